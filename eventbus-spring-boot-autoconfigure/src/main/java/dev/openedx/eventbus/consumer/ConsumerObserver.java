@@ -1,0 +1,119 @@
+package dev.openedx.eventbus.consumer;
+
+import java.util.List;
+
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hooks into a worker's life for metrics, audit logs and tracing; called on the worker thread, so keep them cheap.
+ * Every method has an empty default.
+ *
+ * @since 0.1.0
+ */
+public interface ConsumerObserver {
+
+	/**
+	 * A message was decoded and is about to be dispatched.
+	 * @param worker the worker settings (name, transport, destination, group)
+	 * @param message the message
+	 * @param event the decoded event
+	 */
+	default void received(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event) {
+	}
+
+	/**
+	 * The listeners handled an event.
+	 * @param worker the worker settings
+	 * @param message the message
+	 * @param event the event
+	 * @param nanos time spent in the listeners, all attempts included
+	 */
+	default void handled(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event, long nanos) {
+	}
+
+	/**
+	 * A listener failed and will be called again after a wait.
+	 * @param worker the worker settings
+	 * @param message the message
+	 * @param error the listener's exception
+	 * @param attempt the attempt that failed, from 1
+	 */
+	default void retrying(ConsumerSettings worker, InboundMessage message, Throwable error, int attempt) {
+	}
+
+	/**
+	 * A message failed for good and goes to the failure policy.
+	 * @param worker the worker settings
+	 * @param message the message
+	 * @param failure the classified failure
+	 */
+	default void failed(ConsumerSettings worker, InboundMessage message, ConsumeFailureException failure) {
+	}
+
+	/**
+	 * Polling failed (connection lost, broker unavailable); the worker backs off and tries again.
+	 * @param worker the worker settings
+	 * @param error the transport's exception
+	 */
+	default void pollFailed(ConsumerSettings worker, Throwable error) {
+	}
+
+	/**
+	 * The worker changed state.
+	 * @param worker the worker settings
+	 * @param previous the previous state
+	 * @param next the new state
+	 * @param reason the last error when the new state is {@link ConsumerState#FAILED}, else {@code null}
+	 */
+	default void stateChanged(ConsumerSettings worker, ConsumerState previous, ConsumerState next,
+			@Nullable String reason) {
+	}
+
+	/**
+	 * An observer that calls each of the given ones in order.
+	 * @param observers the observers
+	 * @return the composite, never {@code null}
+	 */
+	static ConsumerObserver composite(List<? extends ConsumerObserver> observers) {
+		List<ConsumerObserver> all = List.copyOf(observers);
+		if (all.size() == 1) {
+			return all.get(0);
+		}
+		return new ConsumerObserver() {
+
+			@Override
+			public void received(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event) {
+				all.forEach((o) -> o.received(worker, message, event));
+			}
+
+			@Override
+			public void handled(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event, long nanos) {
+				all.forEach((o) -> o.handled(worker, message, event, nanos));
+			}
+
+			@Override
+			public void retrying(ConsumerSettings worker, InboundMessage message, Throwable error, int attempt) {
+				all.forEach((o) -> o.retrying(worker, message, error, attempt));
+			}
+
+			@Override
+			public void failed(ConsumerSettings worker, InboundMessage message, ConsumeFailureException failure) {
+				all.forEach((o) -> o.failed(worker, message, failure));
+			}
+
+			@Override
+			public void pollFailed(ConsumerSettings worker, Throwable error) {
+				all.forEach((o) -> o.pollFailed(worker, error));
+			}
+
+			@Override
+			public void stateChanged(ConsumerSettings worker, ConsumerState previous, ConsumerState next,
+					@Nullable String reason) {
+				all.forEach((o) -> o.stateChanged(worker, previous, next, reason));
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.openedx.eventbus.consumer;
+
+/**
+ * Why a received message could not be handled. Every kind is counted and logged with the message coordinates; only
+ * {@link #HANDLER_ERROR} is ever retried, since decoding the same bytes again gives the same result.
+ *
+ * @since 0.1.0
+ */
+public enum FailureKind {
+
+	/** The value is not a decodable event of its type (garbage, truncated, wrong framing, unknown schema id). */
+	UNDECODABLE_VALUE("undecodable_value"),
+
+	/** The event type is missing from the catalog of this service. */
+	UNKNOWN_EVENT_TYPE("unknown_event_type"),
+
+	/** A required metadata header or field ({@code ce_type}, {@code ce_id}, {@code type}) is missing. */
+	MISSING_METADATA("missing_metadata"),
+
+	/** A metadata header occurs more than once. */
+	DUPLICATE_METADATA("duplicate_metadata"),
+
+	/** A metadata value does not parse (non-UTC time, malformed id, non-integer sourcelib or minor version). */
+	INVALID_METADATA("invalid_metadata"),
+
+	/** A listener threw. */
+	HANDLER_ERROR("handler_error");
+
+	private final String tag;
+
+	FailureKind(String tag) {
+		this.tag = tag;
+	}
+
+	/**
+	 * Low-cardinality name for metric tags, logs and dead-letter headers.
+	 * @return for example {@code undecodable_value}
+	 */
+	public String tag() {
+		return this.tag;
+	}
+
+	/**
+	 * Whether a failure of this kind may succeed when tried again.
+	 * @return {@code true} only for {@link #HANDLER_ERROR}
+	 */
+	public boolean retryable() {
+		return this == HANDLER_ERROR;
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.openedx.eventbus.consumer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message as the shared engine sees it: where it came from and the few raw values worth logging. Transports wrap
+ * their own record type (a Kafka {@code ConsumerRecord}, a Redis stream entry) in an implementation.
+ *
+ * @since 0.1.0
+ */
+public interface InboundMessage {
+
+	/**
+	 * Where the message is: {@code topic-partition@offset} on Kafka, {@code stream@entry-id} on Redis.
+	 * @return the coordinates, never {@code null}
+	 */
+	String coordinates();
+
+	/**
+	 * The message key as printable text, for logs; never the payload.
+	 * @return the key, or {@code null} when the message has none
+	 */
+	@Nullable String key();
+
+	/**
+	 * The raw event id ({@code ce_id} / {@code id}) if present, for logs.
+	 * @return the id text, or {@code null}
+	 */
+	@Nullable String eventId();
+
+	/**
+	 * The raw event type ({@code ce_type} / {@code type}) if present, for logs and metric tags.
+	 * @return the type text, or {@code null}
+	 */
+	@Nullable String eventType();
+
+}

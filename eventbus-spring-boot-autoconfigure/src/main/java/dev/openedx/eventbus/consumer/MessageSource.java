@@ -1,0 +1,57 @@
+package dev.openedx.eventbus.consumer;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The transport side of a worker: reads messages and acknowledges them. All methods but {@link #wakeup()} are called
+ * from the worker thread only.
+ *
+ * @param <M> the transport's message type
+ * @since 0.1.0
+ */
+public interface MessageSource<M extends InboundMessage> {
+
+	/**
+	 * Called once on the worker thread before the first poll: subscribe, create groups, seek for replay.
+	 * @throws Exception when the source cannot start; the worker then ends in the failed state
+	 */
+	default void open() throws Exception {
+	}
+
+	/**
+	 * Read the next messages, waiting at most about the given time when none is available.
+	 * @param timeout how long to wait for messages
+	 * @return the messages in order, possibly empty, never {@code null}
+	 * @throws Exception on a transport failure; the engine logs it, backs off and polls again (connection errors are
+	 * not fatal and do not count toward the consecutive-errors limit)
+	 */
+	List<M> poll(Duration timeout) throws Exception;
+
+	/**
+	 * Mark one message as handled: the listeners returned or its failure was recorded. Messages are acknowledged in
+	 * the order they were polled.
+	 * @param message the message
+	 * @throws Exception on a transport failure
+	 */
+	void acknowledge(M message) throws Exception;
+
+	/**
+	 * Make the acknowledgements so far durable (commit offsets, send XACKs); called after each batch.
+	 * @throws Exception on a transport failure
+	 */
+	default void flush() throws Exception {
+	}
+
+	/**
+	 * Interrupt a blocking {@link #poll} from another thread so the worker can stop promptly.
+	 */
+	default void wakeup() {
+	}
+
+	/**
+	 * Flush and release everything; called once on the worker thread when the loop ends.
+	 */
+	void close();
+
+}
