@@ -20,6 +20,10 @@ final class ListCodec extends ValueCodec {
 		this.element = element;
 	}
 
+	ValueCodec element() {
+		return this.element;
+	}
+
 	@Override
 	Schema schema() {
 		return Schema.createArray(this.element.schema());

@@ -48,6 +48,10 @@ final class MapCodec extends ValueCodec {
 		this.value = value;
 	}
 
+	ValueCodec value() {
+		return this.value;
+	}
+
 	@Override
 	Schema schema() {
 		return Schema.createMap(this.value.schema());

@@ -399,6 +399,10 @@ abstract class ScalarCodec extends ValueCodec {
 			this.factory = factory;
 		}
 
+		Class<?> keyClass() {
+			return this.keyClass;
+		}
+
 		@Override
 		String describe() {
 			return "string (" + this.keyClass.getSimpleName() + ")";

@@ -11,33 +11,40 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.openedx.eventbus.avro.fixtures.CourseData;
-import dev.openedx.eventbus.avro.fixtures.CourseEnrollmentData;
-import dev.openedx.eventbus.avro.fixtures.FixtureCourseKey;
-import dev.openedx.eventbus.avro.fixtures.FixtureEvents;
-import dev.openedx.eventbus.avro.fixtures.FixtureUsageKey;
-import dev.openedx.eventbus.avro.fixtures.UserData;
-import dev.openedx.eventbus.avro.fixtures.UserPersonalData;
-import dev.openedx.eventbus.avro.fixtures.XBlockData;
+import dev.openedx.eventbus.catalog.OpenEdxCatalog;
+import dev.openedx.eventbus.catalog.contentauthoring.ContentAuthoringEvents;
+import dev.openedx.eventbus.catalog.contentauthoring.XBlockData;
+import dev.openedx.eventbus.catalog.learning.CourseData;
+import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
+import dev.openedx.eventbus.catalog.learning.LearningEvents;
+import dev.openedx.eventbus.catalog.learning.UserData;
+import dev.openedx.eventbus.catalog.learning.UserPersonalData;
 import dev.openedx.eventbus.event.EventDecodingException;
 import dev.openedx.eventbus.event.EventEncodingException;
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.UnserializableEventException;
 import dev.openedx.eventbus.event.WireName;
+import dev.openedx.eventbus.event.key.CourseKey;
 import dev.openedx.eventbus.event.key.InvalidOpaqueKeyException;
+import dev.openedx.eventbus.event.key.UsageKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -98,24 +105,67 @@ class AvroEventCodecTests {
 		assertThat(hex(key.encode(data))).isEqualTo(hex(vector.keyAvro()));
 	}
 
+	static List<EventType<?>> busCapableCatalogTypes() {
+		return OpenEdxCatalog.busCapable();
+	}
+
+	@ParameterizedTest
+	@MethodSource("busCapableCatalogTypes")
+	void everyBusCapableCatalogTypeRoundTripsAndApacheAvroReadsItsBytes(EventType<?> type) throws IOException {
+		for (boolean optionals : new boolean[] { false, true }) {
+			Object sample = SampleData.of(this.codec.model(type).data(), optionals);
+			byte[] bytes = encodeObject(type, sample);
+			assertThat(this.codec.decode(type, bytes)).as("%s %s", type, optionals).isEqualTo(sample);
+			assertThat(this.json.dataFromJson(type, dataToJson(type, sample))).isEqualTo(sample);
+
+			Schema schema = this.codec.schema(type);
+			BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
+			Object generic = new GenericDatumReader<Object>(schema).read(null, decoder);
+			assertThat(decoder.isEnd()).isTrue();
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+			new SortedMapsWriter(schema).write(generic, encoder);
+			encoder.flush();
+			assertThat(hex(out.toByteArray())).isEqualTo(hex(bytes));
+		}
+	}
+
+	/**
+	 * Apache Avro's generic writer, writing map entries sorted as Python does (its reader returns hash maps).
+	 */
+	private static final class SortedMapsWriter extends GenericDatumWriter<Object> {
+
+		SortedMapsWriter(Schema schema) {
+			super(schema);
+		}
+
+		@Override
+		protected void writeMap(Schema schema, Object datum, Encoder out) throws IOException {
+			Map<String, Object> sorted = new TreeMap<>();
+			((Map<?, ?>) datum).forEach((key, value) -> sorted.put(key.toString(), value));
+			super.writeMap(schema, sorted, out);
+		}
+
+	}
+
 	@Test
 	void schemaIsDerivedOncePerEventType() {
-		assertThat(this.codec.schema(FixtureEvents.COURSE_ENROLLMENT_CREATED))
-			.isSameAs(this.codec.schema(FixtureEvents.COURSE_ENROLLMENT_CREATED));
+		assertThat(this.codec.schema(LearningEvents.COURSE_ENROLLMENT_CREATED))
+			.isSameAs(this.codec.schema(LearningEvents.COURSE_ENROLLMENT_CREATED));
 	}
 
 	@Test
 	void recordClassUsedByTwoEventTypesGetsEachEventTypesNamespace() {
-		assertThat(this.codec.schema(FixtureEvents.XBLOCK_CREATED).getField("xblock_info").schema().getFullName())
+		assertThat(this.codec.schema(ContentAuthoringEvents.XBLOCK_CREATED).getField("xblock_info").schema().getFullName())
 			.isEqualTo("org.openedx.content_authoring.xblock.created.v1.XBlockData");
-		assertThat(this.codec.schema(FixtureEvents.XBLOCK_PUBLISHED).getField("xblock_info").schema().getFullName())
+		assertThat(this.codec.schema(ContentAuthoringEvents.XBLOCK_PUBLISHED).getField("xblock_info").schema().getFullName())
 			.isEqualTo("org.openedx.content_authoring.xblock.published.v1.XBlockData");
 	}
 
 	@Test
 	void encodingEqualsApacheAvroGenericEncodingOfTheSameValues() throws IOException {
 		CourseEnrollmentData enrollment = enrollment();
-		Schema schema = this.codec.schema(FixtureEvents.COURSE_ENROLLMENT_CREATED);
+		Schema schema = this.codec.schema(LearningEvents.COURSE_ENROLLMENT_CREATED);
 		Schema enrollmentSchema = schema.getField("enrollment").schema();
 		Schema userSchema = enrollmentSchema.getField("user").schema();
 		GenericRecord pii = new GenericData.Record(userSchema.getField("pii").schema());
@@ -144,15 +194,15 @@ class AvroEventCodecTests {
 		BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
 		new GenericDatumWriter<GenericRecord>(schema).write(cloudEvent, encoder);
 		encoder.flush();
-		assertThat(hex(this.codec.encode(FixtureEvents.COURSE_ENROLLMENT_CREATED, enrollment)))
+		assertThat(hex(this.codec.encode(LearningEvents.COURSE_ENROLLMENT_CREATED, enrollment)))
 			.isEqualTo(hex(out.toByteArray()));
 	}
 
 	@Test
 	void encodeThenDecodeGivesAnEqualRecord() {
 		CourseEnrollmentData enrollment = enrollment();
-		byte[] bytes = this.codec.encode(FixtureEvents.COURSE_ENROLLMENT_CREATED, enrollment);
-		assertThat(this.codec.decode(FixtureEvents.COURSE_ENROLLMENT_CREATED, bytes)).isEqualTo(enrollment);
+		byte[] bytes = this.codec.encode(LearningEvents.COURSE_ENROLLMENT_CREATED, enrollment);
+		assertThat(this.codec.decode(LearningEvents.COURSE_ENROLLMENT_CREATED, bytes)).isEqualTo(enrollment);
 	}
 
 	@Test
@@ -184,7 +234,7 @@ class AvroEventCodecTests {
 		CourseEnrollmentData enrollment = new CourseEnrollmentData(user(7, "x@example.com"), course(), null, true,
 				OffsetDateTime.now(ZoneOffset.UTC), null);
 		assertThatExceptionOfType(EventEncodingException.class)
-			.isThrownBy(() -> this.codec.encode(FixtureEvents.COURSE_ENROLLMENT_CREATED, enrollment))
+			.isThrownBy(() -> this.codec.encode(LearningEvents.COURSE_ENROLLMENT_CREATED, enrollment))
 			.withMessageContaining(ENROLLMENT)
 			.withMessageContaining("field 'enrollment.mode' is null, but it is required");
 	}
@@ -194,7 +244,7 @@ class AvroEventCodecTests {
 		CourseEnrollmentData enrollment = new CourseEnrollmentData(user(7, "x@example.com"), course(), "audit", true,
 				OffsetDateTime.now(ZoneOffset.UTC), user(8, null));
 		assertThatExceptionOfType(EventEncodingException.class)
-			.isThrownBy(() -> this.codec.encode(FixtureEvents.COURSE_ENROLLMENT_CREATED, enrollment))
+			.isThrownBy(() -> this.codec.encode(LearningEvents.COURSE_ENROLLMENT_CREATED, enrollment))
 			.withMessageContaining(ENROLLMENT)
 			.withMessageContaining("field 'enrollment.created_by.pii.email' is null");
 	}
@@ -202,7 +252,7 @@ class AvroEventCodecTests {
 	@Test
 	void nullDataFailsNamingTheDataKey() {
 		assertThatExceptionOfType(EventEncodingException.class)
-			.isThrownBy(() -> this.codec.encode(FixtureEvents.COURSE_ENROLLMENT_CREATED, null))
+			.isThrownBy(() -> this.codec.encode(LearningEvents.COURSE_ENROLLMENT_CREATED, null))
 			.withMessageContaining(ENROLLMENT)
 			.withMessageContaining("field 'enrollment' is null");
 	}
@@ -221,7 +271,7 @@ class AvroEventCodecTests {
 	@Test
 	void emptyInputFailsAsTruncated() {
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.codec.decode(FixtureEvents.COURSE_ENROLLMENT_CREATED, new byte[0]))
+			.isThrownBy(() -> this.codec.decode(LearningEvents.COURSE_ENROLLMENT_CREATED, new byte[0]))
 			.withMessageContaining(ENROLLMENT)
 			.withMessageContaining("truncated data (0 bytes)")
 			.withMessageContaining("field 'enrollment.user.id'");
@@ -232,7 +282,7 @@ class AvroEventCodecTests {
 		byte[] garbage = vector("org.openedx.learning.course.passing.status.updated.v1").value().clone();
 		garbage[0] = 0x05;
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.codec.decode(FixtureEvents.COURSE_PASSING_STATUS_UPDATED, garbage))
+			.isThrownBy(() -> this.codec.decode(LearningEvents.COURSE_PASSING_STATUS_UPDATED, garbage))
 			.withMessageContaining("org.openedx.learning.course.passing.status.updated.v1")
 			.withMessageContaining("malformed data")
 			.withMessageContaining("field 'course_passing_status.is_passing'");
@@ -243,18 +293,18 @@ class AvroEventCodecTests {
 		// A string length of about 2^62 right at the start, where usage_key is.
 		byte[] garbage = HexFormat.of().parseHex("fefffffffffffffffe7f00");
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.codec.decode(FixtureEvents.XBLOCK_PUBLISHED, garbage))
+			.isThrownBy(() -> this.codec.decode(ContentAuthoringEvents.XBLOCK_PUBLISHED, garbage))
 			.withMessageContaining(XBLOCK_PUBLISHED)
 			.withMessageContaining("field 'xblock_info.usage_key'");
 	}
 
 	@Test
 	void invalidUnionBranchFailsNamingTheField() {
-		byte[] bytes = this.codec.encode(FixtureEvents.XBLOCK_PUBLISHED,
-				new XBlockData(FixtureUsageKey.of("block-v1:edX+D+R+type@html+block@b1"), "html", null));
+		byte[] bytes = this.codec.encode(ContentAuthoringEvents.XBLOCK_PUBLISHED,
+				new XBlockData(UsageKey.of("block-v1:edX+D+R+type@html+block@b1"), "html", null));
 		bytes[bytes.length - 1] = 0x08;
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.codec.decode(FixtureEvents.XBLOCK_PUBLISHED, bytes))
+			.isThrownBy(() -> this.codec.decode(ContentAuthoringEvents.XBLOCK_PUBLISHED, bytes))
 			.withMessageContaining("field 'xblock_info.version' is malformed: union branch 4");
 	}
 
@@ -283,9 +333,9 @@ class AvroEventCodecTests {
 		EventType<RawXBlock> raw = EventType.of(XBLOCK_PUBLISHED, "xblock_info", RawXBlock.class);
 		byte[] bytes = this.codec.encode(raw, new RawXBlock("not-a-usage-key", "html", null));
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.codec.decode(FixtureEvents.XBLOCK_PUBLISHED, bytes))
+			.isThrownBy(() -> this.codec.decode(ContentAuthoringEvents.XBLOCK_PUBLISHED, bytes))
 			.withMessageContaining(XBLOCK_PUBLISHED)
-			.withMessageContaining("field 'xblock_info.usage_key' does not hold a valid FixtureUsageKey")
+			.withMessageContaining("field 'xblock_info.usage_key' does not hold a valid UsageKey")
 			.withMessageContaining("'not-a-usage-key'")
 			.withCauseInstanceOf(InvalidOpaqueKeyException.class);
 	}
@@ -310,9 +360,9 @@ class AvroEventCodecTests {
 		assertThat(this.codec.schema(old)).isEqualTo(stored);
 		byte[] bytes = this.codec.encode(old, new XBlockDataV0("block-v1:edX+D+R+type@html+block@b1", "html"));
 
-		XBlockData decoded = this.codec.decode(FixtureEvents.XBLOCK_PUBLISHED, bytes, 0, bytes.length, stored);
+		XBlockData decoded = this.codec.decode(ContentAuthoringEvents.XBLOCK_PUBLISHED, bytes, 0, bytes.length, stored);
 
-		assertThat(decoded).isEqualTo(new XBlockData(FixtureUsageKey.of("block-v1:edX+D+R+type@html+block@b1"), "html",
+		assertThat(decoded).isEqualTo(new XBlockData(UsageKey.of("block-v1:edX+D+R+type@html+block@b1"), "html",
 				null));
 	}
 
@@ -321,21 +371,22 @@ class AvroEventCodecTests {
 		EventType<XBlockDataV2> newer = EventType.of(XBLOCK_PUBLISHED, "xblock_info", XBlockDataV2.class);
 		Schema writer = this.codec.schema(newer);
 		byte[] bytes = this.codec.encode(newer,
-				new XBlockDataV2("block-v1:edX+D+R+type@html+block@b1", 42L, "html", "v7", List.of("x", "y")));
+				new XBlockDataV2("block-v1:edX+D+R+type@html+block@b1", 42L, "html",
+						"block-v1:edX+D+R+type@html+block@b1v7", List.of("x", "y")));
 
-		XBlockData decoded = this.codec.decode(FixtureEvents.XBLOCK_PUBLISHED, bytes, 0, bytes.length, writer);
+		XBlockData decoded = this.codec.decode(ContentAuthoringEvents.XBLOCK_PUBLISHED, bytes, 0, bytes.length, writer);
 
-		assertThat(decoded).isEqualTo(new XBlockData(FixtureUsageKey.of("block-v1:edX+D+R+type@html+block@b1"), "html",
-				"v7"));
+		assertThat(decoded).isEqualTo(new XBlockData(UsageKey.of("block-v1:edX+D+R+type@html+block@b1"), "html",
+				UsageKey.of("block-v1:edX+D+R+type@html+block@b1v7")));
 	}
 
 	@Test
 	void writerSchemaEqualToTheReaderSchemaDecodesLikeThePlainDecode() {
 		Vectors vector = vector(XBLOCK_PUBLISHED);
 		Schema writer = AvroEventCodec.parseSchema(vector.schema().toString());
-		Object decoded = this.codec.decode(FixtureEvents.XBLOCK_PUBLISHED, vector.value(), 0, vector.value().length,
+		Object decoded = this.codec.decode(ContentAuthoringEvents.XBLOCK_PUBLISHED, vector.value(), 0, vector.value().length,
 				writer);
-		assertThat(decoded).isEqualTo(this.codec.decode(FixtureEvents.XBLOCK_PUBLISHED, vector.value()));
+		assertThat(decoded).isEqualTo(this.codec.decode(ContentAuthoringEvents.XBLOCK_PUBLISHED, vector.value()));
 	}
 
 	@Test
@@ -345,7 +396,7 @@ class AvroEventCodecTests {
 		Schema writer = this.codec.schema(other);
 		byte[] bytes = this.codec.encode(other, new RawXBlockWithoutType("block-v1:edX+D+R+type@html+block@b1"));
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.codec.decode(FixtureEvents.XBLOCK_PUBLISHED, bytes, 0, bytes.length, writer))
+			.isThrownBy(() -> this.codec.decode(ContentAuthoringEvents.XBLOCK_PUBLISHED, bytes, 0, bytes.length, writer))
 			.withMessageContaining(XBLOCK_PUBLISHED)
 			.withMessageContaining("cannot be read as this event type")
 			.withMessageContaining("block_type");
@@ -358,7 +409,7 @@ class AvroEventCodecTests {
 		byte[] bytes = this.codec.encode(old, new XBlockDataV0("block-v1:edX+D+R+type@html+block@b1", "html"));
 		byte[] truncated = Arrays.copyOf(bytes, bytes.length - 2);
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.codec.decode(FixtureEvents.XBLOCK_PUBLISHED, truncated, 0, truncated.length, writer))
+			.isThrownBy(() -> this.codec.decode(ContentAuthoringEvents.XBLOCK_PUBLISHED, truncated, 0, truncated.length, writer))
 			.withMessageContaining(XBLOCK_PUBLISHED)
 			.withMessageContaining("field 'xblock_info.block_type'");
 	}
@@ -408,8 +459,12 @@ class AvroEventCodecTests {
 			.withMessageContaining("listed in KNOWN_UNSERIALIZABLE_SIGNALS");
 		assertThatExceptionOfType(UnserializableEventException.class)
 			.isThrownBy(() -> this.codec.encode(type,
-					new XBlockData(FixtureUsageKey.of("block-v1:a+b+c+type@x+block@y"), "x", null)))
+					new XBlockData(UsageKey.of("block-v1:a+b+c+type@x+block@y"), "x", null)))
 			.withMessageContaining("org.acme.not.on.bus.v1");
+	}
+
+	private <D> byte[] encodeObject(EventType<D> type, Object data) {
+		return this.codec.encode(type, type.cast(data));
 	}
 
 	private byte[] encode(EventType<?> type, String dataJson) {
@@ -443,7 +498,7 @@ class AvroEventCodecTests {
 	}
 
 	static CourseData course() {
-		return new CourseData(FixtureCourseKey.of("course-v1:edX+DemoX+2026"), "Demo",
+		return new CourseData(CourseKey.of("course-v1:edX+DemoX+2026"), "Demo",
 				OffsetDateTime.of(2026, 1, 5, 0, 0, 0, 0, ZoneOffset.UTC), null);
 	}
 
@@ -482,7 +537,7 @@ class AvroEventCodecTests {
 	}
 
 	@WireName("CourseData")
-	record CourseOnly(FixtureCourseKey courseKey, OffsetDateTime start) {
+	record CourseOnly(CourseKey courseKey, OffsetDateTime start) {
 	}
 
 }

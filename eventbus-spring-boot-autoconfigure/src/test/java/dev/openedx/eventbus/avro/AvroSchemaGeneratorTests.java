@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.openedx.eventbus.avro.fixtures.FixtureEvents;
+import dev.openedx.eventbus.catalog.OpenEdxCatalog;
+import dev.openedx.eventbus.catalog.learning.LearningEvents;
 import dev.openedx.eventbus.event.EventType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,27 +20,32 @@ class AvroSchemaGeneratorTests {
 
 	private final AvroSchemaGenerator generator = new AvroSchemaGenerator();
 
-	static List<EventType<?>> fixtureTypes() {
-		return List.copyOf(FixtureEvents.catalog().all());
+	static List<EventType<?>> busCapableCatalogTypes() {
+		return OpenEdxCatalog.busCapable();
+	}
+
+	@Test
+	void theCatalogHasTheSeventyTwoBusCapableTypesWithReferenceSchemas() {
+		assertThat(busCapableCatalogTypes()).hasSize(72);
 	}
 
 	@ParameterizedTest
-	@MethodSource("fixtureTypes")
+	@MethodSource("busCapableCatalogTypes")
 	void generatedTextEqualsTheReferenceFileText(EventType<?> type) throws IOException {
 		assertThat(this.generator.schemaText(type)).isEqualTo(referenceText(type));
 	}
 
 	@Test
 	void fileNameReplacesDotsWithPlus() {
-		assertThat(AvroSchemaGenerator.fileName(FixtureEvents.COURSE_ENROLLMENT_CREATED))
+		assertThat(AvroSchemaGenerator.fileName(LearningEvents.COURSE_ENROLLMENT_CREATED))
 			.isEqualTo("org+openedx+learning+course+enrollment+created+v1_schema.avsc");
 	}
 
 	@Test
 	void writeCreatesTheDirectoryAndTheFile(@TempDir Path dir) throws IOException {
-		Path file = this.generator.write(FixtureEvents.COURSE_PASSING_STATUS_UPDATED, dir.resolve("out"));
+		Path file = this.generator.write(LearningEvents.COURSE_PASSING_STATUS_UPDATED, dir.resolve("out"));
 		assertThat(file).hasFileName("org+openedx+learning+course+passing+status+updated+v1_schema.avsc");
-		assertThat(Files.readString(file)).isEqualTo(referenceText(FixtureEvents.COURSE_PASSING_STATUS_UPDATED));
+		assertThat(Files.readString(file)).isEqualTo(referenceText(LearningEvents.COURSE_PASSING_STATUS_UPDATED));
 	}
 
 	@Test

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.openedx.eventbus.avro.fixtures.CourseEnrollmentData;
-import dev.openedx.eventbus.avro.fixtures.FixtureEvents;
+import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
+import dev.openedx.eventbus.catalog.learning.LearningEvents;
 import dev.openedx.eventbus.event.EventDecodingException;
 import dev.openedx.eventbus.event.EventEncodingException;
 import dev.openedx.eventbus.event.EventType;
@@ -144,7 +144,7 @@ class EventJsonTests {
 		ObjectNode data = (ObjectNode) enrollmentVector().data().deepCopy();
 		((ObjectNode) data.get("enrollment").get("user").get("pii")).remove("email");
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.json.dataFromJson(FixtureEvents.COURSE_ENROLLMENT_CREATED, data.toString()))
+			.isThrownBy(() -> this.json.dataFromJson(LearningEvents.COURSE_ENROLLMENT_CREATED, data.toString()))
 			.withMessageContaining(ENROLLMENT)
 			.withMessageContaining("field 'enrollment.user.pii.email' is missing");
 	}
@@ -153,7 +153,7 @@ class EventJsonTests {
 	void missingNullableDataFieldIsNull() {
 		ObjectNode data = (ObjectNode) enrollmentVector().data().deepCopy();
 		((ObjectNode) data.get("enrollment")).remove("created_by");
-		assertThat(this.json.dataFromJson(FixtureEvents.COURSE_ENROLLMENT_CREATED, data.toString()).createdBy())
+		assertThat(this.json.dataFromJson(LearningEvents.COURSE_ENROLLMENT_CREATED, data.toString()).createdBy())
 			.isNull();
 	}
 
@@ -162,7 +162,7 @@ class EventJsonTests {
 		ObjectNode data = (ObjectNode) enrollmentVector().data().deepCopy();
 		((ObjectNode) data.get("enrollment")).putNull("mode");
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.json.dataFromJson(FixtureEvents.COURSE_ENROLLMENT_CREATED, data.toString()))
+			.isThrownBy(() -> this.json.dataFromJson(LearningEvents.COURSE_ENROLLMENT_CREATED, data.toString()))
 			.withMessageContaining("field 'enrollment.mode' is null");
 	}
 
@@ -171,7 +171,7 @@ class EventJsonTests {
 		ObjectNode data = (ObjectNode) enrollmentVector().data().deepCopy();
 		((ObjectNode) data.get("enrollment").get("user")).put("id", "1000");
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.json.dataFromJson(FixtureEvents.COURSE_ENROLLMENT_CREATED, data.toString()))
+			.isThrownBy(() -> this.json.dataFromJson(LearningEvents.COURSE_ENROLLMENT_CREATED, data.toString()))
 			.withMessageContaining("field 'enrollment.user.id' holds JSON string, expected an integer");
 	}
 
@@ -180,17 +180,17 @@ class EventJsonTests {
 		ObjectNode data = (ObjectNode) enrollmentVector().data().deepCopy();
 		((ObjectNode) data.get("enrollment").get("course")).put("org", "edX");
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.json.dataFromJson(FixtureEvents.COURSE_ENROLLMENT_CREATED, data.toString()))
+			.isThrownBy(() -> this.json.dataFromJson(LearningEvents.COURSE_ENROLLMENT_CREATED, data.toString()))
 			.withMessageContaining("field 'enrollment.course' has unknown fields [org]");
 	}
 
 	@Test
 	void malformedOpaqueKeyInJsonFailsNamingTheField() {
 		ObjectNode data = (ObjectNode) enrollmentVector().data().deepCopy();
-		((ObjectNode) data.get("enrollment").get("course")).put("course_key", "edX/DemoX");
+		((ObjectNode) data.get("enrollment").get("course")).put("course_key", "lib:MITx:problems");
 		assertThatExceptionOfType(EventDecodingException.class)
-			.isThrownBy(() -> this.json.dataFromJson(FixtureEvents.COURSE_ENROLLMENT_CREATED, data.toString()))
-			.withMessageContaining("field 'enrollment.course.course_key' does not hold a valid FixtureCourseKey");
+			.isThrownBy(() -> this.json.dataFromJson(LearningEvents.COURSE_ENROLLMENT_CREATED, data.toString()))
+			.withMessageContaining("field 'enrollment.course.course_key' does not hold a valid CourseKey");
 	}
 
 	@Test
@@ -198,7 +198,7 @@ class EventJsonTests {
 		CourseEnrollmentData data = new CourseEnrollmentData(AvroEventCodecTests.user(1, "a@example.com"),
 				AvroEventCodecTests.course(), null, true, OffsetDateTime.now(ZoneOffset.UTC), null);
 		assertThatExceptionOfType(EventEncodingException.class)
-			.isThrownBy(() -> this.json.dataToJson(FixtureEvents.COURSE_ENROLLMENT_CREATED, data))
+			.isThrownBy(() -> this.json.dataToJson(LearningEvents.COURSE_ENROLLMENT_CREATED, data))
 			.withMessageContaining(ENROLLMENT)
 			.withMessageContaining("field 'enrollment.mode' is null");
 	}

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.openedx.eventbus.avro.fixtures.CourseEnrollmentData;
-import dev.openedx.eventbus.avro.fixtures.FixtureEvents;
+import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
+import dev.openedx.eventbus.catalog.learning.LearningEvents;
 import dev.openedx.eventbus.event.EventEncodingException;
 import dev.openedx.eventbus.event.EventType;
 
@@ -61,7 +61,7 @@ class EventKeyFieldTests {
 	@Test
 	void pathNotStartingWithTheDataKeyIsRefused() {
 		assertThatExceptionOfType(InvalidKeyFieldException.class)
-			.isThrownBy(() -> this.codec.keyField(FixtureEvents.COURSE_ENROLLMENT_CREATED, "user.pii.username"))
+			.isThrownBy(() -> this.codec.keyField(LearningEvents.COURSE_ENROLLMENT_CREATED, "user.pii.username"))
 			.withMessageContaining("org.openedx.learning.course.enrollment.created.v1")
 			.withMessageContaining("'user.pii.username'")
 			.withMessageContaining("must start with the data key 'enrollment'")
@@ -74,7 +74,7 @@ class EventKeyFieldTests {
 	@Test
 	void pathToAFieldThatDoesNotExistIsRefused() {
 		assertThatExceptionOfType(InvalidKeyFieldException.class)
-			.isThrownBy(() -> this.codec.keyField(FixtureEvents.COURSE_ENROLLMENT_CREATED, "enrollment.user.pii.phone"))
+			.isThrownBy(() -> this.codec.keyField(LearningEvents.COURSE_ENROLLMENT_CREATED, "enrollment.user.pii.phone"))
 			.withMessageContaining("org.openedx.learning.course.enrollment.created.v1")
 			.withMessageContaining("'enrollment.user.pii.phone'")
 			.withMessageContaining("has no field 'phone'");
@@ -83,7 +83,7 @@ class EventKeyFieldTests {
 	@Test
 	void pathEndingOnARecordIsRefused() {
 		assertThatExceptionOfType(InvalidKeyFieldException.class)
-			.isThrownBy(() -> this.codec.keyField(FixtureEvents.COURSE_ENROLLMENT_CREATED, "enrollment.user"))
+			.isThrownBy(() -> this.codec.keyField(LearningEvents.COURSE_ENROLLMENT_CREATED, "enrollment.user"))
 			.withMessageContaining("ends on record UserData");
 	}
 
@@ -100,7 +100,7 @@ class EventKeyFieldTests {
 	@Test
 	void pathCrossingANullableFieldIsRefused() {
 		assertThatExceptionOfType(InvalidKeyFieldException.class)
-			.isThrownBy(() -> this.codec.keyField(FixtureEvents.COURSE_ENROLLMENT_CREATED, "enrollment.created_by.id"))
+			.isThrownBy(() -> this.codec.keyField(LearningEvents.COURSE_ENROLLMENT_CREATED, "enrollment.created_by.id"))
 			.withMessageContaining("'enrollment.created_by' is nullable");
 	}
 
@@ -113,7 +113,7 @@ class EventKeyFieldTests {
 
 	@Test
 	void requiredFieldOnThePathThatIsNullFailsNamingIt() {
-		EventKeyField key = this.codec.keyField(FixtureEvents.COURSE_ENROLLMENT_CREATED, "enrollment.course.course_key");
+		EventKeyField key = this.codec.keyField(LearningEvents.COURSE_ENROLLMENT_CREATED, "enrollment.course.course_key");
 		CourseEnrollmentData data = new CourseEnrollmentData(AvroEventCodecTests.user(1, "a@example.com"), null,
 				"audit", true, OffsetDateTime.now(ZoneOffset.UTC), null);
 		assertThatExceptionOfType(EventEncodingException.class).isThrownBy(() -> key.value(data))

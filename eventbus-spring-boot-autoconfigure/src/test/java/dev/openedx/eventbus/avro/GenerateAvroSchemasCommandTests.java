@@ -6,25 +6,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.openedx.eventbus.avro.fixtures.FixtureEvents;
-import dev.openedx.eventbus.avro.fixtures.XBlockData;
-import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.catalog.OpenEdxCatalog;
+import dev.openedx.eventbus.catalog.contentauthoring.ContentAuthoringEvents;
+import dev.openedx.eventbus.catalog.learning.LearningEvents;
 import dev.openedx.eventbus.event.EventType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GenerateAvroSchemasCommandTests {
-
-	private static final EventType<XBlockData> NOT_ON_BUS = EventType.unserializable(
-			"org.openedx.content_authoring.course.certificate_config.changed.v1", "certificate_config",
-			XBlockData.class, "in KNOWN_UNSERIALIZABLE_SIGNALS");
 
 	private final GenerateAvroSchemasCommand command = new GenerateAvroSchemasCommand();
 
@@ -42,7 +37,8 @@ class GenerateAvroSchemasCommandTests {
 		assertThat(status).isZero();
 		assertThat(files()).containsExactly("org+openedx+content_authoring+xblock+published+v1_schema.avsc",
 				"org+openedx+learning+course+enrollment+created+v1_schema.avsc");
-		for (EventType<?> type : List.of(FixtureEvents.COURSE_ENROLLMENT_CREATED, FixtureEvents.XBLOCK_PUBLISHED)) {
+		for (EventType<?> type : List.of(LearningEvents.COURSE_ENROLLMENT_CREATED,
+				ContentAuthoringEvents.XBLOCK_PUBLISHED)) {
 			assertThat(Files.readString(this.dir.resolve(AvroSchemaGenerator.fileName(type))))
 				.isEqualTo(AvroSchemaGeneratorTests.referenceText(type));
 		}
@@ -50,11 +46,20 @@ class GenerateAvroSchemasCommandTests {
 	}
 
 	@Test
-	void allWritesEveryBusCapableTypeAndSaysWhichItSkips() throws IOException {
+	void allWritesEveryBusCapableTypeAsTheReferenceFilesAndSaysWhichItSkips() throws IOException {
 		int status = run("--all", "--output=" + this.dir);
 		assertThat(status).isZero();
-		assertThat(files()).hasSize(4).doesNotContain(AvroSchemaGenerator.fileName(NOT_ON_BUS));
-		assertThat(text(this.out)).contains("Skipping " + NOT_ON_BUS.type() + ": it cannot travel on the event bus");
+		assertThat(files()).hasSize(72);
+		for (EventType<?> type : OpenEdxCatalog.busCapable()) {
+			assertThat(Files.readString(this.dir.resolve(AvroSchemaGenerator.fileName(type)))).as(type.type())
+				.isEqualTo(AvroSchemaGeneratorTests.referenceText(type));
+		}
+		for (EventType<?> type : OpenEdxCatalog.all()) {
+			if (!type.busCapable()) {
+				assertThat(text(this.out)).contains("Skipping " + type.type() + ": it cannot travel on the event bus");
+			}
+		}
+		assertThat(text(this.out)).contains("72 schema file(s) written");
 	}
 
 	@Test
@@ -68,21 +73,23 @@ class GenerateAvroSchemasCommandTests {
 
 	@Test
 	void namedUnserializableEventTypeFails() throws IOException {
-		int status = run(NOT_ON_BUS.type(), "--output", this.dir.toString());
+		String type = ContentAuthoringEvents.COURSE_CERTIFICATE_CONFIG_CHANGED.type();
+		int status = run(type, "--output", this.dir.toString());
 		assertThat(status).isEqualTo(GenerateAvroSchemasCommand.FAILED);
-		assertThat(text(this.err)).contains(NOT_ON_BUS.type() + " cannot travel on the event bus");
+		assertThat(text(this.err)).contains(type + " cannot travel on the event bus");
 		assertThat(files()).isEmpty();
 	}
 
 	@Test
 	void existingFilesAreKeptUnlessOverwriteIsGiven() throws IOException {
-		Path file = this.dir.resolve(AvroSchemaGenerator.fileName(FixtureEvents.XBLOCK_CREATED));
+		Path file = this.dir.resolve(AvroSchemaGenerator.fileName(ContentAuthoringEvents.XBLOCK_CREATED));
 		Files.writeString(file, "hand edited");
-		assertThat(run(FixtureEvents.XBLOCK_CREATED.type(), "--output", this.dir.toString())).isZero();
+		assertThat(run(ContentAuthoringEvents.XBLOCK_CREATED.type(), "--output", this.dir.toString())).isZero();
 		assertThat(Files.readString(file)).isEqualTo("hand edited");
 		assertThat(text(this.out)).contains("Keeping existing");
-		assertThat(run(FixtureEvents.XBLOCK_CREATED.type(), "--output", this.dir.toString(), "--overwrite")).isZero();
-		assertThat(Files.readString(file)).isEqualTo(AvroSchemaGeneratorTests.referenceText(FixtureEvents.XBLOCK_CREATED));
+		assertThat(run(ContentAuthoringEvents.XBLOCK_CREATED.type(), "--output", this.dir.toString(), "--overwrite")).isZero();
+		assertThat(Files.readString(file))
+			.isEqualTo(AvroSchemaGeneratorTests.referenceText(ContentAuthoringEvents.XBLOCK_CREATED));
 	}
 
 	@Test
@@ -97,9 +104,7 @@ class GenerateAvroSchemasCommandTests {
 	}
 
 	private int run(String... args) {
-		List<EventType<?>> types = new ArrayList<>(FixtureEvents.catalog().all());
-		types.add(NOT_ON_BUS);
-		return this.command.run(List.of(args), EventCatalog.of(types),
+		return this.command.run(List.of(args), OpenEdxCatalog.catalog(),
 				new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));
 	}

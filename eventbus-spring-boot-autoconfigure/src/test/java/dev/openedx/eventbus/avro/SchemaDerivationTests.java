@@ -1,6 +1,9 @@
 package dev.openedx.eventbus.avro;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +13,17 @@ import java.util.UUID;
 import org.apache.avro.Schema;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.openedx.eventbus.avro.fixtures.FixtureCourseKey;
+import dev.openedx.eventbus.catalog.OpenEdxCatalog;
+import dev.openedx.eventbus.catalog.contentauthoring.CertificateConfigData;
+import dev.openedx.eventbus.catalog.contentauthoring.ContentAuthoringEvents;
+
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.UnserializableEventException;
 import dev.openedx.eventbus.event.WireName;
+import dev.openedx.eventbus.event.key.CourseKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,6 +31,52 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class SchemaDerivationTests {
 
 	private final AvroEventCodec codec = new AvroEventCodec();
+
+	static List<EventType<?>> busCapableCatalogTypes() {
+		return OpenEdxCatalog.busCapable();
+	}
+
+	static List<EventType<?>> unserializableCatalogTypes() {
+		return OpenEdxCatalog.all().stream().filter((type) -> !type.busCapable()).toList();
+	}
+
+	@ParameterizedTest
+	@MethodSource("busCapableCatalogTypes")
+	void everyBusCapableCatalogTypeDerivesExactlyItsReferenceSchema(EventType<?> type) throws IOException {
+		Path current = Vectors.spec("schemas", "current", AvroSchemaGenerator.fileName(type));
+		Path file = Files.exists(current) ? current : Vectors.spec("schemas", AvroSchemaGenerator.fileName(type));
+		Schema reference = AvroEventCodec.parseSchema(Files.readString(file));
+		Schema derived = this.codec.schema(type);
+		assertThat(derived).isEqualTo(reference);
+		// Avro's equality ignores doc; the text compares doc, defaults and every name strictly.
+		assertThat(derived.toString()).isEqualTo(reference.toString());
+	}
+
+	@Test
+	void theThreeCatalogTypesThatCannotTravelOnTheBusAreTheKnownUnserializableSignals() {
+		assertThat(unserializableCatalogTypes()).map(EventType::type)
+			.containsExactlyInAnyOrder("org.openedx.content_authoring.course.certificate_config.changed.v1",
+					"org.openedx.content_authoring.course.certificate_config.deleted.v1",
+					"org.openedx.learning.external_grader.score.submitted.v1");
+	}
+
+	@ParameterizedTest
+	@MethodSource("unserializableCatalogTypes")
+	void catalogTypesThatCannotTravelOnTheBusAreRefusedWithAClearError(EventType<?> type) {
+		assertThatExceptionOfType(UnserializableEventException.class).isThrownBy(() -> this.codec.schema(type))
+			.withMessageContaining("Event type '" + type.type() + "' cannot be sent on the event bus: ")
+			.withMessageContaining(type.unserializableReason());
+	}
+
+	@Test
+	void certificateConfigDataHasNoAvroMappingBecauseOfItsImage() {
+		EventType<CertificateConfigData> type = EventType.of(
+				ContentAuthoringEvents.COURSE_CERTIFICATE_CONFIG_CHANGED.type(), "certificate_config",
+				CertificateConfigData.class);
+		assertThatExceptionOfType(UnserializableEventException.class).isThrownBy(() -> this.codec.schema(type))
+			.withMessageContaining(type.type())
+			.withMessageContaining("field 'certificate_config.signatories[].image' has type java.io.InputStream");
+	}
 
 	@Test
 	void everyMappedTypeGetsTheAvroTypeOpenedxEventsGivesIt() {
@@ -74,8 +129,8 @@ class SchemaDerivationTests {
 
 	@Test
 	void inputStreamComponentFailsNamingTheEventTypeAndFieldPath() {
-		EventType<CertificateConfigData> type = EventType.of("org.acme.certificate_config.changed.v1",
-				"certificate_config", CertificateConfigData.class);
+		EventType<ConfigData> type = EventType.of("org.acme.certificate_config.changed.v1",
+				"certificate_config", ConfigData.class);
 		assertThatExceptionOfType(UnserializableEventException.class).isThrownBy(() -> this.codec.schema(type))
 			.withMessageContaining("org.acme.certificate_config.changed.v1")
 			.withMessageContaining("field 'certificate_config.signatories[].image'")
@@ -84,12 +139,12 @@ class SchemaDerivationTests {
 
 	@Test
 	void failedDerivationFailsTheSameWayEveryTime() {
-		EventType<CertificateConfigData> type = EventType.of("org.acme.certificate_config.changed.v1",
-				"certificate_config", CertificateConfigData.class);
+		EventType<ConfigData> type = EventType.of("org.acme.certificate_config.changed.v1",
+				"certificate_config", ConfigData.class);
 		String first = null;
 		for (int i = 0; i < 2; i++) {
 			try {
-				this.codec.encode(type, new CertificateConfigData("x", List.of()));
+				this.codec.encode(type, new ConfigData("x", List.of()));
 			}
 			catch (UnserializableEventException ex) {
 				assertThat(ex.getMessage()).isEqualTo((first != null) ? first : ex.getMessage());
@@ -143,7 +198,7 @@ class SchemaDerivationTests {
 	}
 
 	record Everything(String text, long count, Long boxedCount, int small, double ratio, boolean flag,
-			OffsetDateTime at, UUID id, FixtureCourseKey courseKey, List<String> names, Map<String, Long> scores,
+			OffsetDateTime at, UUID id, CourseKey courseKey, List<String> names, Map<String, Long> scores,
 			List<Map<String, List<String>>> nested, @WireName("Odd_Name") String oddName, @Nullable Long maybe,
 			@Nullable Map<String, String> maybeMap, Part part, List<Part> parts, @Nullable Part optionalPart) {
 	}
@@ -155,10 +210,10 @@ class SchemaDerivationTests {
 	record Node(String name, List<Node> children) {
 	}
 
-	record CertificateSignatoryData(InputStream image, String name) {
+	record SignatoryData(InputStream image, String name) {
 	}
 
-	record CertificateConfigData(String name, List<CertificateSignatoryData> signatories) {
+	record ConfigData(String name, List<SignatoryData> signatories) {
 	}
 
 	record WithSet(Set<String> names) {

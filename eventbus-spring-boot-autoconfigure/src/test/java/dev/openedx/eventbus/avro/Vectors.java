@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.openedx.eventbus.avro.fixtures.FixtureEvents;
+import dev.openedx.eventbus.catalog.OpenEdxCatalog;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventType;
 
@@ -67,7 +67,7 @@ record Vectors(String file, String eventType, String eventKeyField, JsonNode met
 	 * The catalog the vector event types are looked up in.
 	 */
 	static EventCatalog catalog() {
-		return FixtureEvents.catalog();
+		return OpenEdxCatalog.catalog();
 	}
 
 	EventType<?> type() {
