@@ -168,12 +168,10 @@ final class AvroInput {
 			this.scratch = bytes;
 		}
 		this.binary.readFixed(bytes, 0, n);
-		for (int i = 0; i < n; i++) {
-			if (bytes[i] < 0) {
-				return decodeUtf8(bytes, n);
-			}
-		}
-		return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+		String text = new String(bytes, 0, n, StandardCharsets.UTF_8);
+		// The JDK decoder replaces malformed input with U+FFFD, where Python's strict decoding fails; only text
+		// that holds U+FFFD (replaced, or genuinely in the input) is decoded again strictly to tell which.
+		return (text.indexOf('\uFFFD') < 0) ? text : decodeUtf8(bytes, n);
 	}
 
 	private String decodeUtf8(byte[] bytes, int n) {

@@ -39,6 +39,8 @@ final class RecordAccessors {
 
 	private final MethodHandle constructor;
 
+	private final RecordConstructors.Constructor fastConstructor;
+
 	private RecordAccessors(Class<?> recordClass) {
 		this.recordClass = recordClass;
 		this.components = recordClass.getRecordComponents();
@@ -49,15 +51,39 @@ final class RecordAccessors {
 			this.getters[i] = getter(lookup, recordClass, this.components[i].getAccessor());
 			parameterTypes[i] = this.components[i].getType();
 		}
+		MethodHandle canonical;
 		try {
-			MethodHandle canonical = lookup.findConstructor(recordClass,
-					MethodType.methodType(void.class, parameterTypes));
-			this.constructor = canonical.asSpreader(Object[].class, parameterTypes.length)
-				.asType(MethodType.methodType(Object.class, Object[].class));
+			canonical = lookup.findConstructor(recordClass, MethodType.methodType(void.class, parameterTypes));
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("Cannot access the canonical constructor of record "
 					+ recordClass.getName() + ": " + ex.getMessage(), ex);
+		}
+		this.constructor = canonical.asSpreader(Object[].class, parameterTypes.length)
+			.asType(MethodType.methodType(Object.class, Object[].class));
+		this.fastConstructor = fastConstructor(lookup, recordClass, canonical, parameterTypes);
+	}
+
+	private static RecordConstructors.Constructor fastConstructor(MethodHandles.Lookup lookup, Class<?> recordClass,
+			MethodHandle canonical, Class<?>[] parameterTypes) {
+		if (parameterTypes.length > RecordConstructors.MAX_ARITY || !lookup.hasFullPrivilegeAccess()) {
+			return null;
+		}
+		Class<?>[] objects = new Class<?>[parameterTypes.length];
+		Class<?>[] boxed = new Class<?>[parameterTypes.length];
+		for (int i = 0; i < parameterTypes.length; i++) {
+			objects[i] = Object.class;
+			boxed[i] = MethodType.methodType(parameterTypes[i]).wrap().returnType();
+		}
+		try {
+			CallSite site = LambdaMetafactory.metafactory(lookup, "create",
+					MethodType.methodType(RecordConstructors.Constructor.class),
+					MethodType.methodType(Object.class, objects), canonical, MethodType.methodType(recordClass, boxed));
+			return (RecordConstructors.Constructor) site.getTarget().invoke();
+		}
+		catch (Throwable ex) {
+			// The spreading method handle does the same, more slowly.
+			return null;
 		}
 	}
 
@@ -108,11 +134,34 @@ final class RecordAccessors {
 	 * @throws Throwable whatever the canonical constructor throws
 	 */
 	Object construct(Object[] values) throws Throwable {
+		if (this.fastConstructor != null) {
+			return RecordConstructors.construct(this.fastConstructor, values);
+		}
 		return (Object) this.constructor.invokeExact(values);
 	}
 
 	Class<?> recordClass() {
 		return this.recordClass;
+	}
+
+	/**
+	 * Whether records are built with a generated constructor call rather than the slower method handle.
+	 */
+	boolean hasGeneratedConstructor() {
+		return this.fastConstructor != null;
+	}
+
+	/**
+	 * Whether every component is read through a lambda class generated in the record's nest rather than through a
+	 * method handle.
+	 */
+	boolean hasGeneratedGetters() {
+		for (Object getter : this.getters) {
+			if (getter.getClass().getNestHost() != this.recordClass) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static MethodHandles.Lookup lookup(Class<?> recordClass) {

@@ -394,9 +394,12 @@ abstract class ScalarCodec extends ValueCodec {
 
 		private final Function<String, Object> factory;
 
+		private final KeyCache cache;
+
 		OpaqueKeyCodec(Class<?> keyClass, Function<String, Object> factory) {
 			this.keyClass = keyClass;
 			this.factory = factory;
+			this.cache = KeyCache.of(keyClass);
 		}
 
 		Class<?> keyClass() {
@@ -417,7 +420,7 @@ abstract class ScalarCodec extends ValueCodec {
 		Object fromText(String text) {
 			Object key;
 			try {
-				key = this.factory.apply(text);
+				key = this.cache.get(text, this.factory);
 			}
 			catch (RuntimeException ex) {
 				throw FieldFailure.invalid("does not hold a valid " + this.keyClass.getSimpleName() + ": "

@@ -318,6 +318,21 @@ class AvroEventCodecTests {
 	}
 
 	@Test
+	void replacementCharacterInTheInputIsNotMistakenForInvalidUtf8() {
+		EventType<Pair> type = EventType.of("org.acme.pair.v1", "pair", Pair.class);
+		Pair pair = new Pair("a\uFFFDb", "\u00e9");
+		assertThat(this.codec.decode(type, this.codec.encode(type, pair))).isEqualTo(pair);
+	}
+
+	@Test
+	void recordsWithManyComponentsRoundTrip() {
+		EventType<Wide> type = EventType.of("org.acme.wide.v1", "wide", Wide.class);
+		Wide wide = new Wide(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+				"last");
+		assertThat(this.codec.decode(type, this.codec.encode(type, wide))).isEqualTo(wide);
+	}
+
+	@Test
 	void trailingBytesFailAsASchemaMismatch() {
 		Vectors vector = vector(XBLOCK_PUBLISHED);
 		byte[] longer = Arrays.copyOf(vector.value(), vector.value().length + 2);
@@ -513,6 +528,12 @@ class AvroEventCodecTests {
 	}
 
 	record Pair(String left, String right) {
+	}
+
+	/** More components than {@link RecordConstructors} has arities for. */
+	record Wide(long a1, long a2, long a3, long a4, long a5, long a6, long a7, long a8, long a9, long a10, long a11,
+			long a12, long a13, long a14, long a15, long a16, long a17, long a18, long a19, long a20, long a21,
+			long a22, long a23, long a24, long a25, String last) {
 	}
 
 	@WireName("XBlockData")

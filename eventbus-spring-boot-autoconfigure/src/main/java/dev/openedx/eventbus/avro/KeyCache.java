@@ -1,0 +1,54 @@
+package dev.openedx.eventbus.avro;
+
+import java.util.function.Function;
+
+/**
+ * Recently decoded opaque keys of one key class, by their text. Parsing a key the way Python's {@code from_string}
+ * does costs more than decoding the rest of an event, and events repeat the same few keys (course keys above all),
+ * so each key class keeps a small direct-mapped table: a hit costs a hash and an equals, a miss parses and replaces
+ * the slot. Keys are immutable values, so sharing one instance between decoded events is safe; slots hold immutable
+ * entries, so racing threads at worst parse a key twice. Bounded: {@value #SIZE} entries per key class.
+ */
+final class KeyCache {
+
+	private static final int SIZE = 1024;
+
+	private static final ClassValue<KeyCache> CACHES = new ClassValue<>() {
+
+		@Override
+		protected KeyCache computeValue(Class<?> keyClass) {
+			return new KeyCache();
+		}
+
+	};
+
+	private final Entry[] entries = new Entry[SIZE];
+
+	private KeyCache() {
+	}
+
+	static KeyCache of(Class<?> keyClass) {
+		return CACHES.get(keyClass);
+	}
+
+	/**
+	 * The key for a text, parsed by the factory when it is not in the table; failures are not cached.
+	 */
+	Object get(String text, Function<String, Object> factory) {
+		int hash = text.hashCode();
+		int slot = (hash ^ (hash >>> 16)) & (SIZE - 1);
+		Entry entry = this.entries[slot];
+		if (entry != null && entry.text.equals(text)) {
+			return entry.key;
+		}
+		Object key = factory.apply(text);
+		if (key != null) {
+			this.entries[slot] = new Entry(text, key);
+		}
+		return key;
+	}
+
+	private record Entry(String text, Object key) {
+	}
+
+}
