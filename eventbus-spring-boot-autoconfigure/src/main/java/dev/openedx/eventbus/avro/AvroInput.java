@@ -106,10 +106,6 @@ final class AvroInput {
 		return this.in.readLong();
 	}
 
-	int readInt() throws IOException {
-		return this.in.readInt();
-	}
-
 	double readDouble() throws IOException {
 		return this.in.readDouble();
 	}

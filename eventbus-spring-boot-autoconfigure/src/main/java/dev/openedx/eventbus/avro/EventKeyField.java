@@ -40,7 +40,7 @@ public final class EventKeyField {
 		this.eventType = eventType;
 		this.path = path;
 		this.segments = List.copyOf(segments);
-		@SuppressWarnings("unchecked")
+		@SuppressWarnings({ "unchecked", "rawtypes" })
 		Function<Object, Object>[] array = getters.toArray(new Function[0]);
 		this.getters = array;
 		this.leaf = leaf;

@@ -92,10 +92,6 @@ final class FieldFailure extends RuntimeException {
 		return this.kind;
 	}
 
-	String reason() {
-		return getMessage();
-	}
-
 	String path() {
 		StringBuilder sb = new StringBuilder();
 		for (String segment : this.segments) {

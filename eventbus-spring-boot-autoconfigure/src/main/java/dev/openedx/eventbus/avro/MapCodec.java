@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -139,9 +138,7 @@ final class MapCodec extends ValueCodec {
 			throw ScalarCodec.wrongJson(node, "an object (map)");
 		}
 		TreeMap<String, Object> map = new TreeMap<>();
-		Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-		while (fields.hasNext()) {
-			Map.Entry<String, JsonNode> field = fields.next();
+		for (Map.Entry<String, JsonNode> field : node.properties()) {
 			try {
 				if (field.getValue().isNull()) {
 					throw FieldFailure.nullRequired();
