@@ -1,8 +1,6 @@
 package dev.openedx.eventbus.avro;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -58,55 +56,57 @@ final class DateTimeText {
 	 */
 	static OffsetDateTime parse(String text) {
 		int length = text.length();
-		if ((length != 19 && length != 25 && length != 26 && length != 32) || !canonicalDateTime(text)) {
+		if ((length != 19 && length != 25 && length != 26 && length != 32) || text.charAt(4) != '-'
+				|| text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+				|| text.charAt(16) != ':') {
+			return PythonDateTimes.parse(text);
+		}
+		int year = number(text, 0, 4);
+		int month = number(text, 5, 7);
+		int day = number(text, 8, 10);
+		int hour = number(text, 11, 13);
+		int minute = number(text, 14, 16);
+		int second = number(text, 17, 19);
+		if ((year | month | day | hour | minute | second) < 0) {
 			return PythonDateTimes.parse(text);
 		}
 		int i = 19;
 		int nanos = 0;
 		if (length == 26 || length == 32) {
-			if (text.charAt(i) != '.' || !allDigits(text, i + 1, i + 7)) {
+			int micros = (text.charAt(i) == '.') ? number(text, i + 1, i + 7) : -1;
+			if (micros < 0) {
 				return PythonDateTimes.parse(text);
 			}
-			nanos = number(text, i + 1, i + 7) * 1000;
+			nanos = micros * 1000;
 			i += 7;
 		}
 		ZoneOffset offset = ZoneOffset.UTC;
 		if (i < length) {
 			char sign = text.charAt(i);
-			if ((sign != '+' && sign != '-') || text.charAt(i + 3) != ':' || !allDigits(text, i + 1, i + 3)
-					|| !allDigits(text, i + 4, i + 6)) {
+			int hours = number(text, i + 1, i + 3);
+			int minutes = number(text, i + 4, i + 6);
+			if ((sign != '+' && sign != '-') || text.charAt(i + 3) != ':' || (hours | minutes) < 0) {
 				return PythonDateTimes.parse(text);
 			}
-			int seconds = number(text, i + 1, i + 3) * 3600 + number(text, i + 4, i + 6) * 60;
+			int seconds = hours * 3600 + minutes * 60;
 			if (seconds != 0) {
 				offset = ZoneOffset.ofTotalSeconds((sign == '-') ? -seconds : seconds);
 			}
 		}
-		LocalDate date = LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
-		LocalTime time = LocalTime.of(number(text, 11, 13), number(text, 14, 16), number(text, 17, 19), nanos);
-		return OffsetDateTime.of(LocalDateTime.of(date, time), offset);
+		return OffsetDateTime.of(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
 	}
 
-	private static boolean canonicalDateTime(String text) {
-		return text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
-				&& text.charAt(16) == ':' && allDigits(text, 0, 4) && allDigits(text, 5, 7) && allDigits(text, 8, 10)
-				&& allDigits(text, 11, 13) && allDigits(text, 14, 16) && allDigits(text, 17, 19);
-	}
-
-	private static boolean allDigits(String text, int from, int to) {
-		for (int i = from; i < to; i++) {
-			char c = text.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-		}
-		return true;
-	}
-
+	/**
+	 * The decimal number in {@code text[from, to)}, or -1 when a character is not a digit.
+	 */
 	private static int number(String text, int from, int to) {
 		int value = 0;
 		for (int i = from; i < to; i++) {
-			value = value * 10 + (text.charAt(i) - '0');
+			int digit = text.charAt(i) - '0';
+			if (digit < 0 || digit > 9) {
+				return -1;
+			}
+			value = value * 10 + digit;
 		}
 		return value;
 	}

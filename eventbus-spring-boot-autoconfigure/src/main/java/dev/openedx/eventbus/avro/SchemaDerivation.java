@@ -29,6 +29,7 @@ import java.util.function.Function;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.jspecify.annotations.Nullable;
 
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.UnserializableEventException;
@@ -213,7 +214,7 @@ final class SchemaDerivation {
 	 * JSpecify's type-use {@code @Nullable} (the convention), or any annotation named {@code Nullable} on the type
 	 * use or the component, so that other nullness annotation libraries work too.
 	 */
-	private static boolean isNullable(AnnotatedType annotated, RecordComponent component) {
+	private static boolean isNullable(AnnotatedType annotated, @Nullable RecordComponent component) {
 		return hasNullable(annotated) || (component != null && hasNullable(component));
 	}
 
