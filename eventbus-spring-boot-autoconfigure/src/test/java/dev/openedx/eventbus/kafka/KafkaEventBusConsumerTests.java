@@ -306,11 +306,11 @@ class KafkaEventBusConsumerTests {
 		try (KafkaProducer<byte[], byte[]> raw = RawKafka.producer(broker.bootstrapServers())) {
 			raw.send(garbage(topic)).get();
 			raw.send(garbage(topic)).get();
-			producer.send(topic, "alpha.key", TestEvents.event(0, 1)).get(30, TimeUnit.SECONDS);
+			send(topic, TestEvents.event(0, 1));
 			raw.send(garbage(topic)).get();
 			raw.send(garbage(topic)).get();
 			raw.send(garbage(topic)).get();
-			producer.send(topic, "alpha.key", TestEvents.event(3, 1)).get(30, TimeUnit.SECONDS);
+			send(topic, TestEvents.event(3, 1));
 		}
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		ConsumerSettings settings = settings(topic, "error-limit-group").withConsecutiveErrorsLimit(3);
@@ -329,7 +329,7 @@ class KafkaEventBusConsumerTests {
 	@Test
 	void listenerFailuresAreRetriedBeforeTheFailurePolicy() throws Exception {
 		String topic = "retried";
-		producer.send(topic, "alpha.key", TestEvents.event(0, 1)).get(30, TimeUnit.SECONDS);
+		send(topic, TestEvents.event(0, 1));
 		List<Long> attempts = new CopyOnWriteArrayList<>();
 		EventDispatcher flaky = (event) -> {
 			attempts.add(TestEvents.sequence(event));
@@ -398,30 +398,34 @@ class KafkaEventBusConsumerTests {
 	private List<RecordMetadata> publishWithPoison(String topic) throws Exception {
 		List<RecordMetadata> poison = new ArrayList<>();
 		try (KafkaProducer<byte[], byte[]> raw = RawKafka.producer(broker.bootstrapServers())) {
-			OpenEdxEvent<?> template = TestEvents.event(100, 1);
+			OpenEdxEvent<?> template = TestEvents.event(99, 1);
 			byte[] goodValue = ConfluentFraming.frame(
 					registryClient.register(topic + "-" + TestEvents.ALPHA.type() + ".CloudEvent",
 							codec.schema(TestEvents.ALPHA)),
 					codec.encode(TestEvents.ALPHA, (TestEvents.AlphaData) template.data()));
-			producer.send(topic, "alpha.key", TestEvents.event(0, 1)).get(30, TimeUnit.SECONDS);
+			send(topic, TestEvents.event(0, 1));
 			poison.add(raw.send(garbage(topic)).get());
-			producer.send(topic, "alpha.key", TestEvents.event(1, 1)).get(30, TimeUnit.SECONDS);
+			send(topic, TestEvents.event(1, 1));
 			Headers unknown = CloudEventHeaders.write(TestEvents.ORIGIN.newMetadata(TestEvents.ALPHA));
 			unknown.remove("ce_type");
 			unknown.add("ce_type", "org.test.kafka.unknown.v1".getBytes(StandardCharsets.UTF_8));
 			poison.add(raw.send(record(topic, goodValue, unknown)).get());
-			producer.send(topic, "alpha.key", TestEvents.event(2, 1)).get(30, TimeUnit.SECONDS);
+			send(topic, TestEvents.event(2, 1));
 			Headers noId = CloudEventHeaders.write(TestEvents.ORIGIN.newMetadata(TestEvents.ALPHA));
 			noId.remove("ce_id");
 			poison.add(raw.send(record(topic, goodValue, noId)).get());
-			producer.send(topic, "alpha.key", TestEvents.event(3, 1)).get(30, TimeUnit.SECONDS);
+			send(topic, TestEvents.event(3, 1));
 			Headers localTime = CloudEventHeaders.write(TestEvents.ORIGIN.newMetadata(TestEvents.ALPHA));
 			localTime.remove("ce_time");
 			localTime.add("ce_time", "2026-01-02T03:04:05.678901+02:00".getBytes(StandardCharsets.UTF_8));
 			poison.add(raw.send(record(topic, goodValue, localTime)).get());
-			producer.send(topic, "alpha.key", TestEvents.event(4, 1)).get(30, TimeUnit.SECONDS);
+			send(topic, TestEvents.event(4, 1));
 		}
 		return poison;
+	}
+
+	private static SendReceipt send(String topic, OpenEdxEvent<?> event) throws Exception {
+		return producer.send(topic, TestEvents.keyField(event), event).get(30, TimeUnit.SECONDS);
 	}
 
 	private static ProducerRecord<byte[], byte[]> garbage(String topic) {
