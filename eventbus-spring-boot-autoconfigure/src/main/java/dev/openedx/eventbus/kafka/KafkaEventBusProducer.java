@@ -111,7 +111,7 @@ public final class KafkaEventBusProducer implements EventBusProducer, AutoClosea
 		try {
 			Objects.requireNonNull(topic, "topic must not be null");
 			Objects.requireNonNull(event, "event must not be null");
-			fullTopic = this.fullTopics.computeIfAbsent(topic, (t) -> TopicNames.fullName(this.topicPrefix, t));
+			fullTopic = fullTopic(topic);
 			metadata = event.metadata(this.origin);
 			if (this.closed) {
 				throw new IllegalStateException("The producer is closed");
@@ -130,8 +130,10 @@ public final class KafkaEventBusProducer implements EventBusProducer, AutoClosea
 				}
 				else {
 					result.complete(receipt(sent, sentMetadata));
-					logger.debug(() -> "Sent event " + sentMetadata.eventType() + " id=" + sentMetadata.id() + " to "
-							+ sent.topic() + "-" + sent.partition() + "@" + sent.offset());
+					if (logger.isDebugEnabled()) {
+						logger.debug("Sent event " + sentMetadata.eventType() + " id=" + sentMetadata.id() + " to "
+								+ sent.topic() + "-" + sent.partition() + "@" + sent.offset());
+					}
 				}
 			});
 		}
@@ -171,6 +173,15 @@ public final class KafkaEventBusProducer implements EventBusProducer, AutoClosea
 				}
 			}
 		}
+	}
+
+	private String fullTopic(String topic) {
+		String full = this.fullTopics.get(topic);
+		if (full == null) {
+			full = TopicNames.fullName(this.topicPrefix, topic);
+			this.fullTopics.put(topic, full);
+		}
+		return full;
 	}
 
 	private Route route(EventType<?> type, String eventKeyField, String fullTopic) {

@@ -91,8 +91,11 @@ final class KafkaMessageSource implements MessageSource<KafkaInboundMessage>, Co
 	@Override
 	public void acknowledge(KafkaInboundMessage message) {
 		ConsumerRecord<byte[], byte[]> record = message.record();
-		TopicPartition partition = this.partitions.computeIfAbsent(record.partition(),
-				(p) -> new TopicPartition(record.topic(), p));
+		TopicPartition partition = this.partitions.get(record.partition());
+		if (partition == null) {
+			partition = new TopicPartition(record.topic(), record.partition());
+			this.partitions.put(record.partition(), partition);
+		}
 		this.acknowledged.put(partition, new OffsetAndMetadata(record.offset() + 1, record.leaderEpoch(), ""));
 		this.uncommitted = true;
 	}

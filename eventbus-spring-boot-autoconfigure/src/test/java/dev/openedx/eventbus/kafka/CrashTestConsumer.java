@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
@@ -33,7 +34,8 @@ public final class CrashTestConsumer {
 		KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(clientConfig(bootstrapServers),
 				ConsumerSettings.defaults("kafka", topic, group).withPollTimeout(Duration.ofMillis(100)),
 				KafkaConsumerOptions.defaults(), decoder, (event) -> {
-					Thread.sleep(1);
+					// A little work per event, so the kill lands mid-stream rather than after the last event.
+					LockSupport.parkNanos(200_000);
 					synchronized (out) {
 						out.println(HANDLED + TestEvents.sequence(event));
 						out.flush();

@@ -41,6 +41,7 @@ class KafkaConsumerCrashTests {
 	@Test
 	void consumerKilledMidStreamLosesNothingAndItsSuccessorResumesFromTheCommittedOffsets() throws Exception {
 		AvroEventCodec codec = new AvroEventCodec();
+		long started = System.nanoTime();
 		try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(3, TOPIC);
 				InMemorySchemaRegistry registry = new InMemorySchemaRegistry()) {
 			SchemaRegistryClient registryClient = new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url()));
@@ -55,6 +56,7 @@ class KafkaConsumerCrashTests {
 				CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 			}
 
+			long produced = System.nanoTime();
 			Map<Long, Integer> handledByVictim = new ConcurrentHashMap<>();
 			AtomicInteger victimLines = new AtomicInteger();
 			Process victim = new ProcessBuilder(javaExecutable(), "-cp", testClassPath(),
@@ -82,6 +84,7 @@ class KafkaConsumerCrashTests {
 			while (victimLines.get() < 3_000 && victim.isAlive() && System.nanoTime() < deadline) {
 				Thread.sleep(5);
 			}
+			long killed = System.nanoTime();
 			assertThat(victim.isAlive()).as("consumer process still running when about to be killed").isTrue();
 			victim.destroyForcibly();
 			assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -103,6 +106,7 @@ class KafkaConsumerCrashTests {
 				Thread.sleep(50);
 			}
 			successor.stop(Duration.ofSeconds(30));
+			long finished = System.nanoTime();
 
 			Set<Long> missing = new HashSet<>();
 			int twice = 0;
@@ -118,7 +122,9 @@ class KafkaConsumerCrashTests {
 			long committedCount = committedAtCrash.values().stream().mapToLong(Long::longValue).sum();
 			System.out.println("Crash test: victim handled " + killedAfter + " events before SIGKILL, had committed "
 					+ committedCount + " offsets; successor handled " + handledBySuccessor.size() + "; handled twice: "
-					+ twice + "; lost: " + missing.size());
+					+ twice + "; lost: " + missing.size() + String.format(" (seconds: broker and 10,000 sends %.1f, "
+							+ "victim %.1f, successor %.1f)", (produced - started) / 1e9, (killed - produced) / 1e9,
+							(finished - killed) / 1e9));
 			assertThat(missing).as("events never handled").isEmpty();
 			assertThat(handledByVictim.size() + handledBySuccessor.size() - twice).isEqualTo(EVENTS);
 			assertThat(handledByVictim.values()).allMatch((times) -> times == 1);
