@@ -10,6 +10,7 @@ import dev.openedx.eventbus.consumer.ConsumeFailureException;
 import dev.openedx.eventbus.consumer.FailureKind;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventsMetadata;
+import dev.openedx.eventbus.event.PythonDateTimes;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -48,6 +49,37 @@ class CloudEventHeadersTests {
 			assertThat(CloudEventHeaders.eventType(headers)).isEqualTo(vector.eventType());
 			assertThat(CloudEventHeaders.read(headers, CONSUMER, missing::add)).isEqualTo(vector.metadata());
 			assertThat(missing).isEmpty();
+		}
+	}
+
+	@Test
+	void timeIsWrittenExactlyAsTheGeneralPythonFormatterWritesIt() {
+		List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0001-01-01T00:00:00Z"),
+				Instant.parse("9999-12-31T23:59:59.999999Z"), Instant.parse("2024-02-29T12:00:00.000001Z"),
+				Instant.parse("2026-01-02T03:04:05.678901Z"), Instant.parse("1969-12-31T23:59:59.5Z"),
+				Instant.parse("2000-03-01T00:00:00Z"), Instant.parse("1900-02-28T23:59:59Z")));
+		java.util.Random random = new java.util.Random(42);
+		for (int i = 0; i < 20_000; i++) {
+			instants.add(Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_800L),
+					random.nextInt(1_000_000) * 1000L));
+		}
+		for (Instant instant : instants) {
+			assertThat(new String(CloudEventHeaders.time(instant), StandardCharsets.US_ASCII)).as(instant.toString())
+				.isEqualTo(PythonDateTimes.formatUtc(instant));
+		}
+		assertThatExceptionOfType(java.time.DateTimeException.class)
+			.isThrownBy(() -> CloudEventHeaders.time(Instant.parse("+10000-01-01T00:00:00Z")));
+	}
+
+	@Test
+	void sharedHeaderValuesFollowTheMetadata() {
+		EventOrigin other = new EventOrigin("openedx/other/web", "other-host", List.of(10, 0, 1));
+		EventsMetadata first = CONSUMER.newMetadata(dev.openedx.eventbus.event.EventType.of("org.test.a.v1", "a",
+				String.class));
+		EventsMetadata second = other.newMetadata(dev.openedx.eventbus.event.EventType.of("org.test.b.v1", "b",
+				String.class, 3));
+		for (EventsMetadata metadata : List.of(first, second, first, second)) {
+			assertThat(read(CloudEventHeaders.write(metadata))).isEqualTo(metadata);
 		}
 	}
 

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * future per event) against a raw {@link KafkaProducer} sending the same bytes serialized in advance, same broker,
  * same settings, rounds alternating. Goal: at least 0.9 of the raw client.
  * <pre>
- * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.kafka.KafkaPublishThroughput [events] [rounds]
+ * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.kafka.KafkaPublishThroughput [events] [rounds] [warm-up rounds]
  * </pre>
  */
 public final class KafkaPublishThroughput {
@@ -33,24 +33,28 @@ public final class KafkaPublishThroughput {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int events = KafkaBench.intArg(args, 0, 100_000);
-		int rounds = KafkaBench.intArg(args, 1, 5);
+		int events = KafkaBench.intArg(args, 0, 50_000);
+		int rounds = KafkaBench.intArg(args, 1, 10);
+		int warmupRounds = KafkaBench.intArg(args, 2, 3);
 		AvroEventCodec codec = new AvroEventCodec();
 		List<CourseEnrollmentData> data = KafkaBench.data();
 		try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(3);
 				InMemorySchemaRegistry registry = new InMemorySchemaRegistry()) {
 			SchemaRegistryClient registryClient = new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url()));
 			System.out.printf("Kafka publish throughput: %,d events of %s per round, 3 partitions, acks=all, "
-					+ "idempotent, %d rounds after a warm-up, %d cores%n", events, KafkaBench.TYPE.type(), rounds,
-					Runtime.getRuntime().availableProcessors());
+					+ "idempotent, %d rounds after %d warm-up rounds, %d cores%n", events, KafkaBench.TYPE.type(),
+					rounds, warmupRounds, Runtime.getRuntime().availableProcessors());
 			try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
 					KafkaBench.producerConfig(broker.bootstrapServers()), new ByteArraySerializer(),
 					new ByteArraySerializer());
 					KafkaEventBusProducer ours = KafkaEventBusProducer.create(
 							KafkaBench.producerConfig(broker.bootstrapServers()), registryClient, codec,
 							KafkaProducerSettings.defaults().withOrigin(KafkaBench.ORIGIN))) {
-				runRaw(raw, "warmup-raw", events / 2, data, codec, registryClient);
-				runOurs(ours, "warmup-ours", events / 2, data);
+				// The broker runs in this JVM: its code needs warming up as much as the clients'.
+				for (int round = 0; round < warmupRounds; round++) {
+					runRaw(raw, "warmup-raw-" + round, events, data, codec, registryClient);
+					runOurs(ours, "warmup-ours-" + round, events, data);
+				}
 				double[] rawRates = new double[rounds];
 				double[] ourRates = new double[rounds];
 				for (int round = 0; round < rounds; round++) {
