@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 
@@ -29,6 +31,7 @@ import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -83,6 +86,7 @@ class KafkaEventBusConsumerTests {
 	@Test
 	void tenThousandEventsOfThreeTypesAreEachHandledOnceInOrderPerKey() throws Exception {
 		String topic = "ten-thousand";
+		broker.createTopics(topic);
 		publish(topic, LongStream.range(0, 10_000), 30);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer consumer = consumer(topic, "ten-thousand-group", handled::add,
@@ -109,8 +113,42 @@ class KafkaEventBusConsumerTests {
 	}
 
 	@Test
+	void aWorkerJoiningTheGroupTakesOverPartitionsWithoutHandlingAnythingTwice() throws Exception {
+		String topic = "rebalance";
+		broker.createTopics(topic);
+		publish(topic, LongStream.range(0, 3_000), 30);
+		Map<Long, Integer> handled = new ConcurrentHashMap<>();
+		List<Long> byJoiner = new CopyOnWriteArrayList<>();
+		// Members learn of a rebalance from their heartbeats: make them frequent so it happens mid-stream.
+		Map<String, Object> config = RawKafka.consumerConfig(broker.bootstrapServers());
+		config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 100);
+		KafkaEventBusConsumer first = KafkaEventBusConsumer.create(config, settings(topic, "rebalance-group"),
+				KafkaConsumerOptions.defaults(), decoder(), (event) -> {
+					LockSupport.parkNanos(1_000_000);
+					handled.merge(TestEvents.sequence(event), 1, Integer::sum);
+				}, FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
+		first.start();
+		await(() -> handled.size() >= 300);
+		KafkaEventBusConsumer joiner = KafkaEventBusConsumer.create(config,
+				settings(topic, "rebalance-group").withName("joiner"), KafkaConsumerOptions.defaults(), decoder(),
+				(event) -> {
+					handled.merge(TestEvents.sequence(event), 1, Integer::sum);
+					byJoiner.add(TestEvents.sequence(event));
+				}, FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
+		joiner.start();
+		awaitCaughtUp(topic, "rebalance-group", () -> handled.size() >= 3_000);
+		first.stop(WAIT);
+		joiner.stop(WAIT);
+		assertThat(handled).hasSize(3_000);
+		assertThat(handled.values()).as("times each event was handled").allMatch((times) -> times == 1);
+		assertThat(byJoiner).as("events the joining worker handled").isNotEmpty();
+		assertThat(first.status().handled() + joiner.status().handled()).isEqualTo(3_000);
+	}
+
+	@Test
 	void eventsKeepTheirMetadataAndData() throws Exception {
 		String topic = "round-trip";
+		broker.createTopics(topic);
 		OpenEdxEvent<?> sent = TestEvents.event(7, 1);
 		producer.send(topic, TestEvents.keyField(sent), sent).get(30, TimeUnit.SECONDS);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
@@ -246,6 +284,7 @@ class KafkaEventBusConsumerTests {
 	@Test
 	void replayFromATimestampRedeliversExactlyTheEventsFromThenOnAndKeepsConsuming() throws Exception {
 		String topic = "replay";
+		broker.createTopics(topic);
 		publish(topic, LongStream.range(0, 30), 6);
 		Thread.sleep(50);
 		Instant replayFrom = Instant.now();
@@ -284,6 +323,7 @@ class KafkaEventBusConsumerTests {
 	@Test
 	void replayFromAfterTheLastRecordStartsAtTheEnd() throws Exception {
 		String topic = "replay-future";
+		broker.createTopics(topic);
 		publish(topic, LongStream.range(0, 10), 3);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer consumer = consumer(topic, "replay-future-group", handled::add,
@@ -329,6 +369,7 @@ class KafkaEventBusConsumerTests {
 	@Test
 	void listenerFailuresAreRetriedBeforeTheFailurePolicy() throws Exception {
 		String topic = "retried";
+		broker.createTopics(topic);
 		send(topic, TestEvents.event(0, 1));
 		List<Long> attempts = new CopyOnWriteArrayList<>();
 		EventDispatcher flaky = (event) -> {
@@ -353,6 +394,7 @@ class KafkaEventBusConsumerTests {
 	@Test
 	void newGroupsStartAtTheEarliestOffsetByDefault() throws Exception {
 		String topic = "start-earliest";
+		broker.createTopics(topic);
 		publish(topic, LongStream.range(0, 12), 4);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer consumer = consumer(topic, "start-earliest-group", handled::add,
@@ -366,6 +408,7 @@ class KafkaEventBusConsumerTests {
 	@Test
 	void newGroupsStartingAtTheLatestOffsetSkipTheHistoryAsPythonDoes() throws Exception {
 		String topic = "start-latest";
+		broker.createTopics(topic);
 		publish(topic, LongStream.range(0, 12), 4);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer consumer = consumer(topic, "start-latest-group", handled::add,
@@ -384,6 +427,7 @@ class KafkaEventBusConsumerTests {
 	@Test
 	void stopCommitsEverythingThatWasHandled() throws Exception {
 		String topic = "commit-on-stop";
+		broker.createTopics(topic);
 		publish(topic, LongStream.range(0, 200), 10);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer consumer = consumer(topic, "commit-on-stop-group", handled::add,

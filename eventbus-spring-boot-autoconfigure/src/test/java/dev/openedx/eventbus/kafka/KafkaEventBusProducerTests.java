@@ -60,6 +60,7 @@ class KafkaEventBusProducerTests {
 		EventJson json = new EventJson(catalog);
 		for (KafkaVector vector : KafkaVector.all()) {
 			EventType<?> type = catalog.get(vector.eventType());
+			broker.createTopics(vector.topic());
 			OpenEdxEvent<?> event = event(type, json.dataFromJson(type, vector.dataJson()), vector);
 			try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 					KafkaEventBusProducer producer = producer(registry, null)) {
@@ -94,6 +95,7 @@ class KafkaEventBusProducerTests {
 
 	@Test
 	void topicPrefixIsPrependedWithAHyphen() throws Exception {
+		broker.createTopics("stage-prefixed");
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 				KafkaEventBusProducer producer = producer(registry, "stage")) {
 			OpenEdxEvent<?> event = TestEvents.event(0, 1);
@@ -107,6 +109,7 @@ class KafkaEventBusProducerTests {
 
 	@Test
 	void registersKeyThenValueOncePerRouteAndProcess() throws Exception {
+		broker.createTopics("registered-once");
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 				KafkaEventBusProducer producer = producer(registry, null)) {
 			List<CompletableFuture<SendReceipt>> sends = new ArrayList<>();
@@ -123,6 +126,7 @@ class KafkaEventBusProducerTests {
 
 	@Test
 	void eventsOfOneKeyKeepTheirOrderOnOnePartition() throws Exception {
+		broker.createTopics("ordered");
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 				KafkaEventBusProducer producer = producer(registry, null)) {
 			List<CompletableFuture<SendReceipt>> sends = new ArrayList<>();
@@ -253,6 +257,7 @@ class KafkaEventBusProducerTests {
 
 	@Test
 	void producerBuiltFromASpringFactorySendsThroughACopy() throws Exception {
+		broker.createTopics("from-factory");
 		DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(
 				RawKafka.producerConfig(broker.bootstrapServers()));
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
