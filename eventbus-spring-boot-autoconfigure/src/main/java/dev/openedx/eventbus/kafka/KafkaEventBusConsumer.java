@@ -24,7 +24,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
  * Consumes one Kafka topic for one consumer group and dispatches every event, reading what edx-event-bus-kafka
  * producers write, but losing nothing where the Python consumer would: offsets are committed only for records the
  * listeners handled or whose failure the failure policy recorded; a failure that cannot be recorded stops the worker
- * uncommitted; new groups start at the earliest offset unless told otherwise; replay from a time keeps consuming.
+ * uncommitted (so does a message whose writer schema the registry cannot deliver right now); new groups start at the
+ * earliest offset unless told otherwise; replay from a time keeps consuming.
  * <p>
  * The shared {@link ConsumerWorker} runs the loop (retry of listener failures, consecutive-errors limit, state and
  * counters); this class gives it a Kafka source, a {@link KafkaMessageDecoder} and a failure policy
@@ -78,7 +79,24 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 		KafkaMessageSource source = new KafkaMessageSource(
 				() -> consumerFactory.createConsumer(settings.group(), null, null, overrides), settings.destination(),
 				settings.group(), options.replayFrom());
-		this.worker = new ConsumerWorker<>(settings, source, decoder, dispatcher, recoverer, observer);
+		this.worker = new ConsumerWorker<>(settings, source, decoder, dispatcher, withoutRegistryOutages(recoverer),
+				observer);
+	}
+
+	/**
+	 * A message whose writer schema the registry could not deliver is fine: it must be neither skipped nor
+	 * dead-lettered. Refusing to record it stops the worker without committing it, so it is delivered again later.
+	 */
+	private static FailureRecoverer<KafkaInboundMessage> withoutRegistryOutages(
+			FailureRecoverer<KafkaInboundMessage> recoverer) {
+		Objects.requireNonNull(recoverer, "recoverer must not be null");
+		return (message, failure) -> {
+			if (failure instanceof SchemaUnavailableException) {
+				throw new IllegalStateException("The schema registry could not provide the writer schema of "
+						+ message.coordinates() + "; stopping without committing it: " + failure.getMessage(), failure);
+			}
+			recoverer.recover(message, failure);
+		};
 	}
 
 	/**

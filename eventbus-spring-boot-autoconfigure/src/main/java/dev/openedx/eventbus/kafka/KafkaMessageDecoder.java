@@ -21,7 +21,8 @@ import org.springframework.core.log.LogAccessor;
  * Turns a Kafka record into an event as the Python consumer does: {@code ce_type} picks the event type from the
  * catalog, the headers give the metadata, the frame's schema id gives the writer schema (from the registry, cached),
  * and the Avro data is resolved from it into the catalog's schema of the type. Each failure is classified
- * ({@link FailureKind}) with a message that says what was wrong.
+ * ({@link FailureKind}) with a message that says what was wrong; a registry that cannot answer (as opposed to an
+ * unknown schema id) is a {@link SchemaUnavailableException}.
  * <pre class="code">
  * KafkaMessageDecoder decoder = new KafkaMessageDecoder(catalog, codec, registry, EventOrigin.forService("discovery"));
  * </pre>
@@ -86,8 +87,12 @@ public final class KafkaMessageDecoder implements MessageDecoder<KafkaInboundMes
 			writer = this.registry.schemaById(schemaId);
 		}
 		catch (SchemaRegistryException ex) {
-			throw new ConsumeFailureException(FailureKind.UNDECODABLE_VALUE, "No writer schema for the value's schema"
-					+ " id " + Integer.toUnsignedString(schemaId) + ": " + ex.getMessage(), ex);
+			String message = "No writer schema for the value's schema id " + Integer.toUnsignedString(schemaId) + ": "
+					+ ex.getMessage();
+			if (ex.status() == 404) {
+				throw new ConsumeFailureException(FailureKind.UNDECODABLE_VALUE, message, ex);
+			}
+			throw new SchemaUnavailableException(message, ex);
 		}
 		D data;
 		try {

@@ -282,6 +282,40 @@ class KafkaEventBusConsumerTests {
 	}
 
 	@Test
+	void registryOutageStopsTheWorkerWithoutCommittingOrDeadLetteringThenTheEventIsHandled() throws Exception {
+		String topic = "registry-down";
+		broker.createTopics(1, topic);
+		send(topic, TestEvents.event(0, 1));
+		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
+		// A fresh client has no schema cached, as in a consumer process that just started.
+		SchemaRegistryClient fresh = new SchemaRegistryClient(
+				SchemaRegistrySettings.of(registry.url()).withRetries(2, Duration.ofMillis(10)));
+		registry.failNextRequests(2, 503);
+		try (KafkaDeadLetterRecoverer deadLetters = KafkaDeadLetterRecoverer
+			.create(RawKafka.producerConfig(broker.bootstrapServers()), "registry-down-group")) {
+			KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(
+					RawKafka.consumerConfig(broker.bootstrapServers()), settings(topic, "registry-down-group"),
+					KafkaConsumerOptions.defaults(),
+					new KafkaMessageDecoder(TestEvents.CATALOG, codec, fresh, TestEvents.ORIGIN), handled::add,
+					deadLetters, ConsumerObserver.composite(List.of()));
+			consumer.start();
+			assertThat(consumer.termination().get(60, TimeUnit.SECONDS)).isEqualTo(ConsumerState.FAILED);
+			assertThat(consumer.status().lastError()).contains(topic + "-0@0").contains("schema registry");
+		}
+		assertThat(handled).isEmpty();
+		assertThat(RawKafka.committed(broker.bootstrapServers(), "registry-down-group", topic)).isEmpty();
+
+		KafkaEventBusConsumer restarted = KafkaEventBusConsumer.create(RawKafka.consumerConfig(broker.bootstrapServers()),
+				settings(topic, "registry-down-group"), KafkaConsumerOptions.defaults(),
+				new KafkaMessageDecoder(TestEvents.CATALOG, codec, fresh, TestEvents.ORIGIN), handled::add,
+				FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
+		restarted.start();
+		awaitCaughtUp(topic, "registry-down-group", () -> !handled.isEmpty());
+		restarted.stop(WAIT);
+		assertThat(handled).map(TestEvents::sequence).containsExactly(0L);
+	}
+
+	@Test
 	void replayFromATimestampRedeliversExactlyTheEventsFromThenOnAndKeepsConsuming() throws Exception {
 		String topic = "replay";
 		broker.createTopics(topic);

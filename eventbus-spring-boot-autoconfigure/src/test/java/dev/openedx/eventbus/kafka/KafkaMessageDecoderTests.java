@@ -147,6 +147,21 @@ class KafkaMessageDecoderTests {
 	}
 
 	@Test
+	void registryThatCannotAnswerIsNotBlamedOnTheMessage() {
+		KafkaVector vector = vector("org.openedx.learning.course.enrollment.created.v1");
+		int id = this.registry.register("t-value", vector.valueSchemaString());
+		this.registry.failNextRequests(3, 503);
+		assertThatExceptionOfType(SchemaUnavailableException.class)
+			.isThrownBy(() -> this.decoder.decode(message(null, ConfluentFraming.frame(id, vector.avroValueBytes()),
+					headers(vector))))
+			.withMessageContaining("schema id " + id)
+			.withMessageContaining("503")
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FailureKind.UNDECODABLE_VALUE));
+		assertThat(this.decoder.decode(message(null, ConfluentFraming.frame(id, vector.avroValueBytes()),
+				headers(vector))).metadata()).isEqualTo(vector.metadata());
+	}
+
+	@Test
 	void missingOptionalHeadersAreLoggedWithTheCoordinates() {
 		KafkaVector vector = vector("org.openedx.learning.course.enrollment.created.v1");
 		this.registry.register("t-string", "\"string\"");
