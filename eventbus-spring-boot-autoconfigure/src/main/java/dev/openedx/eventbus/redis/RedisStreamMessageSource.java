@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import dev.openedx.eventbus.consumer.MessageSource;
+import dev.openedx.eventbus.event.EventBusException;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
@@ -148,7 +149,9 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 		catch (RuntimeException ex) {
 			this.groupReady = false;
 			dropConnection();
-			throw ex;
+			// The engine logs only the message; spring-data-redis puts the server's reason (NOGROUP, ...) in the cause.
+			throw new EventBusException("Could not read " + this.stream + " for group " + this.settings.group()
+					+ " as " + this.settings.consumerName() + ": " + rootCause(ex), ex);
 		}
 	}
 
@@ -312,6 +315,14 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 				logger.debug(ex, () -> "Could not close a Redis connection of " + this.stream);
 			}
 		}
+	}
+
+	private static String rootCause(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root == ex) ? String.valueOf(ex) : ex + " (" + root + ")";
 	}
 
 	private static boolean isBusyGroup(Throwable ex) {
