@@ -155,6 +155,30 @@ class RedisEventBusProducerTests {
 	}
 
 	@Test
+	void worksWithAFactoryThatDoesNotShareItsNativeConnection() throws Exception {
+		String stream = this.redis.uniqueStream("dedicated");
+		LettuceConnectionFactory dedicated = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(RedisTestSupport.HOST, this.redis.port()));
+		dedicated.setShareNativeConnection(false);
+		dedicated.afterPropertiesSet();
+		dedicated.start();
+		try {
+			RedisEventBusProducer producer = new RedisEventBusProducer(dedicated, this.codec,
+					RedisProducerSettings.defaults());
+			List<CompletableFuture<SendReceipt>> sent = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				sent.add(producer.send(stream, null, TestEvents.ping(i)));
+			}
+			CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			dedicated.destroy();
+		}
+
+		assertThat(this.redis.xlen(stream)).isEqualTo(50);
+	}
+
+	@Test
 	void completesExceptionallyWithTheCodecErrorWhenTheDataCannotBeEncoded() {
 		String stream = this.redis.uniqueStream("encode");
 		EventCodec failing = new EventCodec() {
