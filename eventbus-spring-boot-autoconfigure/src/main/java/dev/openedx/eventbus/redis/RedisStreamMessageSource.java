@@ -190,6 +190,8 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 	}
 
 	private void setUp() {
+		// Fails at start, not at the first claim, when the factory is not Lettuce.
+		commands();
 		boolean created = createGroup();
 		if (!this.startPositionApplied) {
 			String lastRead = this.settings.lastReadMessageId();

@@ -319,6 +319,20 @@ class RedisEventBusConsumerTests {
 	}
 
 	@Test
+	void aConnectionFactoryThatIsNotLettuceFailsTheWorkerAtStart() {
+		RedisEventBusConsumer consumer = new RedisEventBusConsumer(new NonLettuceConnectionFactory(connectionFactory),
+				settings("c1"), TestEvents.CATALOG, TestEvents.codec(), ORIGIN, new RecordingDispatcher(),
+				new ConsumerObserver() {
+				});
+		this.consumers.add(consumer);
+
+		consumer.start();
+
+		assertThat(consumer.termination()).succeedsWithin(WAIT).isEqualTo(ConsumerState.FAILED);
+		assertThat(consumer.status().lastError()).contains("needs a Lettuce connection factory");
+	}
+
+	@Test
 	void refusesACommandTimeoutThatIsNotLongerThanTheBlockingRead() {
 		LettuceConnectionFactory shortTimeout = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration(RedisTestSupport.HOST, this.redis.port()),

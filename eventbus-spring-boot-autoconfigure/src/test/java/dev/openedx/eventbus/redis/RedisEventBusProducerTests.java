@@ -250,6 +250,17 @@ class RedisEventBusProducerTests {
 	}
 
 	@Test
+	void completesExceptionallyWhenTheConnectionFactoryIsNotLettuce() {
+		RedisEventBusProducer producer = new RedisEventBusProducer(new NonLettuceConnectionFactory(connectionFactory),
+				this.codec, RedisProducerSettings.defaults());
+
+		assertThat(producer.send(this.redis.uniqueStream("jedis"), null, TestEvents.ping(1)))
+			.failsWithin(10, TimeUnit.SECONDS)
+			.withThrowableOfType(ExecutionException.class)
+			.withMessageContaining("needs a Lettuce connection factory");
+	}
+
+	@Test
 	void refusesAStreamMaxLengthBelowOne() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RedisProducerSettings.defaults().withStreamMaxLength(0))
 			.withMessageContaining("streamMaxLength must be at least 1");
