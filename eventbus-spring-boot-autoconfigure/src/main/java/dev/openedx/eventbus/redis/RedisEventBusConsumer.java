@@ -25,9 +25,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * <p>
  * What it guarantees: an entry is acknowledged ({@code XACK}, batched per read) only after the listeners returned or
  * its failure was recorded; entries a crashed instance left pending are handled when it restarts under the same
- * consumer name, or taken over by another consumer of the group once idle for {@link RedisConsumerSettings#claimMinIdle()};
- * by default a restarted group resumes where it stopped and a new group starts at the beginning of the stream; a
- * Redis restart or network loss makes the worker back off and carry on.
+ * consumer name, or taken over by another consumer of the group once idle for
+ * {@link RedisConsumerSettings#claimMinIdle()}; by default a restarted group resumes where it stopped and a new group
+ * starts at the beginning of the stream; a Redis restart or network loss makes the worker back off and carry on.
  * <pre class="code">
  * RedisEventBusConsumer consumer = new RedisEventBusConsumer(connectionFactory,
  *         RedisConsumerSettings.of("user-login", "discovery"), OpenEdxCatalog.catalog(), new AvroEventCodec(),

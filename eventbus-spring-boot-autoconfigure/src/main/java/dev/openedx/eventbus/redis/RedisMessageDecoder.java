@@ -33,7 +33,8 @@ import org.springframework.core.log.LogAccessor;
  * (version 3) from {@code <stream>@<entry id>}, so every delivery of the same entry, to any consumer, carries the same
  * id and listeners can recognise duplicates. Failures are classified:
  * <ul>
- * <li>no {@code type}, or an entry without fields (deleted or trimmed while pending): {@link FailureKind#MISSING_METADATA}</li>
+ * <li>no {@code type}, or an entry without fields (deleted or trimmed while pending):
+ * {@link FailureKind#MISSING_METADATA}</li>
  * <li>a known field twice in one entry: {@link FailureKind#DUPLICATE_METADATA} (Python silently keeps the last)</li>
  * <li>a value that is not UTF-8 or does not parse (non-UTC time, malformed id, sourcelib or minor version):
  * {@link FailureKind#INVALID_METADATA}</li>

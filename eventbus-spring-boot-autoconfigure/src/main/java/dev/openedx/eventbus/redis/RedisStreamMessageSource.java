@@ -107,7 +107,8 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 		catch (RuntimeException ex) {
 			dropConnection();
 			if (!isConnectionProblem(ex)) {
-				throw ex;
+				throw new EventBusException("Could not set up group " + this.settings.group() + " on " + this.stream
+						+ " for " + this.settings.consumerName() + ": " + rootCause(ex), ex);
 			}
 			// Redis being down at start is no reason to give up: the polls retry with backoff.
 			logger.warn(() -> "Cannot reach Redis to set up group " + this.settings.group() + " on " + this.stream

@@ -333,6 +333,16 @@ class RedisEventBusConsumerTests {
 	}
 
 	@Test
+	void aStreamKeyHoldingAnotherTypeFailsTheWorkerAtStartNamingTheProblem() {
+		this.redis.raw().set(bytes(this.stream), bytes("not a stream"));
+
+		RedisEventBusConsumer consumer = start(settings("c1"), new RecordingDispatcher());
+
+		assertThat(consumer.termination()).succeedsWithin(WAIT).isEqualTo(ConsumerState.FAILED);
+		assertThat(consumer.status().lastError()).contains("WRONGTYPE");
+	}
+
+	@Test
 	void refusesACommandTimeoutThatIsNotLongerThanTheBlockingRead() {
 		LettuceConnectionFactory shortTimeout = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration(RedisTestSupport.HOST, this.redis.port()),
