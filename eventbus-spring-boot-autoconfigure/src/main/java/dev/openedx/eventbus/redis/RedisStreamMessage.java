@@ -40,12 +40,19 @@ public final class RedisStreamMessage implements InboundMessage {
 		this.fields = List.copyOf(fields);
 	}
 
+	// For entries read from Redis: the list is built here and never escapes, so it is not copied again.
+	private RedisStreamMessage(String stream, String id, @Nullable Map<byte[], byte[]> body) {
+		this.stream = stream;
+		this.id = id;
+		this.fields = entries(body);
+	}
+
 	static RedisStreamMessage of(String stream, ByteRecord record) {
-		return new RedisStreamMessage(stream, record.getId().getValue(), entries(record.getValue()));
+		return new RedisStreamMessage(stream, record.getId().getValue(), record.getValue());
 	}
 
 	static RedisStreamMessage of(String stream, StreamMessage<byte[], byte[]> message) {
-		return new RedisStreamMessage(stream, message.getId(), entries(message.getBody()));
+		return new RedisStreamMessage(stream, message.getId(), message.getBody());
 	}
 
 	private static List<Map.Entry<byte[], byte[]>> entries(@Nullable Map<byte[], byte[]> body) {
@@ -58,7 +65,7 @@ public final class RedisStreamMessage implements InboundMessage {
 				entries.add(Map.entry(name, (value != null) ? value : new byte[0]));
 			}
 		});
-		return entries;
+		return Collections.unmodifiableList(entries);
 	}
 
 	public String stream() {
