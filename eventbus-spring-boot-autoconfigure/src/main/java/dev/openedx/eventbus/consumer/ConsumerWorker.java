@@ -144,6 +144,14 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 	 * Ask the worker to stop without waiting for it.
 	 */
 	public void requestStop() {
+		synchronized (this) {
+			if (this.state == ConsumerState.NEW && this.thread == null) {
+				// Never started: there is no loop to end, so end here.
+				this.state = ConsumerState.STOPPED;
+				this.termination.complete(ConsumerState.STOPPED);
+				return;
+			}
+		}
 		if (!this.running) {
 			return;
 		}
@@ -259,7 +267,10 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 	private Outcome process(M message) {
 		OpenEdxEvent<?> event;
 		try {
-			event = this.decoder.decode(message);
+			event = decodeWhenPossible(message);
+			if (event == null) {
+				return Outcome.INTERRUPTED;
+			}
 		}
 		catch (ConsumeFailureException ex) {
 			return recordFailure(message, ex);
@@ -301,6 +312,32 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 			long nanos = System.nanoTime() - started;
 			observe(() -> this.observer.handled(this.settings, message, event, nanos));
 			return Outcome.HANDLED;
+		}
+	}
+
+	/**
+	 * Decode, waiting out deferrals (the message is fine but something it needs is unavailable) with the poll-failure
+	 * backoff; they are neither counted nor acknowledged.
+	 * @return the event, or {@code null} when a stop request ended the wait
+	 */
+	private @Nullable OpenEdxEvent<?> decodeWhenPossible(M message) {
+		long wait = 0;
+		while (true) {
+			try {
+				return this.decoder.decode(message);
+			}
+			catch (MessageDeferredException ex) {
+				wait = (wait == 0) ? this.settings.pollFailureSleep().toMillis()
+						: Math.min(wait * 2, MAX_POLL_FAILURE_SLEEP_MILLIS);
+				long delay = wait;
+				this.lastError = "deferred at " + message.coordinates() + ": " + ex.getMessage();
+				logger.warn(() -> "Worker " + name() + " cannot handle " + message.coordinates() + " yet, retrying in "
+						+ delay + " ms: " + ex.getMessage());
+				observe(() -> this.observer.pollFailed(this.settings, ex));
+				if (!sleep(delay)) {
+					return null;
+				}
+			}
 		}
 	}
 

@@ -79,24 +79,7 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 		KafkaMessageSource source = new KafkaMessageSource(
 				() -> consumerFactory.createConsumer(settings.group(), null, null, overrides), settings.destination(),
 				settings.group(), options.replayFrom());
-		this.worker = new ConsumerWorker<>(settings, source, decoder, dispatcher, withoutRegistryOutages(recoverer),
-				observer);
-	}
-
-	/**
-	 * A message whose writer schema the registry could not deliver is fine: it must be neither skipped nor
-	 * dead-lettered. Refusing to record it stops the worker without committing it, so it is delivered again later.
-	 */
-	private static FailureRecoverer<KafkaInboundMessage> withoutRegistryOutages(
-			FailureRecoverer<KafkaInboundMessage> recoverer) {
-		Objects.requireNonNull(recoverer, "recoverer must not be null");
-		return (message, failure) -> {
-			if (failure instanceof SchemaUnavailableException) {
-				throw new IllegalStateException("The schema registry could not provide the writer schema of "
-						+ message.coordinates() + "; stopping without committing it: " + failure.getMessage(), failure);
-			}
-			recoverer.recover(message, failure);
-		};
+		this.worker = new ConsumerWorker<>(settings, source, decoder, dispatcher, recoverer, observer);
 	}
 
 	/**

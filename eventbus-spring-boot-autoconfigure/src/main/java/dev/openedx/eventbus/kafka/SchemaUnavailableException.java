@@ -1,22 +1,20 @@
 package dev.openedx.eventbus.kafka;
 
-import dev.openedx.eventbus.consumer.ConsumeFailureException;
-import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.consumer.MessageDeferredException;
 
 /**
  * The writer schema of a message could not be fetched because the schema registry is unreachable, refuses access or
- * fails (not because the id is unknown). Nothing is wrong with the message, so {@link KafkaEventBusConsumer} does not
- * hand it to the failure policy: the worker stops without committing it, and it is delivered again once the registry
- * answers.
+ * fails (not because the id is unknown). Nothing is wrong with the message, so it is neither skipped nor dead-lettered:
+ * the worker waits with backoff and decodes it again once the registry answers, without committing or counting it.
  *
  * @since 0.1.0
  */
-public class SchemaUnavailableException extends ConsumeFailureException {
+public class SchemaUnavailableException extends MessageDeferredException {
 
 	private static final long serialVersionUID = 1L;
 
 	public SchemaUnavailableException(String message, SchemaRegistryException cause) {
-		super(FailureKind.UNDECODABLE_VALUE, message, cause);
+		super(message, cause);
 	}
 
 }

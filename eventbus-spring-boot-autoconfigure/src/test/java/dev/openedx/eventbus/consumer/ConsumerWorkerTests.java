@@ -37,6 +37,8 @@ class ConsumerWorkerTests {
 
 	private final RecordingObserver observer = new RecordingObserver();
 
+	private final AtomicInteger deferrals = new AtomicInteger();
+
 	private ConsumerSettings settings = ConsumerSettings.defaults("memory", "notes", "group")
 		.withPollTimeout(Duration.ofMillis(20))
 		.withPollFailureSleep(Duration.ofMillis(1));
@@ -309,6 +311,49 @@ class ConsumerWorkerTests {
 		assertThat(worker.status().state()).isEqualTo(ConsumerState.STOPPED);
 	}
 
+	@Test
+	void aDeferredMessageIsDecodedAgainAfterABackoffWithoutBeingCountedSkippedOrAcknowledgedEarly() throws Exception {
+		this.deferrals.set(3);
+		this.source.batch("deferred:a", "b");
+		ConsumerWorker<Msg> worker = worker((event) -> this.dispatched.add(text(event)));
+		worker.start();
+		awaitAcknowledged(2);
+		worker.stop(WAIT);
+		assertThat(this.dispatched).containsExactly("deferred:a", "b");
+		assertThat(this.source.acknowledged).containsExactly("deferred:a", "b");
+		assertThat(this.recovered).isEmpty();
+		assertThat(worker.status().failed()).isZero();
+		assertThat(worker.status().consecutiveErrors()).isZero();
+		assertThat(this.deferrals.get()).isNegative();
+	}
+
+	@Test
+	void aStopDuringADeferralLeavesTheMessageUnacknowledged() throws Exception {
+		this.deferrals.set(Integer.MAX_VALUE);
+		this.settings = this.settings.withPollFailureSleep(Duration.ofSeconds(30));
+		this.source.batch("deferred:a");
+		ConsumerWorker<Msg> worker = worker((event) -> this.dispatched.add(text(event)));
+		worker.start();
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (this.deferrals.get() == Integer.MAX_VALUE && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		worker.stop(WAIT);
+		assertThat(worker.termination().get(1, TimeUnit.SECONDS)).isEqualTo(ConsumerState.STOPPED);
+		assertThat(this.source.acknowledged).isEmpty();
+		assertThat(this.dispatched).isEmpty();
+		assertThat(this.recovered).isEmpty();
+	}
+
+	@Test
+	void stoppingAWorkerThatNeverStartedEndsItAtOnce() throws Exception {
+		ConsumerWorker<Msg> worker = worker((event) -> this.dispatched.add(text(event)));
+		worker.stop(WAIT);
+		assertThat(worker.termination().get(1, TimeUnit.SECONDS)).isEqualTo(ConsumerState.STOPPED);
+		assertThat(worker.status().state()).isEqualTo(ConsumerState.STOPPED);
+		assertThatIllegalStateException().isThrownBy(worker::start);
+	}
+
 	private ConsumerWorker<Msg> worker(dev.openedx.eventbus.event.EventDispatcher dispatcher) {
 		return new ConsumerWorker<>(this.settings, this.source, this::decode, dispatcher, recoverer(), this.observer);
 	}
@@ -323,6 +368,9 @@ class ConsumerWorkerTests {
 		}
 		if (message.id.startsWith("unknown:")) {
 			throw new ConsumeFailureException(FailureKind.UNKNOWN_EVENT_TYPE, "unknown type");
+		}
+		if (message.id.startsWith("deferred:") && this.deferrals.getAndDecrement() > 0) {
+			throw new MessageDeferredException("registry unavailable", new IllegalStateException("503"));
 		}
 		if (message.id.startsWith("crash:")) {
 			throw new IllegalArgumentException("decoder bug");
