@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.json.JsonParserFactory;
 
 /**
  * Parses a command's own options out of the program arguments and leaves Spring Boot's ({@code --name=value}, whose
@@ -19,6 +22,9 @@ import org.springframework.boot.json.JsonParserFactory;
 final class CommandLineParser {
 
 	private static final Set<String> BOOT_FLAGS = Set.of("debug", "trace");
+
+	private static final ObjectMapper JSON = new ObjectMapper()
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
 	private CommandLineParser() {
 	}
@@ -154,7 +160,8 @@ final class CommandLineParser {
 					+ json + "'");
 		}
 		try {
-			Map<String, Object> parsed = JsonParserFactory.getJsonParser().parseMap(trimmed);
+			Map<String, Object> parsed = JSON.readValue(trimmed, new TypeReference<LinkedHashMap<String, Object>>() {
+			});
 			Map<String, Object> extra = new LinkedHashMap<>();
 			parsed.forEach((key, value) -> {
 				if (value == null) {
@@ -164,8 +171,8 @@ final class CommandLineParser {
 			});
 			return extra;
 		}
-		catch (IllegalArgumentException ex) {
-			throw new CommandUsageException("--extra is not a valid JSON object: " + ex.getMessage(), ex);
+		catch (JsonProcessingException ex) {
+			throw new CommandUsageException("--extra is not a valid JSON object: " + ex.getOriginalMessage(), ex);
 		}
 	}
 
