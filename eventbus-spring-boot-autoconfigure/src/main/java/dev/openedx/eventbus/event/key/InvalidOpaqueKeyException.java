@@ -1,9 +1,12 @@
 package dev.openedx.eventbus.event.key;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.openedx.eventbus.event.EventBusException;
 
 /**
- * Thrown when text is not a valid opaque key of the requested class.
+ * Thrown when text is not a valid opaque key of the requested class. The message quotes the text, names the key
+ * class, says what was wrong with it when that is known, and lists the forms the class accepts.
  *
  * @since 0.1.0
  */
@@ -15,10 +18,25 @@ public class InvalidOpaqueKeyException extends EventBusException {
 
 	private final String value;
 
+	private final @Nullable String reason;
+
 	public InvalidOpaqueKeyException(String keyType, String value, String expected) {
-		super("'" + value + "' is not a valid " + keyType + "; expected " + expected);
+		this(keyType, value, expected, null);
+	}
+
+	/**
+	 * Create an exception that also says what was wrong with the text.
+	 * @param keyType the key class name, for example {@code CourseKey}
+	 * @param value the rejected text
+	 * @param expected the forms the key class accepts
+	 * @param reason what was wrong, or {@code null} when only the expected forms are known
+	 */
+	public InvalidOpaqueKeyException(String keyType, String value, String expected, @Nullable String reason) {
+		super("'" + value + "' is not a valid " + keyType + ((reason != null) ? " (" + reason + ")" : "")
+				+ "; expected " + expected);
 		this.keyType = keyType;
 		this.value = value;
+		this.reason = reason;
 	}
 
 	/**
@@ -35,6 +53,14 @@ public class InvalidOpaqueKeyException extends EventBusException {
 	 */
 	public String value() {
 		return this.value;
+	}
+
+	/**
+	 * What was wrong with the text, when known.
+	 * @return the reason, or {@code null}
+	 */
+	public @Nullable String reason() {
+		return this.reason;
 	}
 
 }

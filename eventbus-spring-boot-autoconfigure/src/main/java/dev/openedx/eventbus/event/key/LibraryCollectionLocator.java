@@ -1,0 +1,120 @@
+package dev.openedx.eventbus.event.key;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
+
+/**
+ * A collection in a content library (opaque-keys 4.0.0 {@code LibraryCollectionLocator}), such as
+ * {@code LibraryCollectionData.collection_key}. Python's {@code LibraryCollectionLocator.from_string} accepts only
+ * {@code lib-collection:<org>:<library slug>:<collection id>}, for example
+ * {@code lib-collection:MITx:reallyhardproblems:col1}:
+ * <ul>
+ * <li>org: ASCII letters, digits, {@code _ - .};</li>
+ * <li>library slug and collection id: Unicode letters and digits, {@code _ - .}.</li>
+ * </ul>
+ * As in Python, each part may also end with one newline. {@link #toString()} is the input.
+ * <pre class="code">
+ * LibraryCollectionLocator collection = LibraryCollectionLocator.of("lib-collection:MITx:reallyhardproblems:col1");
+ * collection.libraryKey();   // lib:MITx:reallyhardproblems
+ * collection.collectionId(); // "col1"
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class LibraryCollectionLocator implements OpaqueKey {
+
+	private static final String KEY_TYPE = "LibraryCollectionLocator";
+
+	private static final String FORMS = "lib-collection:<org>:<library slug>:<collection id>";
+
+	private final LibraryLocatorV2 libraryKey;
+
+	private final String collectionId;
+
+	private final String value;
+
+	private LibraryCollectionLocator(LibraryLocatorV2 libraryKey, String collectionId) {
+		this.libraryKey = libraryKey;
+		this.collectionId = collectionId;
+		this.value = "lib-collection:" + libraryKey.org() + ":" + libraryKey.slug() + ":" + collectionId;
+	}
+
+	/**
+	 * Parse a collection key the way Python's {@code LibraryCollectionLocator.from_string} does.
+	 * @param value the key text
+	 * @return the key, never {@code null}
+	 * @throws InvalidOpaqueKeyException when Python would refuse the text
+	 */
+	public static LibraryCollectionLocator of(String value) {
+		Objects.requireNonNull(value, "LibraryCollectionLocator text must not be null");
+		try {
+			String[] parts = KeySyntax.colonParts(KeySyntax.body(value, "lib-collection"), 3, FORMS);
+			return new LibraryCollectionLocator(LibraryLocatorV2.create(parts[0], parts[1]),
+					KeySyntax.wordField("collection id", parts[2]));
+		}
+		catch (Refusal ex) {
+			throw new InvalidOpaqueKeyException(KEY_TYPE, value, FORMS, ex.getMessage());
+		}
+	}
+
+	/**
+	 * A collection of the given library.
+	 * @param libraryKey the library
+	 * @param collectionId the collection id (letters, digits, {@code _ - .})
+	 * @return the key, never {@code null}
+	 * @throws InvalidOpaqueKeyException when the id has other characters
+	 */
+	public static LibraryCollectionLocator of(LibraryLocatorV2 libraryKey, String collectionId) {
+		try {
+			return new LibraryCollectionLocator(libraryKey, KeySyntax.wordField("collection id", collectionId));
+		}
+		catch (Refusal ex) {
+			throw new InvalidOpaqueKeyException(KEY_TYPE,
+					"lib-collection:" + libraryKey.org() + ":" + libraryKey.slug() + ":" + collectionId, FORMS,
+					ex.getMessage());
+		}
+	}
+
+	/**
+	 * The library this collection belongs to.
+	 * @return the library key
+	 */
+	public LibraryLocatorV2 libraryKey() {
+		return this.libraryKey;
+	}
+
+	/**
+	 * The organization of the library.
+	 * @return the org
+	 */
+	public String org() {
+		return this.libraryKey.org();
+	}
+
+	/**
+	 * The collection id.
+	 * @return the id
+	 */
+	public String collectionId() {
+		return this.collectionId;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (this == other) || (other instanceof LibraryCollectionLocator that && this.value.equals(that.value));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}

@@ -1,0 +1,132 @@
+package dev.openedx.eventbus.event.key;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
+
+/**
+ * A container (unit, subsection, section) in a content library (opaque-keys 4.0.0 {@code LibraryContainerLocator}),
+ * such as {@code LibraryContainerData.container_key}. Python's {@code LibraryContainerLocator.from_string} accepts
+ * only {@code lct:<org>:<library slug>:<container type>:<container id>}, for example
+ * {@code lct:MITx:reallyhardproblems:unit:test-container}:
+ * <ul>
+ * <li>org and container type: ASCII letters, digits, {@code _ - .};</li>
+ * <li>library slug and container id: Unicode letters and digits, {@code _ - .}.</li>
+ * </ul>
+ * As in Python, each part may also end with one newline. {@link #toString()} is the input.
+ * <pre class="code">
+ * LibraryContainerLocator unit = LibraryContainerLocator.of("lct:MITx:reallyhardproblems:unit:test-container");
+ * unit.containerType(); // "unit"
+ * unit.containerId();   // "test-container"
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class LibraryContainerLocator implements OpaqueKey {
+
+	private static final String KEY_TYPE = "LibraryContainerLocator";
+
+	private static final String FORMS = "lct:<org>:<library slug>:<container type>:<container id>";
+
+	private final LibraryLocatorV2 libraryKey;
+
+	private final String containerType;
+
+	private final String containerId;
+
+	private final String value;
+
+	private LibraryContainerLocator(LibraryLocatorV2 libraryKey, String containerType, String containerId) {
+		this.libraryKey = libraryKey;
+		this.containerType = containerType;
+		this.containerId = containerId;
+		this.value = "lct:" + libraryKey.org() + ":" + libraryKey.slug() + ":" + containerType + ":" + containerId;
+	}
+
+	/**
+	 * Parse a container key the way Python's {@code LibraryContainerLocator.from_string} does.
+	 * @param value the key text
+	 * @return the key, never {@code null}
+	 * @throws InvalidOpaqueKeyException when Python would refuse the text
+	 */
+	public static LibraryContainerLocator of(String value) {
+		Objects.requireNonNull(value, "LibraryContainerLocator text must not be null");
+		try {
+			String[] parts = KeySyntax.colonParts(KeySyntax.body(value, "lct"), 4, FORMS);
+			return new LibraryContainerLocator(LibraryLocatorV2.create(parts[0], parts[1]),
+					KeySyntax.asciiField("container type", parts[2]), KeySyntax.wordField("container id", parts[3]));
+		}
+		catch (Refusal ex) {
+			throw new InvalidOpaqueKeyException(KEY_TYPE, value, FORMS, ex.getMessage());
+		}
+	}
+
+	/**
+	 * A container of the given library.
+	 * @param libraryKey the library
+	 * @param containerType the container type, for example {@code unit} (ASCII letters, digits, {@code _ - .})
+	 * @param containerId the container id (letters, digits, {@code _ - .})
+	 * @return the key, never {@code null}
+	 * @throws InvalidOpaqueKeyException when a part has other characters
+	 */
+	public static LibraryContainerLocator of(LibraryLocatorV2 libraryKey, String containerType, String containerId) {
+		try {
+			return new LibraryContainerLocator(libraryKey, KeySyntax.asciiField("container type", containerType),
+					KeySyntax.wordField("container id", containerId));
+		}
+		catch (Refusal ex) {
+			throw new InvalidOpaqueKeyException(KEY_TYPE, "lct:" + libraryKey.org() + ":" + libraryKey.slug() + ":"
+					+ containerType + ":" + containerId, FORMS, ex.getMessage());
+		}
+	}
+
+	/**
+	 * The library this container belongs to.
+	 * @return the library key
+	 */
+	public LibraryLocatorV2 libraryKey() {
+		return this.libraryKey;
+	}
+
+	/**
+	 * The organization of the library.
+	 * @return the org
+	 */
+	public String org() {
+		return this.libraryKey.org();
+	}
+
+	/**
+	 * The container type, for example {@code unit}.
+	 * @return the type
+	 */
+	public String containerType() {
+		return this.containerType;
+	}
+
+	/**
+	 * The container id.
+	 * @return the id
+	 */
+	public String containerId() {
+		return this.containerId;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (this == other) || (other instanceof LibraryContainerLocator that && this.value.equals(that.value));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.openedx.eventbus.event.key;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
+
+/**
+ * A block in a content library (opaque-keys 4.0.0 {@code LibraryUsageLocatorV2}), such as
+ * {@code LibraryBlockData.usage_key}. Python's {@code LibraryUsageLocatorV2.from_string} accepts only
+ * {@code lb:<org>:<library slug>:<block type>:<usage id>}, for example
+ * {@code lb:MITx:reallyhardproblems:problem:problem1}:
+ * <ul>
+ * <li>org and block type: ASCII letters, digits, {@code _ - .};</li>
+ * <li>library slug and usage id: Unicode letters and digits, {@code _ - .} ({@code lb:UnicodeX:i18n-lib:html:έψιλον}
+ * is valid).</li>
+ * </ul>
+ * As in Python, each part may also end with one newline. {@link #toString()} is the input. A field declared
+ * {@code UsageKey} accepts these keys too ({@link UsageKey}).
+ * <pre class="code">
+ * LibraryUsageLocatorV2 block = LibraryUsageLocatorV2.of("lb:MITx:reallyhardproblems:problem:problem1");
+ * block.libraryKey(); // lib:MITx:reallyhardproblems
+ * block.blockType();  // "problem"
+ * block.usageId();    // "problem1"
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class LibraryUsageLocatorV2 implements OpaqueKey {
+
+	private static final String KEY_TYPE = "LibraryUsageLocatorV2";
+
+	private static final String FORMS = "lb:<org>:<library slug>:<block type>:<usage id>";
+
+	private final LibraryLocatorV2 libraryKey;
+
+	private final String blockType;
+
+	private final String usageId;
+
+	private final String value;
+
+	private LibraryUsageLocatorV2(LibraryLocatorV2 libraryKey, String blockType, String usageId) {
+		this.libraryKey = libraryKey;
+		this.blockType = blockType;
+		this.usageId = usageId;
+		this.value = "lb:" + libraryKey.org() + ":" + libraryKey.slug() + ":" + blockType + ":" + usageId;
+	}
+
+	/**
+	 * Parse a library block key the way Python's {@code LibraryUsageLocatorV2.from_string} does.
+	 * @param value the key text
+	 * @return the key, never {@code null}
+	 * @throws InvalidOpaqueKeyException when Python would refuse the text
+	 */
+	public static LibraryUsageLocatorV2 of(String value) {
+		Objects.requireNonNull(value, "LibraryUsageLocatorV2 text must not be null");
+		try {
+			return parseBody(KeySyntax.body(value, "lb"));
+		}
+		catch (Refusal ex) {
+			throw new InvalidOpaqueKeyException(KEY_TYPE, value, FORMS, ex.getMessage());
+		}
+	}
+
+	/**
+	 * A block of the given library.
+	 * @param libraryKey the library
+	 * @param blockType the block type (ASCII letters, digits, {@code _ - .})
+	 * @param usageId the usage id (letters, digits, {@code _ - .})
+	 * @return the key, never {@code null}
+	 * @throws InvalidOpaqueKeyException when a part has other characters
+	 */
+	public static LibraryUsageLocatorV2 of(LibraryLocatorV2 libraryKey, String blockType, String usageId) {
+		try {
+			return new LibraryUsageLocatorV2(libraryKey, KeySyntax.asciiField("block type", blockType),
+					KeySyntax.wordField("usage id", usageId));
+		}
+		catch (Refusal ex) {
+			throw new InvalidOpaqueKeyException(KEY_TYPE, "lb:" + libraryKey.org() + ":" + libraryKey.slug() + ":"
+					+ blockType + ":" + usageId, FORMS, ex.getMessage());
+		}
+	}
+
+	static LibraryUsageLocatorV2 parseBody(String body) {
+		String[] parts = KeySyntax.colonParts(body, 4, FORMS);
+		LibraryLocatorV2 library = LibraryLocatorV2.create(parts[0], parts[1]);
+		return new LibraryUsageLocatorV2(library, KeySyntax.asciiField("block type", parts[2]),
+				KeySyntax.wordField("usage id", parts[3]));
+	}
+
+	/**
+	 * The library this block belongs to.
+	 * @return the library key
+	 */
+	public LibraryLocatorV2 libraryKey() {
+		return this.libraryKey;
+	}
+
+	/**
+	 * The organization of the library.
+	 * @return the org
+	 */
+	public String org() {
+		return this.libraryKey.org();
+	}
+
+	/**
+	 * The XBlock type, for example {@code problem}.
+	 * @return the block type
+	 */
+	public String blockType() {
+		return this.blockType;
+	}
+
+	/**
+	 * The usage id (Python also calls it {@code block_id}).
+	 * @return the usage id
+	 */
+	public String usageId() {
+		return this.usageId;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (this == other) || (other instanceof LibraryUsageLocatorV2 that && this.value.equals(that.value));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}
