@@ -1,0 +1,79 @@
+package dev.openedx.eventbus.avro;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+
+/**
+ * The writing side of one encode call: Avro's direct {@link BinaryEncoder} writing into a growable buffer that is
+ * kept per thread, so an encode allocates only its result (and the UTF-8 bytes of its strings).
+ */
+final class AvroOutput extends OutputStream {
+
+	private static final int KEPT_CAPACITY = 64 * 1024;
+
+	private static final ThreadLocal<AvroOutput> CURRENT = ThreadLocal.withInitial(AvroOutput::new);
+
+	private final BinaryEncoder encoder;
+
+	private byte[] buffer = new byte[512];
+
+	private int count;
+
+	private boolean busy;
+
+	private AvroOutput() {
+		this.encoder = EncoderFactory.get().directBinaryEncoder(this, null);
+	}
+
+	/**
+	 * The output of this thread, empty; {@link #release()} it when done. A nested call on the same thread gets a
+	 * fresh instance.
+	 */
+	static AvroOutput acquire() {
+		AvroOutput output = CURRENT.get();
+		if (output.busy) {
+			output = new AvroOutput();
+		}
+		output.busy = true;
+		output.count = 0;
+		return output;
+	}
+
+	BinaryEncoder encoder() {
+		return this.encoder;
+	}
+
+	byte[] toByteArray() {
+		return Arrays.copyOf(this.buffer, this.count);
+	}
+
+	void release() {
+		this.busy = false;
+		if (this.buffer.length > KEPT_CAPACITY) {
+			this.buffer = new byte[512];
+		}
+	}
+
+	@Override
+	public void write(int b) {
+		ensure(1);
+		this.buffer[this.count++] = (byte) b;
+	}
+
+	@Override
+	public void write(byte[] bytes, int offset, int length) {
+		ensure(length);
+		System.arraycopy(bytes, offset, this.buffer, this.count, length);
+		this.count += length;
+	}
+
+	private void ensure(int extra) {
+		if (this.count + extra > this.buffer.length) {
+			this.buffer = Arrays.copyOf(this.buffer, Math.max(this.buffer.length * 2, this.count + extra));
+		}
+	}
+
+}

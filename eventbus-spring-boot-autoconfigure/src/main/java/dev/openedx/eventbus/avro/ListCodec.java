@@ -1,0 +1,119 @@
+package dev.openedx.eventbus.avro;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.avro.Schema;
+import org.apache.avro.io.Encoder;
+
+/**
+ * {@code List<T>}: an Avro array, one block. Decoded lists are unmodifiable.
+ */
+final class ListCodec extends ValueCodec {
+
+	private final ValueCodec element;
+
+	ListCodec(ValueCodec element) {
+		this.element = element;
+	}
+
+	@Override
+	Schema schema() {
+		return Schema.createArray(this.element.schema());
+	}
+
+	@Override
+	String describe() {
+		return "array<" + this.element.describe() + ">";
+	}
+
+	@Override
+	void write(Object value, Encoder out) throws IOException {
+		List<?> list = (List<?>) value;
+		int size = list.size();
+		out.writeArrayStart();
+		out.setItemCount(size);
+		for (int i = 0; i < size; i++) {
+			Object item = list.get(i);
+			out.startItem();
+			try {
+				if (item == null) {
+					throw FieldFailure.nullRequired();
+				}
+				this.element.write(item, out);
+			}
+			catch (IOException | RuntimeException ex) {
+				throw FieldFailure.of(ex).at("[" + i + "]");
+			}
+		}
+		out.writeArrayEnd();
+	}
+
+	@Override
+	Object read(AvroInput in) throws IOException {
+		List<Object> list = null;
+		int index = 0;
+		for (long count = in.readArrayStart(); count != 0; count = in.arrayNext()) {
+			if (!in.isResolving() && count > in.remaining() / this.element.minimumSize()) {
+				throw FieldFailure.truncated("is truncated: " + count + " array items are announced, more than "
+						+ "the input can hold");
+			}
+			if (list == null) {
+				list = new ArrayList<>((int) count);
+			}
+			for (long i = 0; i < count; i++, index++) {
+				try {
+					list.add(this.element.read(in));
+				}
+				catch (IOException | RuntimeException ex) {
+					throw FieldFailure.of(ex).at("[" + index + "]");
+				}
+			}
+		}
+		return (list != null) ? List.copyOf(list) : List.of();
+	}
+
+	@Override
+	void writeJson(Object value, JsonGenerator json) throws IOException {
+		List<?> list = (List<?>) value;
+		json.writeStartArray();
+		for (int i = 0; i < list.size(); i++) {
+			Object item = list.get(i);
+			try {
+				if (item == null) {
+					throw FieldFailure.nullRequired();
+				}
+				this.element.writeJson(item, json);
+			}
+			catch (IOException | RuntimeException ex) {
+				throw FieldFailure.of(ex).at("[" + i + "]");
+			}
+		}
+		json.writeEndArray();
+	}
+
+	@Override
+	Object readJson(JsonNode node) {
+		if (!node.isArray()) {
+			throw ScalarCodec.wrongJson(node, "an array");
+		}
+		List<Object> list = new ArrayList<>(node.size());
+		for (int i = 0; i < node.size(); i++) {
+			JsonNode item = node.get(i);
+			try {
+				if (item.isNull()) {
+					throw FieldFailure.nullRequired();
+				}
+				list.add(this.element.readJson(item));
+			}
+			catch (RuntimeException ex) {
+				throw FieldFailure.of(ex).at("[" + i + "]");
+			}
+		}
+		return List.copyOf(list);
+	}
+
+}

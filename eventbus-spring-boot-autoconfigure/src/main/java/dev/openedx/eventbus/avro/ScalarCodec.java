@@ -1,0 +1,431 @@
+package dev.openedx.eventbus.avro;
+
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.avro.Schema;
+import org.apache.avro.io.Encoder;
+
+/**
+ * The leaves of the codec tree: Avro primitives, and the Java types openedx-events carries as Avro strings
+ * (date-times, UUIDs, opaque keys). Leaves are what an event key field may end on.
+ */
+abstract class ScalarCodec extends ValueCodec {
+
+	private final Schema.Type avroType;
+
+	ScalarCodec(Schema.Type avroType) {
+		this.avroType = avroType;
+	}
+
+	@Override
+	final Schema schema() {
+		return Schema.create(this.avroType);
+	}
+
+	final Schema.Type avroType() {
+		return this.avroType;
+	}
+
+	/**
+	 * The value as Avro holds it: a {@code String} for strings and everything carried as one, a {@code Long},
+	 * {@code Double} or {@code Boolean} otherwise.
+	 */
+	abstract Object toAvro(Object value);
+
+	static FieldFailure wrongJson(JsonNode node, String expected) {
+		return FieldFailure.malformed("holds JSON " + node.getNodeType().name().toLowerCase() + ", expected " + expected);
+	}
+
+	static final class StringCodec extends ScalarCodec {
+
+		static final StringCodec INSTANCE = new StringCodec();
+
+		private StringCodec() {
+			super(Schema.Type.STRING);
+		}
+
+		@Override
+		String describe() {
+			return "string";
+		}
+
+		@Override
+		void write(Object value, Encoder out) throws IOException {
+			out.writeString((String) value);
+		}
+
+		@Override
+		Object read(AvroInput in) throws IOException {
+			return in.readString();
+		}
+
+		@Override
+		void writeJson(Object value, JsonGenerator json) throws IOException {
+			json.writeString((String) value);
+		}
+
+		@Override
+		Object readJson(JsonNode node) {
+			if (!node.isTextual()) {
+				throw wrongJson(node, "a string");
+			}
+			return node.textValue();
+		}
+
+		@Override
+		Object toAvro(Object value) {
+			return value;
+		}
+
+	}
+
+	static final class LongCodec extends ScalarCodec {
+
+		static final LongCodec INSTANCE = new LongCodec();
+
+		private LongCodec() {
+			super(Schema.Type.LONG);
+		}
+
+		@Override
+		String describe() {
+			return "long";
+		}
+
+		@Override
+		void write(Object value, Encoder out) throws IOException {
+			out.writeLong((Long) value);
+		}
+
+		@Override
+		Object read(AvroInput in) throws IOException {
+			return in.readLong();
+		}
+
+		@Override
+		void writeJson(Object value, JsonGenerator json) throws IOException {
+			json.writeNumber((Long) value);
+		}
+
+		@Override
+		Object readJson(JsonNode node) {
+			if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+				throw wrongJson(node, "an integer that fits in 64 bits");
+			}
+			return node.longValue();
+		}
+
+		@Override
+		Object toAvro(Object value) {
+			return value;
+		}
+
+	}
+
+	/**
+	 * Java {@code int} components: Avro {@code long} (openedx-events never writes {@code int}), range-checked when
+	 * read.
+	 */
+	static final class IntCodec extends ScalarCodec {
+
+		static final IntCodec INSTANCE = new IntCodec();
+
+		private IntCodec() {
+			super(Schema.Type.LONG);
+		}
+
+		@Override
+		String describe() {
+			return "long (Java int)";
+		}
+
+		@Override
+		void write(Object value, Encoder out) throws IOException {
+			out.writeLong((Integer) value);
+		}
+
+		@Override
+		Object read(AvroInput in) throws IOException {
+			return narrow(in.readLong());
+		}
+
+		static int narrow(long value) {
+			if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+				throw FieldFailure.invalid("holds " + value + ", which does not fit the Java int component", null);
+			}
+			return (int) value;
+		}
+
+		@Override
+		void writeJson(Object value, JsonGenerator json) throws IOException {
+			json.writeNumber((Integer) value);
+		}
+
+		@Override
+		Object readJson(JsonNode node) {
+			if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+				throw wrongJson(node, "an integer");
+			}
+			return narrow(node.longValue());
+		}
+
+		@Override
+		Object toAvro(Object value) {
+			return ((Integer) value).longValue();
+		}
+
+	}
+
+	static final class DoubleCodec extends ScalarCodec {
+
+		static final DoubleCodec INSTANCE = new DoubleCodec();
+
+		private DoubleCodec() {
+			super(Schema.Type.DOUBLE);
+		}
+
+		@Override
+		String describe() {
+			return "double";
+		}
+
+		@Override
+		void write(Object value, Encoder out) throws IOException {
+			out.writeDouble((Double) value);
+		}
+
+		@Override
+		Object read(AvroInput in) throws IOException {
+			return in.readDouble();
+		}
+
+		@Override
+		void writeJson(Object value, JsonGenerator json) throws IOException {
+			json.writeNumber((Double) value);
+		}
+
+		@Override
+		Object readJson(JsonNode node) {
+			if (!node.isNumber()) {
+				throw wrongJson(node, "a number");
+			}
+			return node.doubleValue();
+		}
+
+		@Override
+		int minimumSize() {
+			return 8;
+		}
+
+		@Override
+		Object toAvro(Object value) {
+			return value;
+		}
+
+	}
+
+	static final class BooleanCodec extends ScalarCodec {
+
+		static final BooleanCodec INSTANCE = new BooleanCodec();
+
+		private BooleanCodec() {
+			super(Schema.Type.BOOLEAN);
+		}
+
+		@Override
+		String describe() {
+			return "boolean";
+		}
+
+		@Override
+		void write(Object value, Encoder out) throws IOException {
+			out.writeBoolean((Boolean) value);
+		}
+
+		@Override
+		Object read(AvroInput in) throws IOException {
+			return in.readBoolean();
+		}
+
+		@Override
+		void writeJson(Object value, JsonGenerator json) throws IOException {
+			json.writeBoolean((Boolean) value);
+		}
+
+		@Override
+		Object readJson(JsonNode node) {
+			if (!node.isBoolean()) {
+				throw wrongJson(node, "true or false");
+			}
+			return node.booleanValue();
+		}
+
+		@Override
+		Object toAvro(Object value) {
+			return value;
+		}
+
+	}
+
+	/**
+	 * A Java type carried as an Avro string.
+	 */
+	abstract static class TextCodec extends ScalarCodec {
+
+		TextCodec() {
+			super(Schema.Type.STRING);
+		}
+
+		abstract String toText(Object value);
+
+		/**
+		 * @throws FieldFailure naming the value when it does not parse
+		 */
+		abstract Object fromText(String text);
+
+		@Override
+		final void write(Object value, Encoder out) throws IOException {
+			out.writeString(toText(value));
+		}
+
+		@Override
+		final Object read(AvroInput in) throws IOException {
+			return fromText(in.readString());
+		}
+
+		@Override
+		final void writeJson(Object value, JsonGenerator json) throws IOException {
+			json.writeString(toText(value));
+		}
+
+		@Override
+		final Object readJson(JsonNode node) {
+			if (!node.isTextual()) {
+				throw wrongJson(node, "a string (" + describe() + ")");
+			}
+			return fromText(node.textValue());
+		}
+
+		@Override
+		final Object toAvro(Object value) {
+			return toText(value);
+		}
+
+	}
+
+	/**
+	 * {@code datetime} as Python's {@code isoformat()} writes it and {@code fromisoformat()} reads it; text without
+	 * an offset (a naive Python datetime) is read as UTC.
+	 */
+	static final class DateTimeCodec extends TextCodec {
+
+		static final DateTimeCodec INSTANCE = new DateTimeCodec();
+
+		@Override
+		String describe() {
+			return "string (date-time)";
+		}
+
+		@Override
+		String toText(Object value) {
+			try {
+				return DateTimeText.format((OffsetDateTime) value);
+			}
+			catch (DateTimeException ex) {
+				throw FieldFailure.invalid("holds " + value + ", which Python cannot represent: " + ex.getMessage(),
+						ex);
+			}
+		}
+
+		@Override
+		Object fromText(String text) {
+			try {
+				return DateTimeText.parse(text);
+			}
+			catch (DateTimeException ex) {
+				throw FieldFailure.invalid("holds '" + text + "', which is not a date-time Python's fromisoformat "
+						+ "accepts: " + ex.getMessage(), ex);
+			}
+		}
+
+	}
+
+	/**
+	 * {@code uuid.UUID} as {@code str(uuid)}.
+	 */
+	static final class UuidCodec extends TextCodec {
+
+		static final UuidCodec INSTANCE = new UuidCodec();
+
+		@Override
+		String describe() {
+			return "string (UUID)";
+		}
+
+		@Override
+		String toText(Object value) {
+			return ((UUID) value).toString();
+		}
+
+		@Override
+		Object fromText(String text) {
+			try {
+				return UuidText.parse(text);
+			}
+			catch (IllegalArgumentException ex) {
+				throw FieldFailure.invalid("holds '" + text + "', which is not a UUID: " + ex.getMessage(), ex);
+			}
+		}
+
+	}
+
+	/**
+	 * An opaque key: its string form on the wire, its {@code of(String)} factory when read.
+	 */
+	static final class OpaqueKeyCodec extends TextCodec {
+
+		private final Class<?> keyClass;
+
+		private final Function<String, Object> factory;
+
+		OpaqueKeyCodec(Class<?> keyClass, Function<String, Object> factory) {
+			this.keyClass = keyClass;
+			this.factory = factory;
+		}
+
+		@Override
+		String describe() {
+			return "string (" + this.keyClass.getSimpleName() + ")";
+		}
+
+		@Override
+		String toText(Object value) {
+			return value.toString();
+		}
+
+		@Override
+		Object fromText(String text) {
+			Object key;
+			try {
+				key = this.factory.apply(text);
+			}
+			catch (RuntimeException ex) {
+				throw FieldFailure.invalid("does not hold a valid " + this.keyClass.getSimpleName() + ": "
+						+ ex.getMessage(), ex);
+			}
+			if (key == null) {
+				throw FieldFailure.invalid("holds '" + text + "', for which " + this.keyClass.getSimpleName()
+						+ ".of(String) returned null", null);
+			}
+			return key;
+		}
+
+	}
+
+}

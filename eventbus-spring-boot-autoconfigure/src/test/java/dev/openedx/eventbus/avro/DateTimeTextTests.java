@@ -1,0 +1,70 @@
+package dev.openedx.eventbus.avro;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.openedx.eventbus.event.PythonDateTimes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class DateTimeTextTests {
+
+	@Test
+	void formatsExactlyAsPythonDateTimesForManyValues() {
+		SplittableRandom random = new SplittableRandom(42);
+		for (int i = 0; i < 20_000; i++) {
+			OffsetDateTime value = randomDateTime(random);
+			assertThat(DateTimeText.format(value)).as("%s", value).isEqualTo(PythonDateTimes.format(value));
+		}
+	}
+
+	@Test
+	void parsesWhatItFormatsExactlyAsPythonDateTimesDoes() {
+		SplittableRandom random = new SplittableRandom(7);
+		for (int i = 0; i < 20_000; i++) {
+			String text = PythonDateTimes.format(randomDateTime(random));
+			assertThat(DateTimeText.parse(text)).as(text).isEqualTo(PythonDateTimes.parse(text));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-03-14T15:09:26.535897+00:00", "2026-01-05T00:00:00+00:00",
+			"2024-01-02T03:04:05.000007+02:00", "2024-01-02T03:04:05", "2024-01-02T03:04:05.123456",
+			"2024-01-02 03:04:05+00:00", "2024-01-02T03:04:05Z", "2024-01-02T03:04:05.5+00:00",
+			"2024-01-02T03:04:05.123456789+00:00", "2024-01-02T03:04:05-05:30", "2024-01-02T03:04:05+0530",
+			"2024-01-02T03:04:05+05:30:15", "2024-01-02", "2024-01-02T03:04" })
+	void parsesEveryShapePythonAcceptsAsPythonDateTimesDoes(String text) {
+		assertThat(DateTimeText.parse(text)).isEqualTo(PythonDateTimes.parse(text));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-13-14T15:09:26+00:00", "2026-02-30T00:00:00+00:00", "2026-01-05T24:00:00+00:00",
+			"2026-01-05T00:00:00+19:00", "2026-01-05X00:00:00+00:00", "yesterday", "" })
+	void refusesWhatPythonRefuses(String text) {
+		assertThatExceptionOfType(DateTimeException.class).isThrownBy(() -> DateTimeText.parse(text));
+	}
+
+	private static OffsetDateTime randomDateTime(SplittableRandom random) {
+		int nanos = switch (random.nextInt(4)) {
+			case 0 -> 0;
+			case 1 -> random.nextInt(1_000_000) * 1000;
+			default -> random.nextInt(1_000_000_000);
+		};
+		int offsetSeconds = switch (random.nextInt(4)) {
+			case 0, 1 -> 0;
+			case 2 -> random.nextInt(-18 * 4, 18 * 4 + 1) * 900;
+			default -> random.nextInt(-18 * 3600, 18 * 3600 + 1);
+		};
+		return OffsetDateTime.of(random.nextInt(1, 10000), random.nextInt(1, 13), random.nextInt(1, 29),
+				random.nextInt(24), random.nextInt(60), random.nextInt(60), nanos,
+				ZoneOffset.ofTotalSeconds(offsetSeconds));
+	}
+
+}

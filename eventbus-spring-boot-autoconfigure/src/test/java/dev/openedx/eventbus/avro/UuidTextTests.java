@@ -1,0 +1,30 @@
+package dev.openedx.eventbus.avro;
+
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class UuidTextTests {
+
+	private static final UUID EXPECTED = UUID.fromString("01b4cdfa-63fb-585d-a74e-56d8adb2d62f");
+
+	@ParameterizedTest
+	@ValueSource(strings = { "01b4cdfa-63fb-585d-a74e-56d8adb2d62f", "01B4CDFA-63FB-585D-A74E-56D8ADB2D62F",
+			"{01b4cdfa-63fb-585d-a74e-56d8adb2d62f}", "urn:uuid:01b4cdfa-63fb-585d-a74e-56d8adb2d62f",
+			"01b4cdfa63fb585da74e56d8adb2d62f" })
+	void acceptsWhatPythonsUuidAccepts(String text) {
+		assertThat(UuidText.parse(text)).isEqualTo(EXPECTED);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1-2-3-4-5", "01b4cdfa-63fb-585d-a74e-56d8adb2d62", "01b4cdfa-63fb-585d-a74e-56d8adb2d6zz",
+			"not a uuid", "" })
+	void refusesWhatPythonsUuidRefuses(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> UuidText.parse(text));
+	}
+
+}
