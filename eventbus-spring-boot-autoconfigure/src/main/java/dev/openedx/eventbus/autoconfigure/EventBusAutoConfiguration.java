@@ -3,7 +3,10 @@ package dev.openedx.eventbus.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.openedx.eventbus.autoconfigure.command.ConsumeEventsCommand;
 import dev.openedx.eventbus.autoconfigure.command.EventBusCommandLine;
+import dev.openedx.eventbus.autoconfigure.command.EventBusCommandRunner;
+import dev.openedx.eventbus.autoconfigure.command.ProduceEventCommand;
 import dev.openedx.eventbus.autoconfigure.consumer.ConsumerAuditLogger;
 import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.consumer.EventBusWorkers;
@@ -19,6 +22,10 @@ import dev.openedx.eventbus.autoconfigure.producer.ProducerAuditLogger;
 import dev.openedx.eventbus.autoconfigure.producer.ProducerObserver;
 import dev.openedx.eventbus.autoconfigure.producer.SendMode;
 import dev.openedx.eventbus.autoconfigure.producer.SendScheduler;
+import dev.openedx.eventbus.avro.AvroEventCodec;
+import dev.openedx.eventbus.avro.EventJson;
+import dev.openedx.eventbus.avro.GenerateAvroSchemasCommand;
+import dev.openedx.eventbus.catalog.OpenEdxCatalog;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.event.EventCatalog;
@@ -42,11 +49,14 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the Open edX event bus, transport-neutral: the event catalog, this service's origin, metadata
- * stamping and {@code @OpenEdxEventListener} methods (always, so events work locally too), and, unless
+ * Auto-configuration of the Open edX event bus, transport-neutral: the event catalog (the Open edX catalog plus every
+ * {@link EventType} bean), the Avro codec and JSON form, this service's origin, metadata stamping and
+ * {@code @OpenEdxEventListener} methods (always, so events work locally too), and, unless
  * {@code eventbus.enabled=false}, the routing table, the publisher bridging application events to the bus, and the
  * configured consumer workers. The transports ({@link EventBusKafkaAutoConfiguration},
- * {@link EventBusRedisAutoConfiguration}) contribute the producer and the consumer factory.
+ * {@link EventBusRedisAutoConfiguration}) contribute the producer and the consumer factory. An application started
+ * with a command ({@code consume-events}, {@code produce-event}, {@code generate-avro-schemas}) as its first argument
+ * gets the runner that runs it.
  *
  * @since 0.1.0
  */
@@ -63,7 +73,7 @@ public final class EventBusAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EventCatalog eventCatalog(ObjectProvider<EventType<?>> eventTypes) {
-		List<EventType<?>> types = new ArrayList<>();
+		List<EventType<?>> types = new ArrayList<>(OpenEdxCatalog.all());
 		eventTypes.orderedStream().forEach(types::add);
 		try {
 			return EventCatalog.of(types);
@@ -72,6 +82,18 @@ public final class EventBusAutoConfiguration {
 			throw new IllegalStateException("The application's EventType beans clash with the Open edX catalog: "
 					+ ex.getMessage(), ex);
 		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AvroEventCodec eventCodec() {
+		return new AvroEventCodec();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventJson eventJson(EventCatalog eventCatalog, AvroEventCodec eventCodec) {
+		return new EventJson(eventCatalog, eventCodec);
 	}
 
 	@Bean
@@ -103,9 +125,8 @@ public final class EventBusAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		EventRoutes eventRoutes(EventBusProperties properties, EventCatalog eventCatalog) {
-			return EventRoutesFactory.create(properties, eventCatalog, (type, keyField) -> {
-			});
+		EventRoutes eventRoutes(EventBusProperties properties, EventCatalog eventCatalog, AvroEventCodec eventCodec) {
+			return EventRoutesFactory.create(properties, eventCatalog, eventCodec::keyField);
 		}
 
 		@Bean
@@ -192,6 +213,31 @@ public final class EventBusAutoConfiguration {
 		@ConditionalOnMissingBean
 		ExitOnConsumerFailure exitOnConsumerFailure(ApplicationContext applicationContext) {
 			return new ExitOnConsumerFailure(applicationContext);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(EventBusCommandLine.class)
+	static class CommandConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EventBusCommandRunner eventBusCommandRunner(EventBusCommandLine commandLine, EventBusProperties properties,
+				EventCatalog eventCatalog, EventJson eventJson, AvroEventCodec eventCodec,
+				ApplicationEventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
+				ObjectProvider<EventBusConsumerFactory> consumerFactory, ObjectProvider<EventBusPublisher> publisher) {
+			EventBusProperties.Consumer consumer = properties.getConsumer();
+			EventBusConsumerFactory factory = consumerFactory.getIfAvailable();
+			String transport = (factory != null) ? factory.transport() : properties.getTransport().id();
+			ConsumeEventsCommand consumeEvents = new ConsumeEventsCommand(factory, eventBusDispatcher,
+					ConsumerObserver.composite(consumerObservers.orderedStream().toList()),
+					WorkerDefinitions.defaults(properties), eventCatalog, eventJson, transport, consumer.isEnabled(),
+					consumer.getShutdownTimeout());
+			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,
+					eventJson, eventCodec, properties.getTransport() == EventBusProperties.Transport.KAFKA);
+			return new EventBusCommandRunner(commandLine, consumeEvents, produceEvent,
+					new GenerateAvroSchemasCommand(), eventCatalog, System.err);
 		}
 
 	}

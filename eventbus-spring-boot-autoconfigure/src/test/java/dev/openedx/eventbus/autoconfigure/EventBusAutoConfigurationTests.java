@@ -334,7 +334,7 @@ class EventBusAutoConfigurationTests {
 	@Test
 	void commandModeKeepsConfiguredWorkersFromStarting() {
 		EventBusCommandLine commandLine = new EventBusCommandLine(new CommandArguments.GenerateAvroSchemas(
-				List.of(), true, null), System.out);
+				List.of("--all")), System.out);
 		this.contextRunner.withBean(InMemoryConsumerFactory.class, InMemoryConsumerFactory::new)
 			.withBean(EventBusCommandLine.class, () -> commandLine)
 			.withPropertyValues("spring.application.name=library", "eventbus.consumer.workers.loans.topic=loans")

@@ -72,17 +72,15 @@ public sealed interface CommandArguments {
 	}
 
 	/**
-	 * Arguments of {@code generate-avro-schemas}.
+	 * Arguments of {@code generate-avro-schemas}: passed as they are to the Avro package's command, which reads
+	 * {@code EVENT_TYPE... | --all [--output DIR] [--overwrite]}.
 	 *
-	 * @param eventTypes the event types named on the command line
-	 * @param all whether every bus-capable event type was asked for
-	 * @param outputDirectory the directory to write to, or {@code null} for the working directory
+	 * @param args the command's own arguments, without Spring Boot's
 	 */
-	record GenerateAvroSchemas(List<String> eventTypes, boolean all,
-			@Nullable String outputDirectory) implements CommandArguments {
+	record GenerateAvroSchemas(List<String> args) implements CommandArguments {
 
 		public GenerateAvroSchemas {
-			eventTypes = List.copyOf(eventTypes);
+			args = List.copyOf(args);
 		}
 
 		@Override

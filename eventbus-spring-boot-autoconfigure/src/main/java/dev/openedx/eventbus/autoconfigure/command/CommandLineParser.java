@@ -30,6 +30,9 @@ final class CommandLineParser {
 	}
 
 	static CommandArguments parse(EventBusCommand command, String[] args) {
+		if (command == EventBusCommand.GENERATE_AVRO_SCHEMAS) {
+			return generateAvroSchemas(args);
+		}
 		Options options = Options.of(command);
 		Map<String, List<String>> values = new LinkedHashMap<>();
 		List<String> positional = new ArrayList<>();
@@ -40,8 +43,7 @@ final class CommandLineParser {
 				String name = (equals >= 0) ? arg.substring(0, equals) : arg;
 				String option = options.canonical(name);
 				if (option == null) {
-					String bare = name.substring(2);
-					if (!bare.contains(".") && !BOOT_FLAGS.contains(bare)) {
+					if (!isSpringArgument(arg)) {
 						throw new CommandUsageException("Unknown option " + name + " for " + command.commandName());
 					}
 					continue;
@@ -82,7 +84,7 @@ final class CommandLineParser {
 		return switch (command) {
 			case CONSUME_EVENTS -> consumeEvents(values, positional);
 			case PRODUCE_EVENT -> produceEvent(values, positional);
-			case GENERATE_AVRO_SCHEMAS -> generateAvroSchemas(values, positional);
+			case GENERATE_AVRO_SCHEMAS -> generateAvroSchemas(args);
 		};
 	}
 
@@ -101,12 +103,23 @@ final class CommandLineParser {
 				single(values, "--key-field"), required(values, "--data"), (count != null) ? count : 1);
 	}
 
-	private static CommandArguments generateAvroSchemas(Map<String, List<String>> values, List<String> positional) {
-		boolean all = values.containsKey("--all");
-		if (all == !positional.isEmpty()) {
-			throw new CommandUsageException("Name the event types to generate schemas for, or give --all (not both)");
+	private static CommandArguments generateAvroSchemas(String[] args) {
+		List<String> own = new ArrayList<>();
+		for (int i = 1; i < args.length; i++) {
+			if (!isSpringArgument(args[i])) {
+				own.add(args[i]);
+			}
 		}
-		return new CommandArguments.GenerateAvroSchemas(positional, all, single(values, "--output"));
+		return new CommandArguments.GenerateAvroSchemas(own);
+	}
+
+	private static boolean isSpringArgument(String arg) {
+		if (!arg.startsWith("--")) {
+			return false;
+		}
+		int equals = arg.indexOf('=');
+		String name = arg.substring(2, (equals >= 0) ? equals : arg.length());
+		return name.contains(".") || BOOT_FLAGS.contains(name);
 	}
 
 	private static void noPositional(List<String> positional) {
@@ -198,11 +211,9 @@ final class CommandLineParser {
 					add(spellings, "--count", "-n");
 				}
 				case GENERATE_AVRO_SCHEMAS -> {
-					add(spellings, "--all");
-					add(spellings, "--output", "-o");
 				}
 			}
-			return new Options(spellings, Set.of("--all"));
+			return new Options(spellings, Set.of());
 		}
 
 		private static void add(Map<String, String> spellings, String canonical, String... aliases) {

@@ -34,9 +34,10 @@ public enum EventBusCommand {
 
 	/** Write the Avro schemas of event types, as {@code manage.py generate_avro_schemas}. */
 	GENERATE_AVRO_SCHEMAS("generate-avro-schemas", """
-			generate-avro-schemas EVENT_TYPE... | --all [--output DIR]
+			generate-avro-schemas EVENT_TYPE... | --all [--output DIR] [--overwrite]
 			  --all                every event type that can travel on the bus
 			  --output             directory to write the .avsc files to (default: the working directory)
+			  --overwrite          replace existing schema files
 			""");
 
 	private final String commandName;

@@ -10,8 +10,10 @@ import org.springframework.core.log.LogAccessor;
 /**
  * Hands only the selected event types to the listeners; the others are acknowledged without being dispatched, as a
  * deliberate choice of the worker's configuration (not a failure).
+ *
+ * @since 0.1.0
  */
-final class EventTypeFilteringDispatcher implements EventDispatcher {
+public final class EventTypeFilteringDispatcher implements EventDispatcher {
 
 	private static final LogAccessor logger = new LogAccessor(EventTypeFilteringDispatcher.class);
 
@@ -30,7 +32,7 @@ final class EventTypeFilteringDispatcher implements EventDispatcher {
 	 * @param delegate the dispatcher to pass them to
 	 * @return the filtering dispatcher, or the delegate itself when every type passes
 	 */
-	static EventDispatcher of(Set<String> eventTypes, EventDispatcher delegate) {
+	public static EventDispatcher of(Set<String> eventTypes, EventDispatcher delegate) {
 		return eventTypes.isEmpty() ? delegate : new EventTypeFilteringDispatcher(eventTypes, delegate);
 	}
 

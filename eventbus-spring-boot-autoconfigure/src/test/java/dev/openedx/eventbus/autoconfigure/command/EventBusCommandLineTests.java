@@ -58,10 +58,10 @@ class EventBusCommandLineTests {
 	}
 
 	@Test
-	void generateAvroSchemasTakesEventTypesOrAll() {
-		assertThat(parse("generate-avro-schemas", "a.b.v1", "c.d.v1", "--output", "out"))
-			.isEqualTo(new GenerateAvroSchemas(List.of("a.b.v1", "c.d.v1"), false, "out"));
-		assertThat(parse("generate-avro-schemas", "--all")).isEqualTo(new GenerateAvroSchemas(List.of(), true, null));
+	void generateAvroSchemasKeepsItsOwnArgumentsForTheAvroCommandAndLeavesSpringsAlone() {
+		assertThat(parse("generate-avro-schemas", "a.b.v1", "--eventbus.transport=redis", "--output", "out",
+				"--overwrite", "--debug"))
+			.isEqualTo(new GenerateAvroSchemas(List.of("a.b.v1", "--output", "out", "--overwrite")));
 	}
 
 	@Test
@@ -110,12 +110,6 @@ class EventBusCommandLineTests {
 	@Test
 	void repeatedSingleOptionIsAUsageError() {
 		assertUsageError("Option --topic is given 2 times", "consume-events", "-t", "a", "-t", "b", "-g", "g");
-	}
-
-	@Test
-	void generateAvroSchemasNeedsTypesOrAllButNotBoth() {
-		assertUsageError("or give --all", "generate-avro-schemas");
-		assertUsageError("or give --all", "generate-avro-schemas", "a.b.v1", "--all");
 	}
 
 	private static CommandArguments parse(String... args) {

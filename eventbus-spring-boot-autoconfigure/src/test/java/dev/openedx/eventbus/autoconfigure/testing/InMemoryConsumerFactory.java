@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefinition;
@@ -41,9 +42,34 @@ public final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 
 	private final AtomicLong offsets = new AtomicLong();
 
+	private final String transport;
+
+	private volatile Consumer<Message> onAcknowledge = (message) -> {
+	};
+
+	public InMemoryConsumerFactory() {
+		this("memory");
+	}
+
+	/**
+	 * A fake that says it is the given transport, which decides for instance the {@code --extra} keys accepted.
+	 * @param transport the transport name
+	 */
+	public InMemoryConsumerFactory(String transport) {
+		this.transport = transport;
+	}
+
 	@Override
 	public String transport() {
-		return "memory";
+		return this.transport;
+	}
+
+	/**
+	 * Run something as each message is acknowledged, to check what had happened by then.
+	 * @param onAcknowledge the callback
+	 */
+	public void onAcknowledge(Consumer<Message> onAcknowledge) {
+		this.onAcknowledge = onAcknowledge;
 	}
 
 	@Override
@@ -70,6 +96,7 @@ public final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 
 			@Override
 			public void acknowledge(Message message) {
+				InMemoryConsumerFactory.this.onAcknowledge.accept(message);
 				InMemoryConsumerFactory.this.acknowledged.add(message);
 			}
 
