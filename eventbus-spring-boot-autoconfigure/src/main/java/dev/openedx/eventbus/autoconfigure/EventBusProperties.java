@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.openedx.eventbus.autoconfigure.consumer.FailurePolicy;
@@ -128,7 +129,7 @@ public class EventBusProperties {
 		 * @return {@code kafka} or {@code redis}
 		 */
 		public String id() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
@@ -227,9 +228,10 @@ public class EventBusProperties {
 		private Duration pollFailureSleep = Duration.ofSeconds(1);
 
 		/**
-		 * What a worker does with a message that failed for good.
+		 * What a worker does with a message that failed for good: keep a copy on a dead-letter topic or stream, or
+		 * only log it (Python's behaviour).
 		 */
-		private FailurePolicy failurePolicy = FailurePolicy.LOG_AND_SKIP;
+		private FailurePolicy failurePolicy = FailurePolicy.DEAD_LETTER;
 
 		/**
 		 * Whether to close the application and exit with status 1 when a worker fails, so that an orchestrator
@@ -670,6 +672,16 @@ public class EventBusProperties {
 		private Duration claimMinIdle = Duration.ofMinutes(5);
 
 		/**
+		 * How often a worker looks for entries to claim.
+		 */
+		private Duration claimInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Approximate maximum length of each dead-letter stream; 0 never trims it.
+		 */
+		private long deadLetterMaxLen = 0;
+
+		/**
 		 * Whether a starting worker resumes from its group's position. When false, the group jumps to the end of the
 		 * stream at each start, skipping what arrived while it was down (the Python default).
 		 */
@@ -710,6 +722,22 @@ public class EventBusProperties {
 
 		public void setClaimMinIdle(Duration claimMinIdle) {
 			this.claimMinIdle = claimMinIdle;
+		}
+
+		public Duration getClaimInterval() {
+			return this.claimInterval;
+		}
+
+		public void setClaimInterval(Duration claimInterval) {
+			this.claimInterval = claimInterval;
+		}
+
+		public long getDeadLetterMaxLen() {
+			return this.deadLetterMaxLen;
+		}
+
+		public void setDeadLetterMaxLen(long deadLetterMaxLen) {
+			this.deadLetterMaxLen = deadLetterMaxLen;
 		}
 
 		public boolean isCheckBacklog() {
