@@ -77,6 +77,12 @@ final class WorkerDefinitions {
 				}
 				eventTypes.add(type);
 			}
+			if (worker.getStartPosition() != null && properties.getTransport() == EventBusProperties.Transport.REDIS) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".start-position",
+						worker.getStartPosition(), "The start position applies to Kafka only: a new Redis consumer "
+								+ "group starts at the beginning of the stream, as in Python. To skip what arrived "
+								+ "while a worker was down, set eventbus.redis.consumer.check-backlog=false.");
+			}
 			WorkerDefinition definition = defaults.definition(name, worker.getTopic(), groupId)
 				.withEventTypes(eventTypes)
 				.withStartPosition(worker.getStartPosition())

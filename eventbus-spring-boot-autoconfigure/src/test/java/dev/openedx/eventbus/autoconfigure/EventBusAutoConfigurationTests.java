@@ -310,6 +310,17 @@ class EventBusAutoConfigurationTests {
 	}
 
 	@Test
+	void workerStartPositionWithRedisFailsNamingTheProperty() {
+		this.contextRunner.withBean(InMemoryConsumerFactory.class, InMemoryConsumerFactory::new)
+			.withPropertyValues("spring.application.name=library", "eventbus.transport=redis",
+					"eventbus.consumer.workers.loans.topic=loans", "eventbus.consumer.workers.loans.start-position=latest")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("eventbus.consumer.workers.loans.start-position")
+				.hasMessageContaining("check-backlog"));
+	}
+
+	@Test
 	void negativeRetryAttemptsFailNamingTheProperty() {
 		this.contextRunner.withBean(InMemoryConsumerFactory.class, InMemoryConsumerFactory::new)
 			.withPropertyValues("eventbus.consumer.retry.max-attempts=0")
