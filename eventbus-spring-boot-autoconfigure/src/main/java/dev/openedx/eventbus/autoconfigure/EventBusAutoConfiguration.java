@@ -11,6 +11,7 @@ import dev.openedx.eventbus.autoconfigure.consumer.ConsumerAuditLogger;
 import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.consumer.EventBusWorkers;
 import dev.openedx.eventbus.autoconfigure.consumer.ExitOnConsumerFailure;
+import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefinition;
 import dev.openedx.eventbus.autoconfigure.listener.ApplicationEventDispatcher;
 import dev.openedx.eventbus.autoconfigure.listener.OpenEdxEventListenerFactory;
 import dev.openedx.eventbus.autoconfigure.producer.AfterCommitSendScheduler;
@@ -47,6 +48,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
+import org.springframework.core.log.LogAccessor;
 
 /**
  * Auto-configuration of the Open edX event bus, transport-neutral: the event catalog (the Open edX catalog plus every
@@ -63,6 +65,8 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @EnableConfigurationProperties(EventBusProperties.class)
 public final class EventBusAutoConfiguration {
+
+	private static final LogAccessor logger = new LogAccessor(EventBusAutoConfiguration.class);
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -200,10 +204,14 @@ public final class EventBusAutoConfiguration {
 				ApplicationEventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
 				ApplicationEventPublisher applicationEventPublisher,
 				ObjectProvider<EventBusCommandLine> commandLine) {
+			List<WorkerDefinition> definitions = WorkerDefinitions.create(properties, eventCatalog,
+					ServiceNames.resolve(properties, environment));
 			boolean autoStartup = properties.getConsumer().isEnabled() && commandLine.getIfAvailable() == null;
-			return new EventBusWorkers(
-					WorkerDefinitions.create(properties, eventCatalog, ServiceNames.resolve(properties, environment)),
-					eventBusConsumerFactory, eventBusDispatcher,
+			if (!properties.getConsumer().isEnabled() && !definitions.isEmpty()) {
+				logger.warn(() -> "Event bus consumers are not enabled (eventbus.consumer.enabled=false): "
+						+ definitions.size() + " configured worker(s) will not start");
+			}
+			return new EventBusWorkers(definitions, eventBusConsumerFactory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()), applicationEventPublisher,
 					autoStartup, properties.getConsumer().getShutdownTimeout());
 		}

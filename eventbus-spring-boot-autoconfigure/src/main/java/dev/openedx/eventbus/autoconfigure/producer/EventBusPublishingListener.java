@@ -1,10 +1,13 @@
 package dev.openedx.eventbus.autoconfigure.producer;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.event.SendReceipt;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.GenericApplicationListener;
@@ -48,7 +51,16 @@ public final class EventBusPublishingListener implements GenericApplicationListe
 		if (event == null || event.fromEventBus()) {
 			return;
 		}
-		this.publisher.publish(event).whenComplete((receipts, ex) -> {
+		CompletableFuture<List<SendReceipt>> sends;
+		try {
+			sends = this.publisher.publish(event);
+		}
+		catch (RuntimeException ex) {
+			logger.error(ex, () -> "Event " + event.type().type() + " id=" + event.metadata().id()
+					+ " was published but not sent to the event bus: " + ex.getMessage());
+			return;
+		}
+		sends.whenComplete((receipts, ex) -> {
 			if (ex == null) {
 				return;
 			}
