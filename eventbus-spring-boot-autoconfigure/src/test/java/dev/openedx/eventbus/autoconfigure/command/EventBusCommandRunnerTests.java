@@ -101,6 +101,30 @@ class EventBusCommandRunnerTests {
 	}
 
 	@Test
+	void consumeEventsStopsWithOneAndLeavesTheEventUnacknowledgedWhenTheOutputCannotBeWritten() {
+		InMemoryConsumerFactory bus = new InMemoryConsumerFactory("kafka");
+		bus.deliver(TOPIC, received("a"));
+		bus.deliver(TOPIC, received("b"));
+		PrintStream broken = new PrintStream(new java.io.OutputStream() {
+
+			@Override
+			public void write(int b) throws java.io.IOException {
+				throw new java.io.IOException("disk full");
+			}
+
+		});
+		this.contextRunner.withBean(InMemoryConsumerFactory.class, () -> bus)
+			.withBean(EventBusCommandLine.class,
+					() -> EventBusCommandLine
+						.parse(new String[] { "consume-events", "-t", TOPIC, "-g", "cms", "--output", "-" }, broken)
+						.orElseThrow())
+			.run((context) -> {
+				assertThat(runner(context).runCommand()).isEqualTo(1);
+				assertThat(bus.acknowledged()).isEmpty();
+			});
+	}
+
+	@Test
 	void consumeEventsHandsEventsToTheApplicationsListeners() {
 		InMemoryConsumerFactory bus = new InMemoryConsumerFactory("kafka");
 		bus.deliver(TOPIC, received("a"));
