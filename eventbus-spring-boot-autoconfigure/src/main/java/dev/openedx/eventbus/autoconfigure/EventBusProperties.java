@@ -392,7 +392,8 @@ public class EventBusProperties {
 		private @Nullable Integer consecutiveErrorsLimit;
 
 		/**
-		 * Where this worker's group starts when it has no position yet; overrides the transport's start position.
+		 * Where this worker's group starts when it has no committed offsets yet (Kafka only); overrides
+		 * eventbus.kafka.consumer.start-position.
 		 */
 		private @Nullable StartPosition startPosition;
 
