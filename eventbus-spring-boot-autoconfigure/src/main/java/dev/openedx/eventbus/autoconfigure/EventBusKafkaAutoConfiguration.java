@@ -53,17 +53,17 @@ public final class EventBusKafkaAutoConfiguration {
 
 	EventBusKafkaAutoConfiguration(EventBusProperties properties) {
 		this.properties = properties;
-		if (!StringUtils.hasText(properties.getKafka().getSchemaRegistry().getUrl())) {
-			throw new InvalidConfigurationPropertyValueException("eventbus.kafka.schema-registry.url", null,
-					"The Kafka transport needs a Confluent-compatible schema registry, for example "
-							+ "http://localhost:8081 (EVENT_BUS_KAFKA_SCHEMA_REGISTRY_URL in Python).");
-		}
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	SchemaRegistryClient eventBusSchemaRegistryClient() {
 		EventBusProperties.SchemaRegistry registry = this.properties.getKafka().getSchemaRegistry();
+		if (!StringUtils.hasText(registry.getUrl())) {
+			throw new InvalidConfigurationPropertyValueException("eventbus.kafka.schema-registry.url", null,
+					"The Kafka transport needs a Confluent-compatible schema registry, for example "
+							+ "http://localhost:8081 (EVENT_BUS_KAFKA_SCHEMA_REGISTRY_URL in Python).");
+		}
 		SchemaRegistrySettings settings = SchemaRegistrySettings.of(registry.getUrl())
 			.withBasicAuth(registry.getApiKey(), registry.getApiSecret())
 			.withTimeouts(registry.getConnectTimeout(), registry.getReadTimeout());

@@ -134,9 +134,17 @@ class EventBusKafkaAutoConfigurationTests {
 	}
 
 	@Test
+	void userSchemaRegistryClientReplacesOursAndNeedsNoUrl() {
+		SchemaRegistryClient own = new SchemaRegistryClient(
+				dev.openedx.eventbus.kafka.SchemaRegistrySettings.of("http://registry.internal:8081"));
+		this.contextRunner.withPropertyValues("eventbus.kafka.schema-registry.url=")
+			.withBean(SchemaRegistryClient.class, () -> own)
+			.run((context) -> assertThat(context).hasNotFailed().getBean(SchemaRegistryClient.class).isSameAs(own));
+	}
+
+	@Test
 	void kafkaTransportWithoutSchemaRegistryFailsNamingTheProperty() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, EventBusKafkaAutoConfiguration.class))
+		this.contextRunner.withPropertyValues("eventbus.kafka.schema-registry.url=")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
