@@ -30,6 +30,7 @@ import dev.openedx.eventbus.catalog.OpenEdxCatalog;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventType;
 
@@ -69,6 +70,7 @@ public final class EventBusAutoConfiguration {
 	private static final LogAccessor logger = new LogAccessor(EventBusAutoConfiguration.class);
 
 	@Bean
+	@ConditionalOnMissingBean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static OpenEdxEventListenerFactory openEdxEventListenerFactory(ObjectProvider<EventCatalog> eventCatalog) {
 		return new OpenEdxEventListenerFactory(eventCatalog);
@@ -114,7 +116,7 @@ public final class EventBusAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(EventDispatcher.class)
 	ApplicationEventDispatcher eventBusDispatcher(ApplicationEventPublisher applicationEventPublisher) {
 		return new ApplicationEventDispatcher(applicationEventPublisher);
 	}
@@ -201,7 +203,7 @@ public final class EventBusAutoConfiguration {
 		@ConditionalOnMissingBean
 		EventBusWorkers eventBusWorkers(EventBusProperties properties, EventCatalog eventCatalog,
 				Environment environment, EventBusConsumerFactory eventBusConsumerFactory,
-				ApplicationEventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
+				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
 				ApplicationEventPublisher applicationEventPublisher,
 				ObjectProvider<EventBusCommandLine> commandLine) {
 			List<WorkerDefinition> definitions = WorkerDefinitions.create(properties, eventCatalog,
@@ -233,7 +235,7 @@ public final class EventBusAutoConfiguration {
 		@ConditionalOnMissingBean
 		EventBusCommandRunner eventBusCommandRunner(EventBusCommandLine commandLine, EventBusProperties properties,
 				EventCatalog eventCatalog, EventJson eventJson, AvroEventCodec eventCodec,
-				ApplicationEventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
+				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
 				ObjectProvider<EventBusConsumerFactory> consumerFactory, ObjectProvider<EventBusPublisher> publisher) {
 			EventBusProperties.Consumer consumer = properties.getConsumer();
 			EventBusConsumerFactory factory = consumerFactory.getIfAvailable();
