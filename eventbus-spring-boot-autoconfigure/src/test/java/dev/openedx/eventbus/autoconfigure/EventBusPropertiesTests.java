@@ -1,7 +1,10 @@
 package dev.openedx.eventbus.autoconfigure;
 
+import dev.openedx.eventbus.autoconfigure.consumer.StartPosition;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.RetryPolicy;
+import dev.openedx.eventbus.kafka.KafkaConsumerOptions;
+import dev.openedx.eventbus.kafka.SchemaRegistrySettings;
 import dev.openedx.eventbus.redis.RedisConsumerSettings;
 import dev.openedx.eventbus.redis.RedisProducerSettings;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,18 @@ class EventBusPropertiesTests {
 		assertThat(consumer.getRetry().getInitialInterval()).isEqualTo(RetryPolicy.NONE.initialInterval());
 		assertThat(consumer.getRetry().getMultiplier()).isEqualTo(RetryPolicy.NONE.multiplier());
 		assertThat(consumer.getRetry().getMaxInterval()).isEqualTo(RetryPolicy.NONE.maxInterval());
+	}
+
+	@Test
+	void kafkaDefaultsAreTheTransports() {
+		assertThat(this.properties.getKafka().getConsumer().getPollTimeout())
+			.isEqualTo(ConsumerSettings.defaults("kafka", "t", "g").pollTimeout());
+		assertThat(this.properties.getKafka().getConsumer().getStartPosition().name())
+			.isEqualTo(KafkaConsumerOptions.defaults().startPosition().name());
+		assertThat(this.properties.getKafka().getConsumer().getStartPosition()).isEqualTo(StartPosition.EARLIEST);
+		SchemaRegistrySettings registry = SchemaRegistrySettings.of("http://localhost:8081");
+		assertThat(this.properties.getKafka().getSchemaRegistry().getConnectTimeout())
+			.isEqualTo(registry.connectTimeout());
 	}
 
 	@Test
