@@ -287,6 +287,13 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 				this.dispatcher.dispatch(event);
 			}
 			catch (Exception ex) {
+				if (!this.running) {
+					// A stop was asked for while the listeners ran: leave the message for the next delivery rather
+					// than record a failure that may only be the stop's doing.
+					logger.info(() -> "Worker " + name() + " is stopping; " + message.coordinates()
+							+ " failed meanwhile and is left unacknowledged to be delivered again: " + ex);
+					return Outcome.INTERRUPTED;
+				}
 				if (backOff == null) {
 					backOff = this.settings.retry().start();
 				}
