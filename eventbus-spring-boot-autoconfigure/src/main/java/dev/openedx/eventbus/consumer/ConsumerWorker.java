@@ -97,7 +97,8 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 
 	@Override
 	public synchronized void start() {
-		if (this.state != ConsumerState.NEW) {
+		// The thread sets RUNNING only once it runs: a second start() before that must still be refused.
+		if (this.state != ConsumerState.NEW || this.thread != null) {
 			throw new IllegalStateException("Worker " + name() + " was already started (" + this.state + ")");
 		}
 		this.running = true;
@@ -112,7 +113,7 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 	 */
 	public ConsumerState run() {
 		synchronized (this) {
-			if (this.state != ConsumerState.NEW) {
+			if (this.state != ConsumerState.NEW || this.thread != null) {
 				throw new IllegalStateException("Worker " + name() + " was already started (" + this.state + ")");
 			}
 			this.running = true;
@@ -143,6 +144,14 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 	 * Ask the worker to stop without waiting for it.
 	 */
 	public void requestStop() {
+		synchronized (this) {
+			if (this.state == ConsumerState.NEW && this.thread == null) {
+				// Never started: there is no loop to end, so end here.
+				this.state = ConsumerState.STOPPED;
+				this.termination.complete(ConsumerState.STOPPED);
+				return;
+			}
+		}
 		if (!this.running) {
 			return;
 		}
@@ -218,7 +227,7 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 				long wait = pollFailureSleep;
 				logger.warn(() -> "Worker " + name() + " could not poll " + this.settings.destination() + ": " + ex
 						+ "; retrying in " + wait + " ms");
-				this.observer.pollFailed(this.settings, ex);
+				observe(() -> this.observer.pollFailed(this.settings, ex));
 				sleep(wait);
 				continue;
 			}
@@ -258,7 +267,10 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 	private Outcome process(M message) {
 		OpenEdxEvent<?> event;
 		try {
-			event = this.decoder.decode(message);
+			event = decodeWhenPossible(message);
+			if (event == null) {
+				return Outcome.INTERRUPTED;
+			}
 		}
 		catch (ConsumeFailureException ex) {
 			return recordFailure(message, ex);
@@ -267,19 +279,21 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 			return recordFailure(message,
 					new ConsumeFailureException(FailureKind.UNDECODABLE_VALUE, "Cannot decode message: " + ex, ex));
 		}
-		this.observer.received(this.settings, message, event);
+		observe(() -> this.observer.received(this.settings, message, event));
 		BackOffExecution backOff = null;
 		long started = System.nanoTime();
 		for (int attempt = 1;; attempt++) {
 			try {
 				this.dispatcher.dispatch(event);
-				this.handled.increment();
-				this.consecutiveErrors.set(0);
-				this.lastHandledAt = Instant.now();
-				this.observer.handled(this.settings, message, event, System.nanoTime() - started);
-				return Outcome.HANDLED;
 			}
 			catch (Exception ex) {
+				if (!this.running) {
+					// A stop was asked for while the listeners ran: leave the message for the next delivery rather
+					// than record a failure that may only be the stop's doing.
+					logger.info(() -> "Worker " + name() + " is stopping; " + message.coordinates()
+							+ " failed meanwhile and is left unacknowledged to be delivered again: " + ex);
+					return Outcome.INTERRUPTED;
+				}
 				if (backOff == null) {
 					backOff = this.settings.retry().start();
 				}
@@ -292,9 +306,43 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 				int failedAttempt = attempt;
 				logger.warn(() -> "Worker " + name() + ": listener failed on " + message.coordinates() + " (attempt "
 						+ failedAttempt + "), retrying in " + wait + " ms: " + ex);
-				this.observer.retrying(this.settings, message, ex, attempt);
+				observe(() -> this.observer.retrying(this.settings, message, ex, failedAttempt));
 				if (!sleep(wait)) {
 					return Outcome.INTERRUPTED;
+				}
+				continue;
+			}
+			// Outside the try: nothing after a successful dispatch may count as a listener failure and re-run it.
+			this.handled.increment();
+			this.consecutiveErrors.set(0);
+			this.lastHandledAt = Instant.now();
+			long nanos = System.nanoTime() - started;
+			observe(() -> this.observer.handled(this.settings, message, event, nanos));
+			return Outcome.HANDLED;
+		}
+	}
+
+	/**
+	 * Decode, waiting out deferrals (the message is fine but something it needs is unavailable) with the poll-failure
+	 * backoff; they are neither counted nor acknowledged.
+	 * @return the event, or {@code null} when a stop request ended the wait
+	 */
+	private @Nullable OpenEdxEvent<?> decodeWhenPossible(M message) {
+		long wait = 0;
+		while (true) {
+			try {
+				return this.decoder.decode(message);
+			}
+			catch (MessageDeferredException ex) {
+				wait = (wait == 0) ? this.settings.pollFailureSleep().toMillis()
+						: Math.min(wait * 2, MAX_POLL_FAILURE_SLEEP_MILLIS);
+				long delay = wait;
+				this.lastError = "deferred at " + message.coordinates() + ": " + ex.getMessage();
+				logger.warn(() -> "Worker " + name() + " cannot handle " + message.coordinates() + " yet, retrying in "
+						+ delay + " ms: " + ex.getMessage());
+				observe(() -> this.observer.pollFailed(this.settings, ex));
+				if (!sleep(delay)) {
+					return null;
 				}
 			}
 		}
@@ -308,7 +356,7 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 				() -> "Worker " + name() + " could not handle " + message.coordinates() + " key=" + message.key()
 						+ " id=" + message.eventId() + " type=" + message.eventType() + " failure="
 						+ failure.kind().tag() + " (" + consecutive + " in a row): " + failure.getMessage());
-		this.observer.failed(this.settings, message, failure);
+		observe(() -> this.observer.failed(this.settings, message, failure));
 		try {
 			this.recoverer.recover(message, failure);
 			return Outcome.RECORDED;
@@ -318,6 +366,16 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 			logger.error(ex, () -> "Worker " + name() + " stops without acknowledging " + message.coordinates()
 					+ ": the failure policy could not record its failure, so it will be delivered again");
 			return Outcome.UNRECORDED;
+		}
+	}
+
+	/** Observers feed metrics and logs; their failure must not change what happens to a message. */
+	private void observe(Runnable notification) {
+		try {
+			notification.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn(ex, () -> "Observer of worker " + name() + " failed: " + ex);
 		}
 	}
 

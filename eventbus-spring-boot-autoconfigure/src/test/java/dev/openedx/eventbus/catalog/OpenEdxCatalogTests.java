@@ -26,6 +26,7 @@ import dev.openedx.eventbus.catalog.contentauthoring.ContentAuthoringEvents;
 import dev.openedx.eventbus.catalog.enterprise.EnterpriseEvents;
 import dev.openedx.eventbus.catalog.learning.LearningEvents;
 import dev.openedx.eventbus.event.EventType;
+import dev.openedx.eventbus.event.OpenEdxEventListener;
 import dev.openedx.eventbus.event.WireName;
 import dev.openedx.eventbus.event.key.CcxLocator;
 import dev.openedx.eventbus.event.key.CourseKey;
@@ -97,6 +98,14 @@ class OpenEdxCatalogTests {
 			assertThat(all).extracting(EventType::type)
 				.containsExactlyElementsOf(signals.stream().map(Signal::eventType).toList());
 		}
+	}
+
+	@Test
+	void typeStringsAreCompileTimeConstantsUsableInAnnotations() throws Exception {
+		OpenEdxEventListener listener = AnnotatedListener.class.getDeclaredMethod("on", Object.class)
+			.getAnnotation(OpenEdxEventListener.class);
+		assertThat(listener.value()).containsExactly(LearningEvents.COURSE_ENROLLMENT_CREATED.type(),
+				ContentAuthoringEvents.XBLOCK_PUBLISHED.type());
 	}
 
 	@Test
@@ -195,6 +204,15 @@ class OpenEdxCatalogTests {
 			.getSimpleName()).isEqualTo("CourseData");
 		assertThat(ContentAuthoringEvents.COURSE_CREATED.dataType())
 			.isNotEqualTo(LearningEvents.COURSE_ENROLLMENT_CREATED.dataType().getRecordComponents()[1].getType());
+	}
+
+	static class AnnotatedListener {
+
+		@OpenEdxEventListener({ LearningEvents.Types.COURSE_ENROLLMENT_CREATED,
+				ContentAuthoringEvents.Types.XBLOCK_PUBLISHED })
+		void on(Object data) {
+		}
+
 	}
 
 	private static void collectRecords(Type type, Deque<Class<?>> pending) {

@@ -6,8 +6,8 @@ import dev.openedx.eventbus.event.EventType;
 
 /**
  * The content authoring event types of openedx-events 11.2.0 ({@code openedx_events/content_authoring/signals.py}):
- * one constant per {@code OpenEdxPublicSignal}, named as the signal, in the order the module declares them. {@link
- * Types} has the event type strings as compile-time constants, for annotations.
+ * one constant per {@code OpenEdxPublicSignal}, named as the signal, in the order the module declares them.
+ * {@link Types} has the event type strings as compile-time constants, for annotations.
  * <pre class="code">
  * publisher.publishEvent(ContentAuthoringEvents.XBLOCK_PUBLISHED.event(xblock));
  *
@@ -99,8 +99,8 @@ public final class ContentAuthoringEvents {
 			EventType.of(Types.CONTENT_OBJECT_ASSOCIATIONS_CHANGED, "content_object", ContentObjectChangedData.class);
 
 	/**
-	 * Emitted when an object's tags are changed. Deprecated upstream: use {@link
-	 * #CONTENT_OBJECT_ASSOCIATIONS_CHANGED}.
+	 * Emitted when an object's tags are changed. Deprecated upstream: use
+	 * {@link #CONTENT_OBJECT_ASSOCIATIONS_CHANGED}.
 	 */
 	public static final EventType<ContentObjectData> CONTENT_OBJECT_TAGS_CHANGED =
 			EventType.of(Types.CONTENT_OBJECT_TAGS_CHANGED, "content_object", ContentObjectData.class);
@@ -113,7 +113,7 @@ public final class ContentAuthoringEvents {
 	public static final EventType<LibraryCollectionData> LIBRARY_COLLECTION_UPDATED =
 			EventType.of(Types.LIBRARY_COLLECTION_UPDATED, "library_collection", LibraryCollectionData.class);
 
-	/** Emitted when when a content library collection is deleted. */
+	/** Emitted when a content library collection is deleted. */
 	public static final EventType<LibraryCollectionData> LIBRARY_COLLECTION_DELETED =
 			EventType.of(Types.LIBRARY_COLLECTION_DELETED, "library_collection", LibraryCollectionData.class);
 
@@ -125,7 +125,7 @@ public final class ContentAuthoringEvents {
 	public static final EventType<LibraryContainerData> LIBRARY_CONTAINER_UPDATED =
 			EventType.of(Types.LIBRARY_CONTAINER_UPDATED, "library_container", LibraryContainerData.class);
 
-	/** Emitted when when a content library container is deleted. */
+	/** Emitted when a content library container is deleted. */
 	public static final EventType<LibraryContainerData> LIBRARY_CONTAINER_DELETED =
 			EventType.of(Types.LIBRARY_CONTAINER_DELETED, "library_container", LibraryContainerData.class);
 

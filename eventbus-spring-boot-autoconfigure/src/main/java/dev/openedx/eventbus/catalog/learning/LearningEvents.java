@@ -143,7 +143,7 @@ public final class LearningEvents {
 	public static final EventType<BadgeData> BADGE_AWARDED =
 			EventType.of(Types.BADGE_AWARDED, "badge", BadgeData.class);
 
-	/** Emitted when a badge is revoked for a learner,. */
+	/** Emitted when a badge is revoked for a learner. */
 	public static final EventType<BadgeData> BADGE_REVOKED =
 			EventType.of(Types.BADGE_REVOKED, "badge", BadgeData.class);
 

@@ -1,0 +1,36 @@
+package dev.openedx.eventbus.bench.redis;
+
+import java.time.OffsetDateTime;
+
+import dev.openedx.eventbus.catalog.learning.CourseData;
+import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
+import dev.openedx.eventbus.catalog.learning.LearningEvents;
+import dev.openedx.eventbus.catalog.learning.UserData;
+import dev.openedx.eventbus.catalog.learning.UserPersonalData;
+import dev.openedx.eventbus.event.EventType;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.event.key.CourseKey;
+
+/**
+ * The event the Redis benchmarks send: a course enrollment as in the shared vector, a typical mid-sized event.
+ */
+final class SampleEvents {
+
+	static final EventType<CourseEnrollmentData> ENROLLMENT = LearningEvents.COURSE_ENROLLMENT_CREATED;
+
+	private static final CourseEnrollmentData DATA = new CourseEnrollmentData(
+			new UserData(1000, true, new UserPersonalData("learner00000", "learner00000@example.com", "Ada Lovelace")),
+			new CourseData(CourseKey.of("course-v1:edX+DemoX0+2026_T1"), "Demonstration Course 0",
+					OffsetDateTime.parse("2026-01-05T00:00:00+00:00"), OffsetDateTime.parse("2026-06-30T23:59:59+00:00")),
+			"audit", true, OffsetDateTime.parse("2026-03-14T15:09:26.535897+00:00"),
+			new UserData(91000, true, new UserPersonalData("learner90000", "learner90000@example.com", "Léa Müller")));
+
+	private SampleEvents() {
+	}
+
+	/** A new event each time: the producer stamps fresh metadata (id, time) on every send, as in a service. */
+	static OpenEdxEvent<CourseEnrollmentData> enrollmentEvent() {
+		return ENROLLMENT.event(DATA);
+	}
+
+}

@@ -1,0 +1,255 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.openedx.eventbus.autoconfigure.command.ConsumeEventsCommand;
+import dev.openedx.eventbus.autoconfigure.command.EventBusCommandLine;
+import dev.openedx.eventbus.autoconfigure.command.EventBusCommandRunner;
+import dev.openedx.eventbus.autoconfigure.command.ProduceEventCommand;
+import dev.openedx.eventbus.autoconfigure.consumer.ConsumerAuditLogger;
+import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.autoconfigure.consumer.EventBusWorkers;
+import dev.openedx.eventbus.autoconfigure.consumer.ExitOnConsumerFailure;
+import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefinition;
+import dev.openedx.eventbus.autoconfigure.listener.ApplicationEventDispatcher;
+import dev.openedx.eventbus.autoconfigure.listener.OpenEdxEventListenerFactory;
+import dev.openedx.eventbus.autoconfigure.producer.AfterCommitSendScheduler;
+import dev.openedx.eventbus.autoconfigure.producer.EventBusPublisher;
+import dev.openedx.eventbus.autoconfigure.producer.EventBusPublishingListener;
+import dev.openedx.eventbus.autoconfigure.producer.EventMetadataStamper;
+import dev.openedx.eventbus.autoconfigure.producer.EventRoutes;
+import dev.openedx.eventbus.autoconfigure.producer.ProducerAuditLogger;
+import dev.openedx.eventbus.autoconfigure.producer.ProducerObserver;
+import dev.openedx.eventbus.autoconfigure.producer.SendMode;
+import dev.openedx.eventbus.autoconfigure.producer.SendScheduler;
+import dev.openedx.eventbus.avro.AvroEventCodec;
+import dev.openedx.eventbus.avro.EventJson;
+import dev.openedx.eventbus.avro.GenerateAvroSchemasCommand;
+import dev.openedx.eventbus.catalog.OpenEdxCatalog;
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.event.EventBusProducer;
+import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.event.EventDispatcher;
+import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.event.EventType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.core.log.LogAccessor;
+
+/**
+ * Auto-configuration of the Open edX event bus, transport-neutral: the event catalog (the Open edX catalog plus every
+ * {@link EventType} bean), the Avro codec and JSON form, this service's origin, metadata stamping and
+ * {@code @OpenEdxEventListener} methods (always, so events work locally too), and, unless
+ * {@code eventbus.enabled=false}, the routing table, the publisher bridging application events to the bus, and the
+ * configured consumer workers. The transports ({@link EventBusKafkaAutoConfiguration},
+ * {@link EventBusRedisAutoConfiguration}) contribute the producer and the consumer factory. An application started
+ * with a command ({@code consume-events}, {@code produce-event}, {@code generate-avro-schemas}) as its first argument
+ * gets the runner that runs it.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(EventBusProperties.class)
+public final class EventBusAutoConfiguration {
+
+	private static final LogAccessor logger = new LogAccessor(EventBusAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static OpenEdxEventListenerFactory openEdxEventListenerFactory(ObjectProvider<EventCatalog> eventCatalog) {
+		return new OpenEdxEventListenerFactory(eventCatalog);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventCatalog eventCatalog(ObjectProvider<EventType<?>> eventTypes) {
+		List<EventType<?>> types = new ArrayList<>(OpenEdxCatalog.all());
+		eventTypes.orderedStream().forEach(types::add);
+		try {
+			return EventCatalog.of(types);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("The application's EventType beans clash with the Open edX catalog: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AvroEventCodec eventCodec() {
+		return new AvroEventCodec();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventJson eventJson(EventCatalog eventCatalog, AvroEventCodec eventCodec) {
+		return new EventJson(eventCatalog, eventCodec);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventOrigin eventOrigin(EventBusProperties properties, Environment environment) {
+		String serviceName = ServiceNames.resolve(properties, environment);
+		return (serviceName != null) ? EventOrigin.forService(serviceName) : EventOrigin.local();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventMetadataStamper eventMetadataStamper(EventOrigin eventOrigin) {
+		return new EventMetadataStamper(eventOrigin);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(EventDispatcher.class)
+	ApplicationEventDispatcher eventBusDispatcher(ApplicationEventPublisher applicationEventPublisher) {
+		return new ApplicationEventDispatcher(applicationEventPublisher);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+	static class BusConfiguration {
+
+		BusConfiguration(EventBusProperties properties, ApplicationContext context) {
+			TransportLibraries.check(properties.getTransport(), context.getClassLoader());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		EventRoutes eventRoutes(EventBusProperties properties, EventCatalog eventCatalog, AvroEventCodec eventCodec) {
+			return EventRoutesFactory.create(properties, eventCatalog, eventCodec::keyField);
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "eventbus.audit-logging.enabled", matchIfMissing = true)
+		@ConditionalOnMissingBean
+		ProducerAuditLogger producerAuditLogger() {
+			return new ProducerAuditLogger();
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "eventbus.audit-logging.enabled", matchIfMissing = true)
+		@ConditionalOnMissingBean
+		ConsumerAuditLogger consumerAuditLogger() {
+			return new ConsumerAuditLogger();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = "eventbus.producer.enabled", matchIfMissing = true)
+	@ConditionalOnBean(EventBusProducer.class)
+	static class PublishingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EventBusPublisher eventBusPublisher(EventBusProperties properties, EventRoutes eventRoutes,
+				EventBusProducer eventBusProducer, EventOrigin eventOrigin,
+				ObjectProvider<ProducerObserver> producerObservers, ObjectProvider<SendScheduler> sendScheduler) {
+			SendScheduler scheduler = sendScheduler.getIfAvailable(() -> {
+				if (properties.getProducer().getSendMode() == SendMode.AFTER_COMMIT) {
+					throw new InvalidConfigurationPropertyValueException("eventbus.producer.send-mode", "after-commit",
+							"Sending after commit needs spring-tx on the class path (org.springframework:spring-tx).");
+				}
+				return SendScheduler.IMMEDIATE;
+			});
+			return new EventBusPublisher(eventRoutes, eventBusProducer, eventOrigin,
+					producerObservers.orderedStream().toList(), scheduler);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		EventBusPublishingListener eventBusPublishingListener(EventBusPublisher eventBusPublisher) {
+			return new EventBusPublishingListener(eventBusPublisher);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.transaction.support.TransactionSynchronizationManager")
+		static class TransactionalSendConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			SendScheduler eventBusSendScheduler(EventBusProperties properties) {
+				return (properties.getProducer().getSendMode() == SendMode.AFTER_COMMIT)
+						? new AfterCommitSendScheduler() : SendScheduler.IMMEDIATE;
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+	@ConditionalOnBean(EventBusConsumerFactory.class)
+	static class ConsumingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EventBusWorkers eventBusWorkers(EventBusProperties properties, EventCatalog eventCatalog,
+				Environment environment, EventBusConsumerFactory eventBusConsumerFactory,
+				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
+				ApplicationEventPublisher applicationEventPublisher,
+				ObjectProvider<EventBusCommandLine> commandLine) {
+			List<WorkerDefinition> definitions = WorkerDefinitions.create(properties, eventCatalog,
+					ServiceNames.resolve(properties, environment));
+			boolean autoStartup = properties.getConsumer().isEnabled() && commandLine.getIfAvailable() == null;
+			if (!properties.getConsumer().isEnabled() && !definitions.isEmpty()) {
+				logger.warn(() -> "Event bus consumers are not enabled (eventbus.consumer.enabled=false): "
+						+ definitions.size() + " configured worker(s) will not start");
+			}
+			return new EventBusWorkers(definitions, eventBusConsumerFactory, eventBusDispatcher,
+					ConsumerObserver.composite(consumerObservers.orderedStream().toList()), applicationEventPublisher,
+					autoStartup, properties.getConsumer().getShutdownTimeout());
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty("eventbus.consumer.exit-on-failure")
+		@ConditionalOnMissingBean
+		ExitOnConsumerFailure exitOnConsumerFailure(ApplicationContext applicationContext) {
+			return new ExitOnConsumerFailure(applicationContext);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(EventBusCommandLine.class)
+	static class CommandConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EventBusCommandRunner eventBusCommandRunner(EventBusCommandLine commandLine, EventBusProperties properties,
+				EventCatalog eventCatalog, EventJson eventJson, AvroEventCodec eventCodec,
+				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
+				ObjectProvider<EventBusConsumerFactory> consumerFactory, ObjectProvider<EventBusPublisher> publisher) {
+			EventBusProperties.Consumer consumer = properties.getConsumer();
+			EventBusConsumerFactory factory = consumerFactory.getIfAvailable();
+			String transport = (factory != null) ? factory.transport() : properties.getTransport().id();
+			ConsumeEventsCommand consumeEvents = new ConsumeEventsCommand(factory, eventBusDispatcher,
+					ConsumerObserver.composite(consumerObservers.orderedStream().toList()),
+					WorkerDefinitions.defaults(properties), eventCatalog, eventJson, transport, consumer.isEnabled(),
+					consumer.getShutdownTimeout());
+			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,
+					eventJson, eventCodec, properties.getTransport() == EventBusProperties.Transport.KAFKA);
+			return new EventBusCommandRunner(commandLine, consumeEvents, produceEvent,
+					new GenerateAvroSchemasCommand(), eventCatalog, System.err);
+		}
+
+	}
+
+}

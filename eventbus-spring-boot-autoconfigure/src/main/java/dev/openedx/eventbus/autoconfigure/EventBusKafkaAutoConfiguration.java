@@ -1,0 +1,108 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import java.util.Map;
+
+import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.avro.AvroEventCodec;
+import dev.openedx.eventbus.event.EventBusProducer;
+import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
+import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
+import dev.openedx.eventbus.kafka.KafkaProducerSettings;
+import dev.openedx.eventbus.kafka.SchemaRegistryClient;
+import dev.openedx.eventbus.kafka.SchemaRegistrySettings;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration of the Kafka transport ({@code eventbus.transport=kafka}, the default): the event bus producer
+ * and the consumer factory of its workers, on Spring Boot's own Kafka settings ({@code spring.kafka.*} and its
+ * connection details) with byte-array serializers, and the Confluent-compatible schema registry of
+ * {@code eventbus.kafka.schema-registry.*}. The event bus builds its own clients: the application's
+ * {@code KafkaTemplate} and listener containers are left as they are.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(before = EventBusAutoConfiguration.class,
+		afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass({ KafkaTemplate.class, KafkaProperties.class })
+@ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = "eventbus.transport", havingValue = "kafka", matchIfMissing = true)
+@EnableConfigurationProperties({ EventBusProperties.class, KafkaProperties.class })
+public final class EventBusKafkaAutoConfiguration {
+
+	private final EventBusProperties properties;
+
+	EventBusKafkaAutoConfiguration(EventBusProperties properties) {
+		this.properties = properties;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SchemaRegistryClient eventBusSchemaRegistryClient() {
+		EventBusProperties.SchemaRegistry registry = this.properties.getKafka().getSchemaRegistry();
+		if (!StringUtils.hasText(registry.getUrl())) {
+			throw new InvalidConfigurationPropertyValueException("eventbus.kafka.schema-registry.url", null,
+					"The Kafka transport needs a Confluent-compatible schema registry, for example "
+							+ "http://localhost:8081 (EVENT_BUS_KAFKA_SCHEMA_REGISTRY_URL in Python).");
+		}
+		SchemaRegistrySettings settings = SchemaRegistrySettings.of(registry.getUrl())
+			.withBasicAuth(registry.getApiKey(), registry.getApiSecret())
+			.withTimeouts(registry.getConnectTimeout(), registry.getReadTimeout());
+		return new SchemaRegistryClient(settings);
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(EventBusProducer.class)
+	@ConditionalOnBooleanProperty(name = "eventbus.producer.enabled", matchIfMissing = true)
+	KafkaEventBusProducer kafkaEventBusProducer(KafkaProperties kafkaProperties,
+			ObjectProvider<KafkaConnectionDetails> connectionDetails, SchemaRegistryClient eventBusSchemaRegistryClient,
+			AvroEventCodec eventCodec, EventOrigin eventOrigin, Environment environment) {
+		return new KafkaEventBusProducer(producerFactory(kafkaProperties, connectionDetails, environment),
+				eventBusSchemaRegistryClient, eventCodec, new KafkaProducerSettings(this.properties.getTopicPrefix(),
+						eventOrigin));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(EventBusConsumerFactory.class)
+	KafkaEventBusConsumerFactory kafkaEventBusConsumerFactory(KafkaProperties kafkaProperties,
+			ObjectProvider<KafkaConnectionDetails> connectionDetails, SchemaRegistryClient eventBusSchemaRegistryClient,
+			EventCatalog eventCatalog, AvroEventCodec eventCodec, EventOrigin eventOrigin, Environment environment) {
+		Map<String, Object> consumerConfig = KafkaClientConfigs.consumer(kafkaProperties,
+				connectionDetails.getIfAvailable());
+		EventBusProperties.KafkaConsumer consumer = this.properties.getKafka().getConsumer();
+		return new KafkaEventBusConsumerFactory(
+				new DefaultKafkaConsumerFactory<>(consumerConfig, new ByteArrayDeserializer(),
+						new ByteArrayDeserializer()),
+				producerFactory(kafkaProperties, connectionDetails, environment),
+				new KafkaMessageDecoder(eventCatalog, eventCodec, eventBusSchemaRegistryClient, eventOrigin),
+				this.properties.getTopicPrefix(), consumer.getPollTimeout(), consumer.getStartPosition());
+	}
+
+	private DefaultKafkaProducerFactory<byte[], byte[]> producerFactory(KafkaProperties kafkaProperties,
+			ObjectProvider<KafkaConnectionDetails> connectionDetails, Environment environment) {
+		// A template only: the producer and the dead-letter recoverers copy it and close their copies.
+		return new DefaultKafkaProducerFactory<>(KafkaClientConfigs.producer(kafkaProperties,
+				connectionDetails.getIfAvailable(), this.properties, ServiceNames.resolve(this.properties, environment)),
+				new ByteArraySerializer(), new ByteArraySerializer());
+	}
+
+}

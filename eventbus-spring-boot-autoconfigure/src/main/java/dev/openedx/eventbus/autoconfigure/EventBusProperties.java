@@ -1,0 +1,762 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.openedx.eventbus.autoconfigure.consumer.FailurePolicy;
+import dev.openedx.eventbus.autoconfigure.consumer.StartPosition;
+import dev.openedx.eventbus.autoconfigure.producer.SendMode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the Open edX event bus ({@code eventbus.*}), the Spring counterparts of the Python
+ * {@code EVENT_BUS_*} settings. Connections are configured with Spring Boot's own {@code spring.kafka.*} and
+ * {@code spring.data.redis.*} properties.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("eventbus")
+public class EventBusProperties {
+
+	/**
+	 * Whether events are sent to and received from the bus. When disabled, published events still reach the
+	 * application's own listeners.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Transport that carries the events.
+	 */
+	private Transport transport = Transport.KAFKA;
+
+	/**
+	 * Name of this service, sent as the source metadata ("openedx/<name>/web") and used as the Kafka client id.
+	 * Defaults to spring.application.name, then to SERVICE_NAME_UNSET as in Python.
+	 */
+	private @Nullable String serviceName;
+
+	/**
+	 * Prefix of every topic and stream name, joined with a hyphen ("<prefix>-<topic>"). Consumer group names are
+	 * never prefixed.
+	 */
+	private @Nullable String topicPrefix;
+
+	private final Producer producer = new Producer();
+
+	private final Consumer consumer = new Consumer();
+
+	private final AuditLogging auditLogging = new AuditLogging();
+
+	private final Kafka kafka = new Kafka();
+
+	private final Redis redis = new Redis();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Transport getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(Transport transport) {
+		this.transport = transport;
+	}
+
+	public @Nullable String getServiceName() {
+		return this.serviceName;
+	}
+
+	public void setServiceName(@Nullable String serviceName) {
+		this.serviceName = serviceName;
+	}
+
+	public @Nullable String getTopicPrefix() {
+		return this.topicPrefix;
+	}
+
+	public void setTopicPrefix(@Nullable String topicPrefix) {
+		this.topicPrefix = topicPrefix;
+	}
+
+	public Producer getProducer() {
+		return this.producer;
+	}
+
+	public Consumer getConsumer() {
+		return this.consumer;
+	}
+
+	public AuditLogging getAuditLogging() {
+		return this.auditLogging;
+	}
+
+	public Kafka getKafka() {
+		return this.kafka;
+	}
+
+	public Redis getRedis() {
+		return this.redis;
+	}
+
+	/**
+	 * Transports that can carry events.
+	 */
+	public enum Transport {
+
+		/**
+		 * Apache Kafka with a Confluent-compatible schema registry, as edx-event-bus-kafka.
+		 */
+		KAFKA,
+
+		/**
+		 * Redis Streams, as edx-event-bus-redis.
+		 */
+		REDIS;
+
+		/**
+		 * The name transports report, as in {@code SendReceipt#transport()}.
+		 * @return {@code kafka} or {@code redis}
+		 */
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	public static class Producer {
+
+		/**
+		 * Whether published events are sent to the bus.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Topics each event type is sent to: event type, then topic without prefix, then the route's settings
+		 * (EVENT_BUS_PRODUCER_CONFIG). Event types contain dots, so write them in brackets in YAML keys.
+		 */
+		private Map<String, Map<String, Route>> events = new LinkedHashMap<>();
+
+		/**
+		 * When a published event is sent: immediately, or after the surrounding transaction commits.
+		 */
+		private SendMode sendMode = SendMode.IMMEDIATE;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Map<String, Map<String, Route>> getEvents() {
+			return this.events;
+		}
+
+		public void setEvents(Map<String, Map<String, Route>> events) {
+			this.events = events;
+		}
+
+		public SendMode getSendMode() {
+			return this.sendMode;
+		}
+
+		public void setSendMode(SendMode sendMode) {
+			this.sendMode = sendMode;
+		}
+
+	}
+
+	public static class Route {
+
+		/**
+		 * Dotted path of the message key inside the event data, for example "enrollment.course.course_key". Required
+		 * with Kafka; Redis does not use it.
+		 */
+		private @Nullable String eventKeyField;
+
+		/**
+		 * Whether events are sent on this route; it can be switched at run time.
+		 */
+		private boolean enabled = true;
+
+		public @Nullable String getEventKeyField() {
+			return this.eventKeyField;
+		}
+
+		public void setEventKeyField(@Nullable String eventKeyField) {
+			this.eventKeyField = eventKeyField;
+		}
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	public static class Consumer {
+
+		/**
+		 * Whether consumer workers run (kill switch). When disabled, configured workers are not started and the
+		 * consume-events command exits at once.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Stop a worker after this many consecutive failed messages; 0 for never.
+		 */
+		private int consecutiveErrorsLimit = 0;
+
+		/**
+		 * First wait after a failed poll; doubled on each further failure up to 30 seconds.
+		 */
+		private Duration pollFailureSleep = Duration.ofSeconds(1);
+
+		/**
+		 * What a worker does with a message that failed for good: keep a copy on a dead-letter topic or stream, or
+		 * only log it (Python's behaviour).
+		 */
+		private FailurePolicy failurePolicy = FailurePolicy.DEAD_LETTER;
+
+		/**
+		 * Whether to close the application and exit with status 1 when a worker fails, so that an orchestrator
+		 * restarts it.
+		 */
+		private boolean exitOnFailure = false;
+
+		/**
+		 * How long a graceful stop waits for each worker to finish the message in hand.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+		private final Retry retry = new Retry();
+
+		/**
+		 * Workers started with the application, by name.
+		 */
+		private Map<String, Worker> workers = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getConsecutiveErrorsLimit() {
+			return this.consecutiveErrorsLimit;
+		}
+
+		public void setConsecutiveErrorsLimit(int consecutiveErrorsLimit) {
+			this.consecutiveErrorsLimit = consecutiveErrorsLimit;
+		}
+
+		public Duration getPollFailureSleep() {
+			return this.pollFailureSleep;
+		}
+
+		public void setPollFailureSleep(Duration pollFailureSleep) {
+			this.pollFailureSleep = pollFailureSleep;
+		}
+
+		public FailurePolicy getFailurePolicy() {
+			return this.failurePolicy;
+		}
+
+		public void setFailurePolicy(FailurePolicy failurePolicy) {
+			this.failurePolicy = failurePolicy;
+		}
+
+		public boolean isExitOnFailure() {
+			return this.exitOnFailure;
+		}
+
+		public void setExitOnFailure(boolean exitOnFailure) {
+			this.exitOnFailure = exitOnFailure;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public Map<String, Worker> getWorkers() {
+			return this.workers;
+		}
+
+		public void setWorkers(Map<String, Worker> workers) {
+			this.workers = workers;
+		}
+
+	}
+
+	public static class Retry {
+
+		/**
+		 * How many times the listeners are called for one message in all; 1 means no retry (as in Python).
+		 */
+		private int maxAttempts = 1;
+
+		/**
+		 * Wait before the second attempt.
+		 */
+		private Duration initialInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Factor applied to the wait after each attempt.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxInterval = Duration.ofSeconds(30);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialInterval() {
+			return this.initialInterval;
+		}
+
+		public void setInitialInterval(Duration initialInterval) {
+			this.initialInterval = initialInterval;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
+		}
+
+	}
+
+	public static class Worker {
+
+		/**
+		 * Topic or stream to consume, without prefix.
+		 */
+		private @Nullable String topic;
+
+		/**
+		 * Consumer group, used verbatim. Defaults to the service name.
+		 */
+		private @Nullable String groupId;
+
+		/**
+		 * Event types handed to the listeners; others are acknowledged without being dispatched. Empty for all.
+		 */
+		private List<String> eventTypes = new ArrayList<>();
+
+		/**
+		 * Consecutive-errors limit of this worker; overrides eventbus.consumer.consecutive-errors-limit.
+		 */
+		private @Nullable Integer consecutiveErrorsLimit;
+
+		/**
+		 * Where this worker's group starts when it has no committed offsets yet (Kafka only); overrides
+		 * eventbus.kafka.consumer.start-position.
+		 */
+		private @Nullable StartPosition startPosition;
+
+		/**
+		 * Re-deliver every message from this time on at each start (Python's offset_time), as an ISO-8601 date-time
+		 * with an offset, for example "2026-01-08T06:46:22+00:00".
+		 */
+		private @Nullable String replayFrom;
+
+		public @Nullable String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(@Nullable String topic) {
+			this.topic = topic;
+		}
+
+		public @Nullable String getGroupId() {
+			return this.groupId;
+		}
+
+		public void setGroupId(@Nullable String groupId) {
+			this.groupId = groupId;
+		}
+
+		public List<String> getEventTypes() {
+			return this.eventTypes;
+		}
+
+		public void setEventTypes(List<String> eventTypes) {
+			this.eventTypes = eventTypes;
+		}
+
+		public @Nullable Integer getConsecutiveErrorsLimit() {
+			return this.consecutiveErrorsLimit;
+		}
+
+		public void setConsecutiveErrorsLimit(@Nullable Integer consecutiveErrorsLimit) {
+			this.consecutiveErrorsLimit = consecutiveErrorsLimit;
+		}
+
+		public @Nullable StartPosition getStartPosition() {
+			return this.startPosition;
+		}
+
+		public void setStartPosition(@Nullable StartPosition startPosition) {
+			this.startPosition = startPosition;
+		}
+
+		public @Nullable String getReplayFrom() {
+			return this.replayFrom;
+		}
+
+		public void setReplayFrom(@Nullable String replayFrom) {
+			this.replayFrom = replayFrom;
+		}
+
+	}
+
+	public static class AuditLogging {
+
+		/**
+		 * Whether to log one INFO line per event produced, received and handled, with its coordinates and id (never
+		 * its data).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	public static class Kafka {
+
+		private final SchemaRegistry schemaRegistry = new SchemaRegistry();
+
+		private final KafkaConsumer consumer = new KafkaConsumer();
+
+		private final KafkaProducer producer = new KafkaProducer();
+
+		public SchemaRegistry getSchemaRegistry() {
+			return this.schemaRegistry;
+		}
+
+		public KafkaConsumer getConsumer() {
+			return this.consumer;
+		}
+
+		public KafkaProducer getProducer() {
+			return this.producer;
+		}
+
+	}
+
+	public static class SchemaRegistry {
+
+		/**
+		 * URL of the Confluent-compatible schema registry, for example "http://registry:8081". Required with Kafka.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * User name for the registry's basic authentication.
+		 */
+		private @Nullable String apiKey;
+
+		/**
+		 * Password for the registry's basic authentication.
+		 */
+		private @Nullable String apiSecret;
+
+		/**
+		 * Connect timeout of registry requests.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Read timeout of registry requests.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(10);
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getApiKey() {
+			return this.apiKey;
+		}
+
+		public void setApiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+		}
+
+		public @Nullable String getApiSecret() {
+			return this.apiSecret;
+		}
+
+		public void setApiSecret(@Nullable String apiSecret) {
+			this.apiSecret = apiSecret;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+	}
+
+	public static class KafkaConsumer {
+
+		/**
+		 * How long one poll waits for messages.
+		 */
+		private Duration pollTimeout = Duration.ofSeconds(1);
+
+		/**
+		 * Where a consumer group with no committed offsets starts. Python consumers start at the latest offset.
+		 */
+		private StartPosition startPosition = StartPosition.EARLIEST;
+
+		public Duration getPollTimeout() {
+			return this.pollTimeout;
+		}
+
+		public void setPollTimeout(Duration pollTimeout) {
+			this.pollTimeout = pollTimeout;
+		}
+
+		public StartPosition getStartPosition() {
+			return this.startPosition;
+		}
+
+		public void setStartPosition(StartPosition startPosition) {
+			this.startPosition = startPosition;
+		}
+
+	}
+
+	public static class KafkaProducer {
+
+		/**
+		 * How keys are mapped to partitions.
+		 */
+		private Partitioner partitioner = Partitioner.CRC32;
+
+		public Partitioner getPartitioner() {
+			return this.partitioner;
+		}
+
+		public void setPartitioner(Partitioner partitioner) {
+			this.partitioner = partitioner;
+		}
+
+	}
+
+	/**
+	 * How the Kafka producer maps a key to a partition.
+	 */
+	public enum Partitioner {
+
+		/**
+		 * CRC32 of the framed key, as librdkafka's consistent_random: a key lands on the same partition as when a
+		 * Python service sends it, so per-key order holds across languages.
+		 */
+		CRC32,
+
+		/**
+		 * The Java client's murmur2 default partitioner.
+		 */
+		KAFKA_DEFAULT
+
+	}
+
+	public static class Redis {
+
+		/**
+		 * Approximate maximum length of each stream (XADD MAXLEN ~); older entries are trimmed.
+		 */
+		private long streamMaxLen = 10000;
+
+		private final RedisConsumer consumer = new RedisConsumer();
+
+		public long getStreamMaxLen() {
+			return this.streamMaxLen;
+		}
+
+		public void setStreamMaxLen(long streamMaxLen) {
+			this.streamMaxLen = streamMaxLen;
+		}
+
+		public RedisConsumer getConsumer() {
+			return this.consumer;
+		}
+
+	}
+
+	public static class RedisConsumer {
+
+		/**
+		 * Consumer name within the group. Defaults to the host name.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * How long one XREADGROUP blocks waiting for entries.
+		 */
+		private Duration block = Duration.ofSeconds(1);
+
+		/**
+		 * Most entries read by one XREADGROUP.
+		 */
+		private int batchSize = 10;
+
+		/**
+		 * Claim entries other consumers of the group left pending for at least this long (XAUTOCLAIM).
+		 */
+		private Duration claimMinIdle = Duration.ofMinutes(5);
+
+		/**
+		 * How often a worker looks for entries to claim.
+		 */
+		private Duration claimInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Approximate maximum length of each dead-letter stream; 0 never trims it.
+		 */
+		private long deadLetterMaxLen = 0;
+
+		/**
+		 * Whether a starting worker resumes from its group's position. When false, the group jumps to the end of the
+		 * stream at each start, skipping what arrived while it was down (the Python default).
+		 */
+		private boolean checkBacklog = true;
+
+		/**
+		 * Replay the entries after this stream id at each start (XGROUP SETID), for example "1679676448892-0".
+		 */
+		private @Nullable String lastReadMsgId;
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public Duration getBlock() {
+			return this.block;
+		}
+
+		public void setBlock(Duration block) {
+			this.block = block;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getClaimMinIdle() {
+			return this.claimMinIdle;
+		}
+
+		public void setClaimMinIdle(Duration claimMinIdle) {
+			this.claimMinIdle = claimMinIdle;
+		}
+
+		public Duration getClaimInterval() {
+			return this.claimInterval;
+		}
+
+		public void setClaimInterval(Duration claimInterval) {
+			this.claimInterval = claimInterval;
+		}
+
+		public long getDeadLetterMaxLen() {
+			return this.deadLetterMaxLen;
+		}
+
+		public void setDeadLetterMaxLen(long deadLetterMaxLen) {
+			this.deadLetterMaxLen = deadLetterMaxLen;
+		}
+
+		public boolean isCheckBacklog() {
+			return this.checkBacklog;
+		}
+
+		public void setCheckBacklog(boolean checkBacklog) {
+			this.checkBacklog = checkBacklog;
+		}
+
+		public @Nullable String getLastReadMsgId() {
+			return this.lastReadMsgId;
+		}
+
+		public void setLastReadMsgId(@Nullable String lastReadMsgId) {
+			this.lastReadMsgId = lastReadMsgId;
+		}
+
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.avro.AvroEventCodec;
+import dev.openedx.eventbus.event.EventBusProducer;
+import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.redis.RedisEventBusProducer;
+import dev.openedx.eventbus.redis.RedisProducerSettings;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Auto-configuration of the Redis Streams transport ({@code eventbus.transport=redis}): the event bus producer and
+ * the consumer factory of its workers, on Spring Boot's own Lettuce connection ({@code spring.data.redis.*}).
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(before = EventBusAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@ConditionalOnClass({ RedisConnectionFactory.class, LettuceConnectionFactory.class,
+		DataRedisAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = "eventbus.transport", havingValue = "redis")
+@EnableConfigurationProperties(EventBusProperties.class)
+public final class EventBusRedisAutoConfiguration {
+
+	private final EventBusProperties properties;
+
+	EventBusRedisAutoConfiguration(EventBusProperties properties) {
+		this.properties = properties;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(EventBusProducer.class)
+	@ConditionalOnBooleanProperty(name = "eventbus.producer.enabled", matchIfMissing = true)
+	RedisEventBusProducer redisEventBusProducer(RedisConnectionFactory redisConnectionFactory,
+			AvroEventCodec eventCodec, EventOrigin eventOrigin) {
+		return new RedisEventBusProducer(redisConnectionFactory, eventCodec,
+				new RedisProducerSettings(this.properties.getTopicPrefix(), this.properties.getRedis().getStreamMaxLen(),
+						eventOrigin));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(EventBusConsumerFactory.class)
+	RedisEventBusConsumerFactory redisEventBusConsumerFactory(RedisConnectionFactory redisConnectionFactory,
+			EventCatalog eventCatalog, AvroEventCodec eventCodec, EventOrigin eventOrigin) {
+		return new RedisEventBusConsumerFactory(redisConnectionFactory, eventCatalog, eventCodec, eventOrigin,
+				this.properties.getTopicPrefix(), this.properties.getRedis().getConsumer());
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains an {@link EventBusTransportUnavailableException}: which transport was asked for, what is missing, and the
+ * dependency to add (or the property to change).
+ *
+ * @since 0.1.0
+ */
+public final class EventBusTransportUnavailableFailureAnalyzer
+		extends AbstractFailureAnalyzer<EventBusTransportUnavailableException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, EventBusTransportUnavailableException cause) {
+		String transport = cause.getTransport().id();
+		String other = (cause.getTransport() == EventBusProperties.Transport.KAFKA) ? "redis" : "kafka";
+		String description = "The event bus is configured to use " + transport + " (eventbus.transport="
+				+ transport + ") but these classes are missing: " + String.join(", ", cause.getMissingClasses()) + ".";
+		String action = "Add the dependency " + cause.getDependency() + " to the application, or set "
+				+ "eventbus.transport=" + other + ", or set eventbus.enabled=false to keep events local.";
+		return new FailureAnalysis(description, action, cause);
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import dev.openedx.eventbus.autoconfigure.listener.InvalidOpenEdxEventListenerException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains an {@link InvalidOpenEdxEventListenerException}: which method, what is wrong, and how listener methods
+ * look.
+ *
+ * @since 0.1.0
+ */
+public final class InvalidOpenEdxEventListenerFailureAnalyzer
+		extends AbstractFailureAnalyzer<InvalidOpenEdxEventListenerException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidOpenEdxEventListenerException cause) {
+		String description = "The @OpenEdxEventListener method " + cause.getMethod() + " cannot be used: "
+				+ cause.getReason() + ".";
+		String action = "Change the method so that it returns void and takes the event's data record, optionally "
+				+ "followed by EventsMetadata, for example\n\n"
+				+ "\t@OpenEdxEventListener(LearningEvents.Types.COURSE_ENROLLMENT_CREATED)\n"
+				+ "\tvoid on(CourseEnrollmentData enrollment, EventsMetadata metadata)\n\n"
+				+ "and name in the annotation only event types that the Open edX catalog or an EventType bean declares.";
+		return new FailureAnalysis(description, action, cause);
+	}
+
+}

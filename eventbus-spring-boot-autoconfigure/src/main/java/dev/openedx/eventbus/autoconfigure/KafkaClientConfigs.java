@@ -1,0 +1,66 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import java.util.Map;
+
+import dev.openedx.eventbus.kafka.Crc32Partitioner;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SslConfigs;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.util.StringUtils;
+
+/**
+ * Kafka client settings for the event bus's own producer and consumers: Spring Boot's ({@code spring.kafka.*} and
+ * its connection details, as Spring Boot applies them to its own factories) plus the event bus's few additions.
+ */
+final class KafkaClientConfigs {
+
+	private KafkaClientConfigs() {
+	}
+
+	static Map<String, Object> producer(KafkaProperties kafka, @Nullable KafkaConnectionDetails connectionDetails,
+			EventBusProperties properties, @Nullable String serviceName) {
+		Map<String, Object> config = kafka.buildProducerProperties();
+		if (connectionDetails != null) {
+			KafkaConnectionDetails.Configuration producer = connectionDetails.getProducer();
+			config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, producer.getBootstrapServers());
+			applySecurity(config, producer.getSecurityProtocol(), producer.getSslBundle());
+		}
+		if (serviceName != null) {
+			config.putIfAbsent(CommonClientConfigs.CLIENT_ID_CONFIG, serviceName);
+		}
+		if (!config.containsKey(ProducerConfig.PARTITIONER_CLASS_CONFIG)) {
+			config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG,
+					(properties.getKafka().getProducer().getPartitioner() == EventBusProperties.Partitioner.CRC32)
+							? Crc32Partitioner.class : KafkaDefaultPartitioner.class);
+		}
+		return config;
+	}
+
+	static Map<String, Object> consumer(KafkaProperties kafka, @Nullable KafkaConnectionDetails connectionDetails) {
+		Map<String, Object> config = kafka.buildConsumerProperties();
+		if (connectionDetails != null) {
+			KafkaConnectionDetails.Configuration consumer = connectionDetails.getConsumer();
+			config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, consumer.getBootstrapServers());
+			applySecurity(config, consumer.getSecurityProtocol(), consumer.getSslBundle());
+		}
+		return config;
+	}
+
+	private static void applySecurity(Map<String, Object> config, @Nullable String securityProtocol,
+			@Nullable SslBundle sslBundle) {
+		if (StringUtils.hasLength(securityProtocol)) {
+			config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
+		}
+		if (sslBundle != null) {
+			config.put(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG, SslBundleSslEngineFactory.class);
+			config.put(SslBundle.class.getName(), sslBundle);
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import java.time.Duration;
+
+import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.autoconfigure.consumer.FailurePolicy;
+import dev.openedx.eventbus.autoconfigure.consumer.StartPosition;
+import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.event.EventDispatcher;
+import dev.openedx.eventbus.event.TopicNames;
+import dev.openedx.eventbus.kafka.KafkaConsumerOptions;
+import dev.openedx.eventbus.kafka.KafkaDeadLetterRecoverer;
+import dev.openedx.eventbus.kafka.KafkaEventBusConsumer;
+import dev.openedx.eventbus.kafka.KafkaInboundMessage;
+import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * Builds Kafka workers from worker definitions: the consumer clients come from one factory built on Spring Boot's
+ * Kafka settings, dead letters go through a producer made from the event bus's producer settings.
+ */
+final class KafkaEventBusConsumerFactory implements EventBusConsumerFactory {
+
+	private static final LogAccessor logger = new LogAccessor(KafkaEventBusConsumerFactory.class);
+
+	private final ConsumerFactory<byte[], byte[]> consumerFactory;
+
+	private final ProducerFactory<byte[], byte[]> deadLetterProducerFactory;
+
+	private final KafkaMessageDecoder decoder;
+
+	private final @Nullable String topicPrefix;
+
+	private final Duration pollTimeout;
+
+	private final StartPosition startPosition;
+
+	KafkaEventBusConsumerFactory(ConsumerFactory<byte[], byte[]> consumerFactory,
+			ProducerFactory<byte[], byte[]> deadLetterProducerFactory, KafkaMessageDecoder decoder,
+			@Nullable String topicPrefix, Duration pollTimeout,
+			StartPosition startPosition) {
+		this.consumerFactory = consumerFactory;
+		this.deadLetterProducerFactory = deadLetterProducerFactory;
+		this.decoder = decoder;
+		this.topicPrefix = topicPrefix;
+		this.pollTimeout = pollTimeout;
+		this.startPosition = startPosition;
+	}
+
+	@Override
+	public String transport() {
+		return EventBusProperties.Transport.KAFKA.id();
+	}
+
+	@Override
+	public EventBusConsumer create(WorkerDefinition definition, EventDispatcher dispatcher,
+			ConsumerObserver observer) {
+		ConsumerSettings settings = new ConsumerSettings(definition.name(), transport(),
+				TopicNames.fullName(this.topicPrefix, definition.topic()), definition.groupId(),
+				definition.consecutiveErrorsLimit(), definition.retry(), this.pollTimeout,
+				definition.pollFailureSleep());
+		StartPosition start = (definition.startPosition() != null)
+				? definition.startPosition() : this.startPosition;
+		KafkaConsumerOptions options = KafkaConsumerOptions.defaults()
+			.withStartPosition(dev.openedx.eventbus.kafka.StartPosition.valueOf(start.name()))
+			.withReplayFrom((definition.replayFrom() != null) ? definition.replayFrom().toInstant() : null);
+		FailureRecoverer<KafkaInboundMessage> recoverer;
+		KafkaDeadLetterRecoverer deadLetters = null;
+		if (definition.failurePolicy() == FailurePolicy.DEAD_LETTER) {
+			deadLetters = new KafkaDeadLetterRecoverer(this.deadLetterProducerFactory, definition.groupId());
+			recoverer = deadLetters;
+		}
+		else {
+			recoverer = FailureRecoverer.logAndSkip();
+		}
+		KafkaEventBusConsumer consumer = new KafkaEventBusConsumer(settings, options, this.consumerFactory,
+				this.decoder, dispatcher, recoverer, observer);
+		if (deadLetters != null) {
+			KafkaDeadLetterRecoverer closing = deadLetters;
+			consumer.termination().whenComplete((state, ex) -> close(closing, definition.name()));
+		}
+		return consumer;
+	}
+
+	private static void close(KafkaDeadLetterRecoverer recoverer, String worker) {
+		try {
+			recoverer.close();
+		}
+		catch (Exception ex) {
+			logger.warn(ex, () -> "Could not close the dead-letter producer of worker " + worker);
+		}
+	}
+
+}

@@ -1,0 +1,114 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.openedx.eventbus.autoconfigure.consumer.ReplayTimes;
+import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefaults;
+import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.RetryPolicy;
+import dev.openedx.eventbus.event.EventCatalog;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns {@code eventbus.consumer.*} into worker definitions, refusing what cannot work with the property's name.
+ */
+final class WorkerDefinitions {
+
+	private static final String PREFIX = "eventbus.consumer.workers";
+
+	private WorkerDefinitions() {
+	}
+
+	static WorkerDefaults defaults(EventBusProperties properties) {
+		EventBusProperties.Consumer consumer = properties.getConsumer();
+		EventBusProperties.Retry retry = consumer.getRetry();
+		if (consumer.getConsecutiveErrorsLimit() < 0) {
+			throw new InvalidConfigurationPropertyValueException("eventbus.consumer.consecutive-errors-limit",
+					consumer.getConsecutiveErrorsLimit(), "The limit must be 0 (no limit) or more.");
+		}
+		RetryPolicy policy;
+		try {
+			policy = new RetryPolicy(retry.getMaxAttempts(), retry.getInitialInterval(), retry.getMultiplier(),
+					retry.getMaxInterval());
+		}
+		catch (IllegalArgumentException ex) {
+			String property = (retry.getMaxAttempts() < 1) ? "eventbus.consumer.retry.max-attempts"
+					: "eventbus.consumer.retry.multiplier";
+			Object value = (retry.getMaxAttempts() < 1) ? retry.getMaxAttempts() : retry.getMultiplier();
+			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
+		}
+		return new WorkerDefaults(consumer.getConsecutiveErrorsLimit(), policy, consumer.getPollFailureSleep(),
+				consumer.getFailurePolicy());
+	}
+
+	static List<WorkerDefinition> create(EventBusProperties properties, EventCatalog catalog,
+			@Nullable String serviceName) {
+		WorkerDefaults defaults = defaults(properties);
+		List<WorkerDefinition> definitions = new ArrayList<>();
+		for (Map.Entry<String, EventBusProperties.Worker> entry : properties.getConsumer().getWorkers().entrySet()) {
+			String name = entry.getKey();
+			EventBusProperties.Worker worker = entry.getValue();
+			String prefix = PropertyNames.key(PREFIX, name);
+			if (!StringUtils.hasText(worker.getTopic())) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".topic", worker.getTopic(),
+						"Every worker needs the topic or stream to consume, without prefix.");
+			}
+			String groupId = StringUtils.hasText(worker.getGroupId()) ? worker.getGroupId() : serviceName;
+			if (groupId == null) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".group-id", null,
+						"Every worker needs a consumer group; it defaults to eventbus.service-name or "
+								+ "spring.application.name, and neither is set.");
+			}
+			Set<String> eventTypes = new LinkedHashSet<>();
+			for (int i = 0; i < worker.getEventTypes().size(); i++) {
+				String type = worker.getEventTypes().get(i);
+				if (catalog.find(type).isEmpty()) {
+					throw new InvalidConfigurationPropertyValueException(prefix + ".event-types[" + i + "]", type,
+							"Unknown event type: it is neither in the Open edX catalog nor declared by the "
+									+ "application as an EventType bean.");
+				}
+				eventTypes.add(type);
+			}
+			if (worker.getStartPosition() != null && properties.getTransport() == EventBusProperties.Transport.REDIS) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".start-position",
+						worker.getStartPosition(), "The start position applies to Kafka only: a new Redis consumer "
+								+ "group starts at the beginning of the stream, as in Python. To skip what arrived "
+								+ "while a worker was down, set eventbus.redis.consumer.check-backlog=false.");
+			}
+			WorkerDefinition definition = defaults.definition(name, worker.getTopic(), groupId)
+				.withEventTypes(eventTypes)
+				.withStartPosition(worker.getStartPosition())
+				.withReplayFrom(replayFrom(prefix + ".replay-from", worker.getReplayFrom()));
+			if (worker.getConsecutiveErrorsLimit() != null) {
+				if (worker.getConsecutiveErrorsLimit() < 0) {
+					throw new InvalidConfigurationPropertyValueException(prefix + ".consecutive-errors-limit",
+							worker.getConsecutiveErrorsLimit(), "The limit must be 0 (no limit) or more.");
+				}
+				definition = definition.withConsecutiveErrorsLimit(worker.getConsecutiveErrorsLimit());
+			}
+			definitions.add(definition);
+		}
+		return definitions;
+	}
+
+	private static @Nullable OffsetDateTime replayFrom(String property, @Nullable String text) {
+		if (!StringUtils.hasText(text)) {
+			return null;
+		}
+		try {
+			return ReplayTimes.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, text, ex.getMessage());
+		}
+	}
+
+}

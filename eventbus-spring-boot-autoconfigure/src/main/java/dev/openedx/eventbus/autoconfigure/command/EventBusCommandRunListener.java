@@ -1,0 +1,108 @@
+package dev.openedx.eventbus.autoconfigure.command;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import dev.openedx.eventbus.autoconfigure.consumer.EventBusExitCodes;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Switches an application started with a command as its first argument into command mode, and ends the process with
+ * the command's exit code once it ran. Early, before anything else happens: a wrong command line exits with status 2
+ * and the usage; standard output is kept for the command's results and everything else printed (logs, banner) goes to
+ * standard error; no web server starts. Registered in {@code META-INF/spring.factories}.
+ *
+ * @since 0.1.0
+ */
+public final class EventBusCommandRunListener implements SpringApplicationRunListener {
+
+	/** Bean name of the {@link EventBusCommandLine}. */
+	public static final String COMMAND_LINE_BEAN_NAME = "eventBusCommandLine";
+
+	private final String[] args;
+
+	private final PrintStream stdout;
+
+	private final PrintStream stderr;
+
+	private final IntConsumer exit;
+
+	private @Nullable EventBusCommandLine commandLine;
+
+	/**
+	 * Create a listener (called by Spring Boot).
+	 * @param application the application
+	 * @param args the program arguments
+	 */
+	public EventBusCommandRunListener(SpringApplication application, String[] args) {
+		this(args, System.out, System.err, System::exit);
+	}
+
+	EventBusCommandRunListener(String[] args, PrintStream stdout, PrintStream stderr, IntConsumer exit) {
+		this.args = args.clone();
+		this.stdout = stdout;
+		this.stderr = stderr;
+		this.exit = exit;
+	}
+
+	@Override
+	public void starting(ConfigurableBootstrapContext bootstrapContext) {
+		try {
+			this.commandLine = EventBusCommandLine.parse(this.args, this.stdout).orElse(null);
+		}
+		catch (CommandUsageException ex) {
+			this.stderr.println("Error: " + ex.getMessage());
+			EventBusCommand.find(this.args[0]).ifPresent((command) -> this.stderr.print(command.usage()));
+			this.stderr.flush();
+			this.exit.accept(EventBusExitCodes.USAGE);
+			return;
+		}
+		if (this.commandLine != null && this.stdout == System.out) {
+			// Standard output carries the command's results only; logs written to System.out land on stderr.
+			System.setOut(this.stderr);
+		}
+	}
+
+	@Override
+	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
+			ConfigurableEnvironment environment) {
+		if (this.commandLine == null) {
+			return;
+		}
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("eventbusCommand", Map.of("spring.main.web-application-type", "none")));
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("eventbusCommandDefaults", Map.of("spring.main.banner-mode", "off")));
+	}
+
+	@Override
+	public void contextPrepared(ConfigurableApplicationContext context) {
+		if (this.commandLine != null) {
+			context.getBeanFactory().registerSingleton(COMMAND_LINE_BEAN_NAME, this.commandLine);
+		}
+	}
+
+	@Override
+	public void ready(ConfigurableApplicationContext context, java.time.Duration timeTaken) {
+		if (this.commandLine != null && context.isActive()) {
+			this.exit.accept(SpringApplication.exit(context));
+		}
+	}
+
+	/**
+	 * The command line this listener detected.
+	 * @return the command line, or {@code null} when the application was not started with a command
+	 */
+	@Nullable EventBusCommandLine getCommandLine() {
+		return this.commandLine;
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.openedx.eventbus.autoconfigure.consumer;
+
+import java.util.concurrent.TimeUnit;
+
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.InboundMessage;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+
+import org.springframework.core.log.LogAccessor;
+
+/**
+ * The consumer half of the Python audit log ({@code EVENT_BUS_*_AUDIT_LOGGING_ENABLED}): one INFO line when an event
+ * was received and one when it was handled, with the worker, the message coordinates, the event id and type, never
+ * the data. Logged under {@code dev.openedx.eventbus.audit}.
+ *
+ * @since 0.1.0
+ */
+public final class ConsumerAuditLogger implements ConsumerObserver {
+
+	private static final LogAccessor logger = new LogAccessor("dev.openedx.eventbus.audit");
+
+	@Override
+	public void received(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event) {
+		logger.info(() -> "Event received from the event bus: worker=" + worker.name() + ", at="
+				+ message.coordinates() + ", key=" + message.key() + ", id=" + event.metadata().id() + ", type="
+				+ event.type().type() + ", time=" + event.metadata().timeText());
+	}
+
+	@Override
+	public void handled(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event, long nanos) {
+		logger.info(() -> "Event from the event bus handled: worker=" + worker.name() + ", at="
+				+ message.coordinates() + ", id=" + event.metadata().id() + ", in="
+				+ TimeUnit.NANOSECONDS.toMillis(nanos) + "ms");
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.openedx.eventbus.autoconfigure.consumer;
+
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.event.EventDispatcher;
+
+/**
+ * Builds consumer workers for one transport. The Kafka and Redis auto-configurations each contribute one; the
+ * configured workers and the {@code consume-events} command both go through it.
+ * <pre class="code">
+ * EventBusConsumer worker = factory.create(definition, dispatcher, observer);
+ * worker.start();
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public interface EventBusConsumerFactory {
+
+	/**
+	 * The transport this factory builds workers for.
+	 * @return {@code kafka} or {@code redis}
+	 */
+	String transport();
+
+	/**
+	 * Build a worker; it does not start.
+	 * @param definition what to consume and how, must not be {@code null}
+	 * @param dispatcher receives every decoded event, must not be {@code null}
+	 * @param observer the observer to call, must not be {@code null}
+	 * @return a new worker, never {@code null}
+	 */
+	EventBusConsumer create(WorkerDefinition definition, EventDispatcher dispatcher, ConsumerObserver observer);
+
+}

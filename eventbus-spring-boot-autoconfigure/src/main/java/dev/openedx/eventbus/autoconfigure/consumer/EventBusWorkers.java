@@ -1,0 +1,196 @@
+package dev.openedx.eventbus.autoconfigure.consumer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerState;
+import dev.openedx.eventbus.consumer.ConsumerStatus;
+import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.event.EventDispatcher;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.log.LogAccessor;
+
+/**
+ * The configured consumer workers ({@code eventbus.consumer.workers}), started together after everything else in
+ * the application context and stopped first, so listeners never see a half-built or half-closed context. A stop
+ * lets each worker finish the message in hand and acknowledge what was handled.
+ * <p>
+ * A worker that stops on its own in the {@link ConsumerState#FAILED failed} state is reported with an
+ * {@link EventBusConsumerFailedEvent}. Observability code reads the workers through {@link #getWorkers()}.
+ *
+ * @since 0.1.0
+ */
+public final class EventBusWorkers implements SmartLifecycle {
+
+	/** The phase the workers run in: late, like spring-kafka's listener containers. */
+	public static final int PHASE = Integer.MAX_VALUE - 100;
+
+	private static final LogAccessor logger = new LogAccessor(EventBusWorkers.class);
+
+	private final List<WorkerDefinition> definitions;
+
+	private final EventBusConsumerFactory factory;
+
+	private final EventDispatcher dispatcher;
+
+	private final ConsumerObserver observer;
+
+	private final ApplicationEventPublisher eventPublisher;
+
+	private final boolean autoStartup;
+
+	private final Duration shutdownTimeout;
+
+	private final Object lifecycleMonitor = new Object();
+
+	private volatile List<EventBusConsumer> workers;
+
+	private volatile boolean running;
+
+	/**
+	 * Create the workers; none starts before {@link #start()}.
+	 * @param definitions the worker definitions
+	 * @param factory the transport's consumer factory
+	 * @param dispatcher the dispatcher every worker hands its events to
+	 * @param observer the observer every worker reports to
+	 * @param eventPublisher where {@link EventBusConsumerFailedEvent}s go
+	 * @param autoStartup whether the workers start with the application context
+	 * @param shutdownTimeout how long a stop waits for each worker
+	 */
+	public EventBusWorkers(List<WorkerDefinition> definitions, EventBusConsumerFactory factory,
+			EventDispatcher dispatcher, ConsumerObserver observer, ApplicationEventPublisher eventPublisher,
+			boolean autoStartup, Duration shutdownTimeout) {
+		this.definitions = List.copyOf(definitions);
+		this.factory = Objects.requireNonNull(factory, "factory must not be null");
+		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
+		this.observer = Objects.requireNonNull(observer, "observer must not be null");
+		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher must not be null");
+		this.autoStartup = autoStartup;
+		this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout must not be null");
+		this.workers = createWorkers();
+	}
+
+	/**
+	 * The worker definitions, in configuration order.
+	 * @return the definitions, never {@code null}
+	 */
+	public List<WorkerDefinition> getDefinitions() {
+		return this.definitions;
+	}
+
+	/**
+	 * The workers, in configuration order; after a restart of the context these are new instances.
+	 * @return the workers, never {@code null}
+	 */
+	public List<EventBusConsumer> getWorkers() {
+		return this.workers;
+	}
+
+	/**
+	 * Find a worker by name.
+	 * @param name the worker name (the key under {@code eventbus.consumer.workers})
+	 * @return the worker, or empty
+	 */
+	public Optional<EventBusConsumer> getWorker(String name) {
+		return this.workers.stream().filter((worker) -> worker.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * A snapshot of every worker's status.
+	 * @return the statuses, in configuration order
+	 */
+	public List<ConsumerStatus> getStatuses() {
+		return this.workers.stream().map(EventBusConsumer::status).toList();
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.running) {
+				return;
+			}
+			if (this.workers.stream().anyMatch((worker) -> worker.status().state() != ConsumerState.NEW)) {
+				this.workers = createWorkers();
+			}
+			this.running = true;
+			for (EventBusConsumer worker : this.workers) {
+				worker.termination().whenComplete((state, ex) -> ended(worker, state));
+				logger.info(() -> "Starting event bus worker " + worker.name());
+				worker.start();
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		synchronized (this.lifecycleMonitor) {
+			if (!this.running) {
+				return;
+			}
+			this.running = false;
+			List<CompletableFuture<Void>> stops = new ArrayList<>();
+			for (EventBusConsumer worker : this.workers) {
+				// In parallel: each stop waits for its worker's message in hand.
+				CompletableFuture<Void> stop = new CompletableFuture<>();
+				Thread stopper = new Thread(() -> {
+					try {
+						worker.stop(this.shutdownTimeout);
+					}
+					finally {
+						stop.complete(null);
+					}
+				}, "eventbus-stop-" + worker.name());
+				stopper.start();
+				stops.add(stop);
+			}
+			CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	private List<EventBusConsumer> createWorkers() {
+		List<EventBusConsumer> created = new ArrayList<>(this.definitions.size());
+		for (WorkerDefinition definition : this.definitions) {
+			EventDispatcher selected = EventTypeFilteringDispatcher.of(definition.eventTypes(), this.dispatcher);
+			created.add(this.factory.create(definition, selected, this.observer));
+		}
+		return List.copyOf(created);
+	}
+
+	private void ended(EventBusConsumer worker, ConsumerState state) {
+		if (state != ConsumerState.FAILED) {
+			return;
+		}
+		ConsumerStatus status = worker.status();
+		logger.error(() -> "Event bus worker " + worker.name() + " failed and consumes nothing more until restarted: "
+				+ status.lastError());
+		try {
+			this.eventPublisher.publishEvent(new EventBusConsumerFailedEvent(worker, status));
+		}
+		catch (RuntimeException ex) {
+			logger.error(ex, () -> "Could not publish the failure of event bus worker " + worker.name());
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.openedx.eventbus.autoconfigure.consumer;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads the time a replay starts from: an ISO-8601 date-time that must carry its offset. Python reads a time without
+ * one in the process's local time zone, which differs between hosts; here it is refused instead.
+ *
+ * @since 0.1.0
+ */
+public final class ReplayTimes {
+
+	private ReplayTimes() {
+	}
+
+	/**
+	 * Parse a replay time.
+	 * @param text for example {@code 2023-01-08T06:46:22+00:00} (a space may replace the {@code T}, {@code Z} may
+	 * replace {@code +00:00})
+	 * @return the time, never {@code null}
+	 * @throws IllegalArgumentException with a one-sentence reason when the text has no offset or does not parse
+	 */
+	public static OffsetDateTime parse(String text) {
+		String iso = text.strip().replace(' ', 'T');
+		try {
+			return OffsetDateTime.parse(iso);
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				LocalDateTime.parse(iso);
+			}
+			catch (DateTimeParseException notLocal) {
+				throw new IllegalArgumentException("'" + text
+						+ "' is not an ISO-8601 date-time with an offset, such as 2023-01-08T06:46:22+00:00", ex);
+			}
+			throw new IllegalArgumentException("'" + text + "' has no UTC offset; give one explicitly, for example "
+					+ iso + "+00:00 (Python would read it in the local time zone of each host)");
+		}
+	}
+
+}

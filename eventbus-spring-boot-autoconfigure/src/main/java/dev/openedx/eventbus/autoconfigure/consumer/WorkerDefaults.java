@@ -1,0 +1,47 @@
+package dev.openedx.eventbus.autoconfigure.consumer;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.openedx.eventbus.consumer.RetryPolicy;
+
+/**
+ * The application-wide consumer settings ({@code eventbus.consumer.*}) every worker starts from.
+ *
+ * @param consecutiveErrorsLimit stop after this many failures in a row; 0 for never
+ * @param retry the retry policy for listener failures
+ * @param pollFailureSleep first wait after a failed poll
+ * @param failurePolicy what to do with a message that failed for good
+ * @since 0.1.0
+ */
+public record WorkerDefaults(int consecutiveErrorsLimit, RetryPolicy retry, Duration pollFailureSleep,
+		FailurePolicy failurePolicy) {
+
+	public WorkerDefaults {
+		Objects.requireNonNull(retry, "retry must not be null");
+		Objects.requireNonNull(pollFailureSleep, "pollFailureSleep must not be null");
+		Objects.requireNonNull(failurePolicy, "failurePolicy must not be null");
+	}
+
+	/**
+	 * Python's defaults: no limit, no retry, one second failure sleep, log and skip.
+	 * @return the defaults
+	 */
+	public static WorkerDefaults python() {
+		return new WorkerDefaults(0, RetryPolicy.NONE, Duration.ofSeconds(1), FailurePolicy.LOG_AND_SKIP);
+	}
+
+	/**
+	 * A definition with these defaults, every event type, the transport's start position and no replay.
+	 * @param name the worker name
+	 * @param topic the topic without prefix
+	 * @param groupId the consumer group
+	 * @return the definition, never {@code null}
+	 */
+	public WorkerDefinition definition(String name, String topic, String groupId) {
+		return new WorkerDefinition(name, topic, groupId, Set.of(), this.consecutiveErrorsLimit, this.retry,
+				this.pollFailureSleep, this.failurePolicy, null, null, WorkerDefinition.RedisOptions.NONE);
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.openedx.eventbus.autoconfigure.producer;
+
+import java.util.Objects;
+
+import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+
+/**
+ * Stamps every published {@link OpenEdxEvent} that has no metadata yet with this service's {@link EventOrigin},
+ * before any other listener sees it, so every listener and every topic sees the same id and time.
+ *
+ * @since 0.1.0
+ */
+public final class EventMetadataStamper implements GenericApplicationListener {
+
+	/** Runs before every other listener. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+	private final EventOrigin origin;
+
+	/**
+	 * Create a stamper.
+	 * @param origin this service's origin, must not be {@code null}
+	 */
+	public EventMetadataStamper(EventOrigin origin) {
+		this.origin = Objects.requireNonNull(origin, "origin must not be null");
+	}
+
+	@Override
+	public boolean supportsEventType(ResolvableType eventType) {
+		return OpenEdxEventPayloads.supports(eventType);
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent applicationEvent) {
+		OpenEdxEvent<?> event = OpenEdxEventPayloads.payload(applicationEvent);
+		if (event != null) {
+			event.metadata(this.origin);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

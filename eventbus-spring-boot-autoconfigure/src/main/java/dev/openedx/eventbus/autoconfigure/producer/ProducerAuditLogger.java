@@ -1,0 +1,25 @@
+package dev.openedx.eventbus.autoconfigure.producer;
+
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.event.SendReceipt;
+
+import org.springframework.core.log.LogAccessor;
+
+/**
+ * The producer half of the Python audit log ({@code EVENT_BUS_*_AUDIT_LOGGING_ENABLED}): one INFO line per event the
+ * broker accepted, with where it landed and its id, never its data. Logged under {@code dev.openedx.eventbus.audit}.
+ *
+ * @since 0.1.0
+ */
+public final class ProducerAuditLogger implements ProducerObserver {
+
+	private static final LogAccessor logger = new LogAccessor("dev.openedx.eventbus.audit");
+
+	@Override
+	public void sent(EventRoute route, OpenEdxEvent<?> event, SendReceipt receipt, long nanos) {
+		logger.info(() -> "Event delivered to the event bus: transport=" + receipt.transport() + ", destination="
+				+ receipt.destination() + ", position=" + receipt.position() + ", id=" + receipt.eventId()
+				+ ", type=" + event.type().type());
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.openedx.eventbus.autoconfigure.producer;
+
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.event.SendReceipt;
+
+/**
+ * Hooks into every send of the {@link EventBusPublisher}, for metrics, audit logs and tracing. Called on the
+ * transport's completion thread, so keep them cheap. Every method has an empty default; declare beans of this type
+ * and the publisher calls them in order.
+ *
+ * @since 0.1.0
+ */
+public interface ProducerObserver {
+
+	/**
+	 * The broker accepted an event.
+	 * @param route the route it was sent on
+	 * @param event the event
+	 * @param receipt what the broker said
+	 * @param nanos time from the send to the acknowledgement
+	 */
+	default void sent(EventRoute route, OpenEdxEvent<?> event, SendReceipt receipt, long nanos) {
+	}
+
+	/**
+	 * An event could not be sent (encoding, key, registry or broker failure).
+	 * @param route the route it was to be sent on
+	 * @param event the event
+	 * @param error the failure
+	 */
+	default void failed(EventRoute route, OpenEdxEvent<?> event, Throwable error) {
+	}
+
+}

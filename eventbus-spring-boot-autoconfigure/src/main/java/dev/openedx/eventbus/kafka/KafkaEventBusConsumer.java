@@ -1,0 +1,156 @@
+package dev.openedx.eventbus.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.ConsumerState;
+import dev.openedx.eventbus.consumer.ConsumerStatus;
+import dev.openedx.eventbus.consumer.ConsumerWorker;
+import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.event.EventDispatcher;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+
+/**
+ * Consumes one Kafka topic for one consumer group and dispatches every event, reading what edx-event-bus-kafka
+ * producers write, but losing nothing where the Python consumer would: offsets are committed only for records the
+ * listeners handled or whose failure the failure policy recorded; a failure that cannot be recorded stops the worker
+ * uncommitted (so does a message whose writer schema the registry cannot deliver right now); new groups start at the
+ * earliest offset unless told otherwise; replay from a time keeps consuming.
+ * <p>
+ * The shared {@link ConsumerWorker} runs the loop (retry of listener failures, consecutive-errors limit, state and
+ * counters); this class gives it a Kafka source, a {@link KafkaMessageDecoder} and a failure policy
+ * ({@link FailureRecoverer#logAndSkip()} as in Python, or a {@link KafkaDeadLetterRecoverer}). The group id is used
+ * verbatim and the topic is the full (prefixed) name, as in Python.
+ * <pre class="code">
+ * KafkaEventBusConsumer consumer = new KafkaEventBusConsumer(
+ *         ConsumerSettings.defaults("kafka", "stage-learning-course-enrollment-lifecycle", "discovery"),
+ *         KafkaConsumerOptions.defaults(), consumerFactory, decoder, dispatcher,
+ *         new KafkaDeadLetterRecoverer(producerFactory, "discovery"), ConsumerObserver.composite(List.of()));
+ * consumer.start();
+ * ...
+ * consumer.stop(Duration.ofSeconds(30));
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class KafkaEventBusConsumer implements EventBusConsumer {
+
+	private final ConsumerWorker<KafkaInboundMessage> worker;
+
+	private final KafkaConsumerOptions options;
+
+	/**
+	 * Create a consumer worker from a Spring Kafka consumer factory (for example Spring Boot's, configured with
+	 * {@code spring.kafka.consumer.*}). Each start creates one client from it with the group id of the settings and
+	 * these overrides: {@code enable.auto.commit=false}, {@code auto.offset.reset} from the options, byte-array
+	 * deserializers, and {@code isolation.level=read_committed} (librdkafka's default) unless the factory sets one.
+	 * @param settings the worker settings; {@code destination} is the full topic, {@code group} the group id
+	 * @param options start position and replay
+	 * @param consumerFactory creates the Kafka client
+	 * @param decoder turns records into events
+	 * @param dispatcher receives every event
+	 * @param recoverer the failure policy
+	 * @param observer metrics and audit hooks
+	 */
+	public KafkaEventBusConsumer(ConsumerSettings settings, KafkaConsumerOptions options,
+			ConsumerFactory<byte[], byte[]> consumerFactory, KafkaMessageDecoder decoder, EventDispatcher dispatcher,
+			FailureRecoverer<KafkaInboundMessage> recoverer, ConsumerObserver observer) {
+		Objects.requireNonNull(settings, "settings must not be null");
+		this.options = Objects.requireNonNull(options, "options must not be null");
+		Objects.requireNonNull(consumerFactory, "consumerFactory must not be null");
+		Properties overrides = new Properties();
+		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, options.startPosition().configValue());
+		overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+		overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+		if (consumerFactory.getConfigurationProperties().get(ConsumerConfig.ISOLATION_LEVEL_CONFIG) == null) {
+			overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		}
+		KafkaMessageSource source = new KafkaMessageSource(
+				() -> consumerFactory.createConsumer(settings.group(), null, null, overrides), settings.destination(),
+				settings.group(), options.replayFrom());
+		this.worker = new ConsumerWorker<>(settings, source, decoder, dispatcher, recoverer, observer);
+	}
+
+	/**
+	 * Create a consumer worker from plain Kafka client settings (at least {@code bootstrap.servers}).
+	 * @param clientConfig the Kafka consumer settings
+	 * @param settings the worker settings
+	 * @param options start position and replay
+	 * @param decoder turns records into events
+	 * @param dispatcher receives every event
+	 * @param recoverer the failure policy
+	 * @param observer metrics and audit hooks
+	 * @return the worker, not started
+	 */
+	public static KafkaEventBusConsumer create(Map<String, Object> clientConfig, ConsumerSettings settings,
+			KafkaConsumerOptions options, KafkaMessageDecoder decoder, EventDispatcher dispatcher,
+			FailureRecoverer<KafkaInboundMessage> recoverer, ConsumerObserver observer) {
+		return new KafkaEventBusConsumer(settings, options, new DefaultKafkaConsumerFactory<>(clientConfig,
+				new ByteArrayDeserializer(), new ByteArrayDeserializer()), decoder, dispatcher, recoverer, observer);
+	}
+
+	@Override
+	public String name() {
+		return this.worker.name();
+	}
+
+	public ConsumerSettings settings() {
+		return this.worker.settings();
+	}
+
+	public KafkaConsumerOptions options() {
+		return this.options;
+	}
+
+	@Override
+	public void start() {
+		this.worker.start();
+	}
+
+	/**
+	 * Consume on the calling thread until stopped or failed (what a {@code consume-events} command does).
+	 * @return the final state
+	 */
+	public ConsumerState run() {
+		return this.worker.run();
+	}
+
+	@Override
+	public void stop(Duration timeout) {
+		this.worker.stop(timeout);
+	}
+
+	/**
+	 * Ask the worker to stop without waiting.
+	 */
+	public void requestStop() {
+		this.worker.requestStop();
+	}
+
+	@Override
+	public ConsumerStatus status() {
+		return this.worker.status();
+	}
+
+	@Override
+	public CompletableFuture<ConsumerState> termination() {
+		return this.worker.termination();
+	}
+
+	@Override
+	public String toString() {
+		return "KafkaEventBusConsumer[" + name() + "]";
+	}
+
+}

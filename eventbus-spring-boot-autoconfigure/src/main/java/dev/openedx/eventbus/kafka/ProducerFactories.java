@@ -1,0 +1,84 @@
+package dev.openedx.eventbus.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * Producer factories as the event bus needs them: byte-array serializers, every write acknowledged by all in-sync
+ * replicas ({@code acks=all}) and idempotent (no duplicates from internal retries), and the CRC-32 partitioner of the
+ * Python producers unless another one is configured.
+ */
+final class ProducerFactories {
+
+	private static final LogAccessor logger = new LogAccessor(ProducerFactories.class);
+
+	private ProducerFactories() {
+	}
+
+	/**
+	 * A factory from plain client settings (at least {@code bootstrap.servers}).
+	 * @param config the Kafka producer settings
+	 * @return a new factory the caller owns
+	 */
+	static DefaultKafkaProducerFactory<byte[], byte[]> create(Map<String, Object> config) {
+		Objects.requireNonNull(config, "config must not be null");
+		Map<String, Object> merged = new HashMap<>(config);
+		merged.putAll(overrides(config));
+		return new DefaultKafkaProducerFactory<>(merged, new ByteArraySerializer(), new ByteArraySerializer());
+	}
+
+	/**
+	 * A copy of a factory (for example Spring Boot's, built from {@code spring.kafka.*}) with the settings the event
+	 * bus requires.
+	 * @param factory the factory to start from
+	 * @return a new factory the caller owns
+	 * @throws IllegalArgumentException when the factory cannot be copied and does not already comply
+	 */
+	static ProducerFactory<byte[], byte[]> enforce(ProducerFactory<byte[], byte[]> factory) {
+		Objects.requireNonNull(factory, "producerFactory must not be null");
+		Map<String, Object> config = factory.getConfigurationProperties();
+		warnAboutOverrides(config);
+		try {
+			return factory.copyWithConfigurationOverride(overrides(config));
+		}
+		catch (UnsupportedOperationException ex) {
+			throw new IllegalArgumentException("Producer factory " + factory.getClass().getName()
+					+ " cannot be copied with the settings the event bus requires (acks=all, enable.idempotence=true, "
+					+ "byte-array serializers); use a DefaultKafkaProducerFactory or a plain client configuration", ex);
+		}
+	}
+
+	private static Map<String, Object> overrides(Map<String, Object> config) {
+		Map<String, Object> overrides = new HashMap<>();
+		overrides.put(ProducerConfig.ACKS_CONFIG, "all");
+		overrides.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		overrides.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		if (config.get(ProducerConfig.PARTITIONER_CLASS_CONFIG) == null) {
+			overrides.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, Crc32Partitioner.class);
+		}
+		return overrides;
+	}
+
+	private static void warnAboutOverrides(Map<String, Object> config) {
+		Object acks = config.get(ProducerConfig.ACKS_CONFIG);
+		if (acks != null && !"all".equals(String.valueOf(acks)) && !"-1".equals(String.valueOf(acks))) {
+			logger.warn(() -> "Producer setting acks=" + acks + " replaced by acks=all: an event is sent only when "
+					+ "every in-sync replica has it");
+		}
+		Object idempotence = config.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG);
+		if (idempotence != null && !Boolean.parseBoolean(String.valueOf(idempotence))) {
+			logger.warn(() -> "Producer setting enable.idempotence=false replaced by true: retries must not "
+					+ "duplicate or reorder events");
+		}
+	}
+
+}

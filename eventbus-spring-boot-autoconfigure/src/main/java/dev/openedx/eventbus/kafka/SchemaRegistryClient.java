@@ -1,0 +1,260 @@
+package dev.openedx.eventbus.kafka;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.avro.NameValidator;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.log.LogAccessor;
+
+/**
+ * A small client of the Confluent Schema Registry REST API: registers the key and value schemas a producer writes
+ * with and fetches the writer schemas a consumer reads with, caching both for the life of the process (as the
+ * Python serializers do: each schema is registered once per subject and process, each id fetched once).
+ * <p>
+ * Hand-written on {@code java.net.http} because Confluent's Java client and serializers are not published on Maven
+ * Central, and only three calls are needed. Connection failures and 5xx answers are retried a bounded number of
+ * times with exponential backoff; any other answer fails at once. Every error names the registry URL and the
+ * subject or id.
+ * <pre class="code">
+ * SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistrySettings.of("http://localhost:8081"));
+ * int id = registry.register("enrollments-org.openedx.learning.course.enrollment.created.v1.CloudEvent", schema);
+ * Schema writer = registry.schemaById(id);
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class SchemaRegistryClient {
+
+	private static final LogAccessor logger = new LogAccessor(SchemaRegistryClient.class);
+
+	private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private final SchemaRegistrySettings settings;
+
+	private final HttpClient http;
+
+	private final @Nullable String authorization;
+
+	private final Map<SubjectSchema, Integer> registered = new ConcurrentHashMap<>();
+
+	private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+
+	private final Object registrationLock = new Object();
+
+	public SchemaRegistryClient(SchemaRegistrySettings settings) {
+		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(settings.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		this.authorization = settings.hasCredentials() ? "Basic " + Base64.getEncoder()
+			.encodeToString((nullToEmpty(settings.apiKey()) + ":" + nullToEmpty(settings.apiSecret()))
+				.getBytes(StandardCharsets.UTF_8)) : null;
+	}
+
+	/**
+	 * The registry base URL.
+	 * @return the URL, without a trailing slash
+	 */
+	public String url() {
+		return this.settings.url();
+	}
+
+	/**
+	 * Register a schema under a subject, or find its id if it is registered already (the registry answers with the
+	 * existing id, as the Python producer relies on). Cached: the registry is asked once per subject and schema.
+	 * @param subject the subject, for example {@code <topic>-string} or {@code <topic>-<event type>.CloudEvent}
+	 * @param schema the schema
+	 * @return the global schema id
+	 * @throws SchemaRegistryException when the registry refuses the schema or cannot be reached
+	 */
+	public int register(String subject, Schema schema) {
+		SubjectSchema key = new SubjectSchema(subject, schema);
+		Integer id = this.registered.get(key);
+		if (id != null) {
+			return id;
+		}
+		// Rare (once per subject and schema) and blocking; one at a time keeps "once per process" exact.
+		synchronized (this.registrationLock) {
+			id = this.registered.get(key);
+			if (id == null) {
+				id = requestRegistration(subject, schema);
+				this.registered.put(key, id);
+				this.schemasById.putIfAbsent(id, schema);
+			}
+			return id;
+		}
+	}
+
+	/**
+	 * The schema registered under an id; cached.
+	 * @param id the id read from a message frame
+	 * @return the schema, never {@code null}
+	 * @throws SchemaRegistryException when the id is unknown ({@link SchemaRegistryException#errorCode()} 40403) or
+	 * the registry cannot be reached
+	 */
+	public Schema schemaById(int id) {
+		Schema schema = this.schemasById.get(id);
+		if (schema != null) {
+			return schema;
+		}
+		String idText = Integer.toUnsignedString(id);
+		JsonNode answer = send("fetching schema id " + idText,
+				HttpRequest.newBuilder(URI.create(url() + "/schemas/ids/" + idText)).GET());
+		JsonNode text = answer.get("schema");
+		if (text == null || !text.isTextual()) {
+			throw new SchemaRegistryException(
+					"Schema registry " + url() + " answered without a schema for id " + idText + ": " + answer, 200, 0);
+		}
+		try {
+			schema = parse(text.asText());
+		}
+		catch (SchemaParseException ex) {
+			throw new SchemaRegistryException(
+					"Schema registry " + url() + " returned an invalid Avro schema for id " + idText + ": "
+							+ ex.getMessage(), ex);
+		}
+		Schema previous = this.schemasById.putIfAbsent(id, schema);
+		return (previous != null) ? previous : schema;
+	}
+
+	/**
+	 * Parse a schema as the registry stores it. Name validation is off: one Open edX namespace
+	 * ({@code org.openedx.enterprise.subsidy.redemption-reversed.v1}) is not a valid Avro name, yet it is on the wire.
+	 * @param text the schema JSON
+	 * @return the schema
+	 */
+	static Schema parse(String text) {
+		return new Schema.Parser(NameValidator.NO_VALIDATION).setValidateDefaults(false).parse(text);
+	}
+
+	private int requestRegistration(String subject, Schema schema) {
+		String body = json.createObjectNode().put("schema", schema.toString()).toString();
+		// normalize=false, as the Python producer: the registry compares canonical forms anyway.
+		URI uri = URI.create(url() + "/subjects/" + encode(subject) + "/versions?normalize=false");
+		JsonNode answer = send("registering a schema under subject '" + subject + "'",
+				HttpRequest.newBuilder(uri)
+					.header("Content-Type", CONTENT_TYPE)
+					.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+		JsonNode id = answer.get("id");
+		if (id == null || !id.canConvertToInt()) {
+			throw new SchemaRegistryException("Schema registry " + url() + " answered without an id when registering "
+					+ "under subject '" + subject + "': " + answer, 200, 0);
+		}
+		logger.info(() -> "Registered schema " + schema.getFullName() + " under subject '" + subject + "' with id "
+				+ id.asInt() + " at " + url());
+		return id.asInt();
+	}
+
+	private JsonNode send(String action, HttpRequest.Builder builder) {
+		builder.timeout(this.settings.requestTimeout()).header("Accept", CONTENT_TYPE + ", application/json");
+		if (this.authorization != null) {
+			builder.header("Authorization", this.authorization);
+		}
+		HttpRequest request = builder.build();
+		long backoff = this.settings.retryBackoff().toMillis();
+		for (int attempt = 1;; attempt++) {
+			String failure;
+			Exception cause = null;
+			try {
+				HttpResponse<String> response = this.http.send(request,
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				int status = response.statusCode();
+				if (status / 100 == 2) {
+					return readJson(action, response.body());
+				}
+				JsonNode error = readJsonQuietly(response.body());
+				int code = (error != null && error.path("error_code").canConvertToInt())
+						? error.path("error_code").asInt() : 0;
+				String message = (error != null && error.path("message").isTextual()) ? error.path("message").asText()
+						: response.body();
+				failure = "HTTP " + status + ((code != 0) ? ", error code " + code : "") + ": " + message;
+				if (status < 500 || attempt >= this.settings.maxAttempts()) {
+					throw new SchemaRegistryException("Schema registry " + url() + " failed " + action + " ("
+							+ describeAttempts(attempt) + "): " + failure, status, code);
+				}
+			}
+			catch (IOException ex) {
+				failure = ex.toString();
+				cause = ex;
+				if (attempt >= this.settings.maxAttempts()) {
+					throw new SchemaRegistryException("Schema registry " + url() + " could not be reached while "
+							+ action + " (" + describeAttempts(attempt) + "): " + ex, ex);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new SchemaRegistryException("Interrupted while " + action + " at schema registry " + url(), ex);
+			}
+			long wait = backoff;
+			String reason = failure;
+			int failed = attempt;
+			logger.warn(cause, () -> "Schema registry " + url() + " failed " + action + " (attempt " + failed + " of "
+					+ this.settings.maxAttempts() + "): " + reason + "; retrying in " + wait + " ms");
+			sleep(wait, action);
+			backoff = Math.min(backoff * 2, 30_000);
+		}
+	}
+
+	private JsonNode readJson(String action, String body) {
+		try {
+			return json.readTree(body);
+		}
+		catch (IOException ex) {
+			throw new SchemaRegistryException(
+					"Schema registry " + url() + " answered with invalid JSON while " + action + ": " + body, ex);
+		}
+	}
+
+	private static @Nullable JsonNode readJsonQuietly(String body) {
+		try {
+			return json.readTree(body);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private void sleep(long millis, String action) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SchemaRegistryException("Interrupted while " + action + " at schema registry " + url(), ex);
+		}
+	}
+
+	private static String describeAttempts(int attempts) {
+		return (attempts == 1) ? "1 attempt" : attempts + " attempts";
+	}
+
+	private static String encode(String pathSegment) {
+		return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private static String nullToEmpty(@Nullable String text) {
+		return (text != null) ? text : "";
+	}
+
+	private record SubjectSchema(String subject, Schema schema) {
+	}
+
+}

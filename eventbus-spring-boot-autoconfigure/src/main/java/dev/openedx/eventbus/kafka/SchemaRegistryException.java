@@ -1,0 +1,48 @@
+package dev.openedx.eventbus.kafka;
+
+import dev.openedx.eventbus.event.EventBusException;
+
+/**
+ * Thrown when the schema registry cannot register or return a schema. The message names the registry URL and the
+ * subject or schema id; {@link #status()} and {@link #errorCode()} give the HTTP status and Confluent error code when
+ * the registry answered.
+ *
+ * @since 0.1.0
+ */
+public class SchemaRegistryException extends EventBusException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final int status;
+
+	private final int errorCode;
+
+	public SchemaRegistryException(String message, int status, int errorCode) {
+		super(message);
+		this.status = status;
+		this.errorCode = errorCode;
+	}
+
+	public SchemaRegistryException(String message, Throwable cause) {
+		super(message, cause);
+		this.status = 0;
+		this.errorCode = 0;
+	}
+
+	/**
+	 * The HTTP status the registry answered.
+	 * @return the status, or 0 when no answer came (connection failure, timeout)
+	 */
+	public int status() {
+		return this.status;
+	}
+
+	/**
+	 * The Confluent error code, for example {@code 40403} (schema not found) or {@code 409} (incompatible schema).
+	 * @return the code, or 0 when unknown
+	 */
+	public int errorCode() {
+		return this.errorCode;
+	}
+
+}

@@ -1,0 +1,195 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.openedx.eventbus.autoconfigure.consumer.EventBusWorkers;
+import dev.openedx.eventbus.autoconfigure.producer.EventBusPublisher;
+import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
+import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
+import dev.openedx.eventbus.avro.EventJson;
+import dev.openedx.eventbus.catalog.OpenEdxCatalog;
+import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
+import dev.openedx.eventbus.catalog.learning.LearningEvents;
+import dev.openedx.eventbus.consumer.ConsumerStatus;
+import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.event.EventType;
+import dev.openedx.eventbus.event.EventsMetadata;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.event.OpenEdxEventListener;
+import dev.openedx.eventbus.event.SendReceipt;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What both transports must show through the Spring integration, against a real broker: one application context
+ * publishes, another one's listeners receive. Each transport's subclass supplies the broker.
+ */
+abstract class EndToEndTests {
+
+	static final String ENROLLMENT_DATA = "{\"enrollment\": {\"course\": {\"course_key\": "
+			+ "\"course-v1:edX+DemoX0+2026_T1\", \"display_name\": \"Demonstration Course 0\", "
+			+ "\"end\": \"2026-06-30T23:59:59+00:00\", \"start\": \"2026-01-05T00:00:00+00:00\"}, "
+			+ "\"created_by\": {\"id\": 91000, \"is_active\": true, \"pii\": {\"email\": \"learner90000@example.com\", "
+			+ "\"name\": \"L\\u00e9a M\\u00fcller\", \"username\": \"learner90000\"}}, "
+			+ "\"creation_date\": \"2026-03-14T15:09:26.535897+00:00\", \"is_active\": true, \"mode\": \"audit\", "
+			+ "\"user\": {\"id\": 1000, \"is_active\": true, \"pii\": {\"email\": \"learner00000@example.com\", "
+			+ "\"name\": \"Ada Lovelace\", \"username\": \"learner00000\"}}}}";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	/**
+	 * An application context of a service on this transport.
+	 * @param serviceName the service name
+	 * @return the runner
+	 */
+	abstract ApplicationContextRunner service(String serviceName);
+
+	/**
+	 * A topic or stream name no other test uses.
+	 * @param purpose a readable part of the name
+	 * @return the name
+	 */
+	abstract String uniqueTopic(String purpose);
+
+	/**
+	 * The failure kinds recorded with the dead letters of a topic, read straight from the broker.
+	 * @param topic the topic without prefix
+	 * @return the failure kinds, in order
+	 */
+	abstract List<String> deadLetterKinds(String topic);
+
+	@Test
+	void catalogEventPublishedByOneServiceReachesAnotherServicesListenerWithEqualDataAndMetadata() {
+		String topic = uniqueTopic("enrollments");
+		CourseEnrollmentData enrollment = new EventJson(OpenEdxCatalog.catalog())
+			.dataFromJson(LearningEvents.COURSE_ENROLLMENT_CREATED, ENROLLMENT_DATA);
+		consumer("catalog", topic).withUserConfiguration(EnrollmentListener.class).run((consumer) -> {
+			assertThat(consumer).hasNotFailed();
+			producer("lms", LearningEvents.Types.COURSE_ENROLLMENT_CREATED, topic, "enrollment.course.course_key")
+				.run((producer) -> {
+					assertThat(producer).hasNotFailed();
+					OpenEdxEvent<CourseEnrollmentData> event = LearningEvents.COURSE_ENROLLMENT_CREATED
+						.event(enrollment);
+					producer.publishEvent(event);
+					EnrollmentListener listener = consumer.getBean(EnrollmentListener.class);
+					await().atMost(TIMEOUT).until(() -> !listener.received.isEmpty());
+					assertThat(listener.received).containsExactly(enrollment);
+					assertThat(listener.metadata).containsExactly(event.metadata());
+					assertThat(event.metadata().source()).isEqualTo("openedx/lms/web");
+				});
+		});
+	}
+
+	@Test
+	void applicationDefinedEventTypeTravelsEndToEnd() {
+		String topic = uniqueTopic("loans");
+		consumer("library-reports", topic).withUserConfiguration(LibraryEvents.class, LoanListener.class)
+			.run((consumer) -> {
+				assertThat(consumer).hasNotFailed();
+				producer("library", TestEvents.BOOK_LOANED_TYPE, topic, "book.isbn")
+					.withUserConfiguration(LibraryEvents.class)
+					.run((producer) -> {
+						assertThat(producer).hasNotFailed();
+						BookData book = new BookData("978-0441013593", "Dune", 2);
+						OpenEdxEvent<BookData> event = TestEvents.BOOK_LOANED.event(book);
+						List<SendReceipt> receipts = producer.getBean(EventBusPublisher.class)
+							.publish(event)
+							.get(TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+						assertThat(receipts).singleElement()
+							.satisfies((receipt) -> assertThat(receipt.eventId()).isEqualTo(event.metadata().id()));
+						LoanListener listener = consumer.getBean(LoanListener.class);
+						await().atMost(TIMEOUT).until(() -> !listener.events.isEmpty());
+						OpenEdxEvent<BookData> received = listener.events.get(0);
+						assertThat(received.data()).isEqualTo(book);
+						assertThat(received.metadata()).isEqualTo(event.metadata());
+						assertThat(received.fromEventBus()).isTrue();
+					});
+			});
+	}
+
+	@Test
+	void listenerExceptionReachesTheFailurePolicyAndTheErrorCount() {
+		String topic = uniqueTopic("failing");
+		consumer("library-reports", topic).withUserConfiguration(LibraryEvents.class, FailingLoanListener.class)
+			.withPropertyValues("eventbus.consumer.failure-policy=dead-letter")
+			.run((consumer) -> {
+				assertThat(consumer).hasNotFailed();
+				producer("library", TestEvents.BOOK_LOANED_TYPE, topic, "book.isbn")
+					.withUserConfiguration(LibraryEvents.class)
+					.run((producer) -> {
+						producer.publishEvent(TestEvents.BOOK_LOANED.event(new BookData("isbn-bad", "Bad", 1)));
+						EventBusWorkers workers = consumer.getBean(EventBusWorkers.class);
+						await().atMost(TIMEOUT).until(() -> workers.getStatuses().get(0).failed() == 1);
+						ConsumerStatus status = workers.getStatuses().get(0);
+						assertThat(status.failures()).containsEntry(FailureKind.HANDLER_ERROR, 1L);
+						assertThat(status.lastError()).contains("shelf is full");
+						await().atMost(TIMEOUT).until(() -> !deadLetterKinds(topic).isEmpty());
+						assertThat(deadLetterKinds(topic)).containsExactly(FailureKind.HANDLER_ERROR.tag());
+					});
+			});
+	}
+
+	private ApplicationContextRunner consumer(String serviceName, String topic) {
+		return service(serviceName).withPropertyValues("eventbus.consumer.workers.main.topic=" + topic,
+				"eventbus.consumer.workers.main.group-id=" + serviceName + "-" + UUID.randomUUID());
+	}
+
+	private ApplicationContextRunner producer(String serviceName, String eventType, String topic, String keyField) {
+		return service(serviceName)
+			.withPropertyValues("eventbus.producer.events[" + eventType + "]." + topic + ".event-key-field=" + keyField);
+	}
+
+	static class EnrollmentListener {
+
+		final List<CourseEnrollmentData> received = new CopyOnWriteArrayList<>();
+
+		final List<EventsMetadata> metadata = new CopyOnWriteArrayList<>();
+
+		@OpenEdxEventListener(LearningEvents.Types.COURSE_ENROLLMENT_CREATED)
+		void on(CourseEnrollmentData enrollment, EventsMetadata metadata) {
+			this.received.add(enrollment);
+			this.metadata.add(metadata);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LibraryEvents {
+
+		@Bean
+		EventType<BookData> bookLoaned() {
+			return TestEvents.BOOK_LOANED;
+		}
+
+	}
+
+	static class LoanListener {
+
+		final List<OpenEdxEvent<BookData>> events = new CopyOnWriteArrayList<>();
+
+		@OpenEdxEventListener
+		void on(OpenEdxEvent<BookData> event) {
+			this.events.add(event);
+		}
+
+	}
+
+	static class FailingLoanListener {
+
+		@OpenEdxEventListener
+		void on(BookData book) {
+			throw new IllegalStateException("shelf is full for " + book.isbn());
+		}
+
+	}
+
+}

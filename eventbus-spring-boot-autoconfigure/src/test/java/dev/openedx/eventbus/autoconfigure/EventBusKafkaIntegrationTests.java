@@ -1,0 +1,78 @@
+package dev.openedx.eventbus.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.openedx.eventbus.kafka.KafkaDeadLetterRecoverer;
+import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
+import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * The Spring integration over Kafka: an in-process KRaft broker and an in-process Confluent-compatible registry.
+ */
+class EventBusKafkaIntegrationTests extends EndToEndTests {
+
+	private static EmbeddedKafkaBroker broker;
+
+	private static InMemorySchemaRegistry registry;
+
+	@BeforeAll
+	static void startBroker() {
+		broker = EmbeddedKafkaBroker.start(1);
+		registry = new InMemorySchemaRegistry();
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		registry.close();
+		broker.close();
+	}
+
+	@Override
+	ApplicationContextRunner service(String serviceName) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
+					EventBusAutoConfiguration.class))
+			.withPropertyValues("spring.application.name=" + serviceName,
+					"spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+					"eventbus.kafka.schema-registry.url=" + registry.url(), "eventbus.consumer.shutdown-timeout=10s");
+	}
+
+	@Override
+	String uniqueTopic(String purpose) {
+		return "it-" + purpose + "-" + UUID.randomUUID();
+	}
+
+	@Override
+	List<String> deadLetterKinds(String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		List<String> kinds = new ArrayList<>();
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic + KafkaDeadLetterRecoverer.TOPIC_SUFFIX));
+			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(5))) {
+				Header kind = record.headers().lastHeader(KafkaDeadLetterRecoverer.FAILURE_KIND_HEADER);
+				kinds.add((kind != null) ? new String(kind.value(), StandardCharsets.UTF_8) : "none");
+			}
+		}
+		return kinds;
+	}
+
+}

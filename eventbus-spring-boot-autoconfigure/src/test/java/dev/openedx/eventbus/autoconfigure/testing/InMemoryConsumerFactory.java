@@ -1,0 +1,161 @@
+package dev.openedx.eventbus.autoconfigure.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.ConsumerWorker;
+import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.consumer.InboundMessage;
+import dev.openedx.eventbus.consumer.MessageSource;
+import dev.openedx.eventbus.event.EventDispatcher;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fake transport (a unit seam): the real shared worker engine over an in-memory queue per topic, so the Spring
+ * wiring can be proven without a broker. Acknowledged messages are recorded, so tests can check that nothing is
+ * acknowledged before it was handled.
+ */
+public final class InMemoryConsumerFactory implements EventBusConsumerFactory {
+
+	private final Map<String, BlockingQueue<Message>> topics = new ConcurrentHashMap<>();
+
+	private final List<Message> acknowledged = new CopyOnWriteArrayList<>();
+
+	private final List<WorkerDefinition> definitions = new CopyOnWriteArrayList<>();
+
+	private final List<ConsumerWorker<Message>> workers = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong offsets = new AtomicLong();
+
+	private final String transport;
+
+	private volatile Consumer<Message> onAcknowledge = (message) -> {
+	};
+
+	public InMemoryConsumerFactory() {
+		this("memory");
+	}
+
+	/**
+	 * A fake that says it is the given transport, which decides for instance the {@code --extra} keys accepted.
+	 * @param transport the transport name
+	 */
+	public InMemoryConsumerFactory(String transport) {
+		this.transport = transport;
+	}
+
+	@Override
+	public String transport() {
+		return this.transport;
+	}
+
+	/**
+	 * Run something as each message is acknowledged, to check what had happened by then.
+	 * @param onAcknowledge the callback
+	 */
+	public void onAcknowledge(Consumer<Message> onAcknowledge) {
+		this.onAcknowledge = onAcknowledge;
+	}
+
+	@Override
+	public EventBusConsumer create(WorkerDefinition definition, EventDispatcher dispatcher,
+			ConsumerObserver observer) {
+		this.definitions.add(definition);
+		ConsumerSettings settings = new ConsumerSettings(definition.name(), transport(), definition.topic(),
+				definition.groupId(), definition.consecutiveErrorsLimit(), definition.retry(), Duration.ofMillis(50),
+				definition.pollFailureSleep());
+		BlockingQueue<Message> queue = queue(definition.topic());
+		MessageSource<Message> source = new MessageSource<>() {
+
+			@Override
+			public List<Message> poll(Duration timeout) throws InterruptedException {
+				Message first = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				if (first == null) {
+					return List.of();
+				}
+				List<Message> batch = new ArrayList<>();
+				batch.add(first);
+				queue.drainTo(batch);
+				return batch;
+			}
+
+			@Override
+			public void acknowledge(Message message) {
+				InMemoryConsumerFactory.this.onAcknowledge.accept(message);
+				InMemoryConsumerFactory.this.acknowledged.add(message);
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		ConsumerWorker<Message> worker = new ConsumerWorker<>(settings, source, Message::event, dispatcher,
+				FailureRecoverer.logAndSkip(), observer);
+		this.workers.add(worker);
+		return worker;
+	}
+
+	/**
+	 * Put an event on a topic, as if another service had sent it.
+	 * @param topic the topic
+	 * @param event the event, usually made with {@link OpenEdxEvent#received}
+	 * @return the message
+	 */
+	public Message deliver(String topic, OpenEdxEvent<?> event) {
+		Message message = new Message(topic + "@" + this.offsets.getAndIncrement(), event);
+		queue(topic).add(message);
+		return message;
+	}
+
+	public List<Message> acknowledged() {
+		return List.copyOf(this.acknowledged);
+	}
+
+	public List<WorkerDefinition> definitions() {
+		return List.copyOf(this.definitions);
+	}
+
+	public List<ConsumerWorker<Message>> workers() {
+		return List.copyOf(this.workers);
+	}
+
+	private BlockingQueue<Message> queue(String topic) {
+		return this.topics.computeIfAbsent(topic, (key) -> new LinkedBlockingQueue<>());
+	}
+
+	public record Message(String coordinates, OpenEdxEvent<?> event) implements InboundMessage {
+
+		@Override
+		public @Nullable String key() {
+			return null;
+		}
+
+		@Override
+		public @Nullable String eventId() {
+			return this.event.metadata().id().toString();
+		}
+
+		@Override
+		public @Nullable String eventType() {
+			return this.event.type().type();
+		}
+
+	}
+
+}

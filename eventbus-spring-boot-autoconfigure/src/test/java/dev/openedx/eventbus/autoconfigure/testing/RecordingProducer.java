@@ -1,0 +1,62 @@
+package dev.openedx.eventbus.autoconfigure.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import dev.openedx.eventbus.event.EventBusProducer;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.event.SendReceipt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fake transport producer (a unit seam): records every send, and can be told to fail a topic, synchronously or
+ * through the future.
+ */
+public final class RecordingProducer implements EventBusProducer {
+
+	private final List<Send> sends = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Function<String, RuntimeException>> failingTopics = new ConcurrentHashMap<>();
+
+	private final Map<String, RuntimeException> throwingTopics = new ConcurrentHashMap<>();
+
+	private final AtomicLong offsets = new AtomicLong();
+
+	@Override
+	public CompletableFuture<SendReceipt> send(String topic, @Nullable String eventKeyField, OpenEdxEvent<?> event) {
+		RuntimeException thrown = this.throwingTopics.get(topic);
+		if (thrown != null) {
+			throw thrown;
+		}
+		this.sends.add(new Send(topic, eventKeyField, event));
+		Function<String, RuntimeException> failure = this.failingTopics.get(topic);
+		if (failure != null) {
+			return CompletableFuture.failedFuture(failure.apply(topic));
+		}
+		UUID id = event.metadata().id();
+		return CompletableFuture.completedFuture(new SendReceipt("fake", topic, "0@" + this.offsets.getAndIncrement(),
+				id));
+	}
+
+	public void failTopic(String topic, String message) {
+		this.failingTopics.put(topic, (t) -> new IllegalStateException(message));
+	}
+
+	public void throwOnTopic(String topic, RuntimeException exception) {
+		this.throwingTopics.put(topic, exception);
+	}
+
+	public List<Send> sends() {
+		return List.copyOf(this.sends);
+	}
+
+	public record Send(String topic, @Nullable String eventKeyField, OpenEdxEvent<?> event) {
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.openedx.eventbus.kafka;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.openedx.eventbus.avro.AvroEventCodec;
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.FailureRecoverer;
+
+/**
+ * The consumer process that {@link KafkaConsumerCrashTests} kills with {@code SIGKILL}: consumes a topic, printing
+ * {@code HANDLED <sequence>} once each listener call returned, a little slowly so the kill lands mid-stream.
+ */
+public final class CrashTestConsumer {
+
+	static final String HANDLED = "HANDLED ";
+
+	private CrashTestConsumer() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String bootstrapServers = args[0];
+		String registryUrl = args[1];
+		String topic = args[2];
+		String group = args[3];
+		PrintStream out = System.out;
+		AvroEventCodec codec = new AvroEventCodec();
+		KafkaMessageDecoder decoder = new KafkaMessageDecoder(TestEvents.CATALOG, codec,
+				new SchemaRegistryClient(SchemaRegistrySettings.of(registryUrl)), TestEvents.ORIGIN);
+		KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(clientConfig(bootstrapServers),
+				ConsumerSettings.defaults("kafka", topic, group).withPollTimeout(Duration.ofMillis(100)),
+				KafkaConsumerOptions.defaults(), decoder, (event) -> {
+					// A little work per event, so the kill lands mid-stream rather than after the last event.
+					LockSupport.parkNanos(200_000);
+					synchronized (out) {
+						out.println(HANDLED + TestEvents.sequence(event));
+						out.flush();
+					}
+				}, FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
+		consumer.run();
+	}
+
+	/** Short session so the group notices a killed member within seconds (the broker's minimum is 6 s). */
+	static Map<String, Object> clientConfig(String bootstrapServers) {
+		Map<String, Object> config = RawKafka.consumerConfig(bootstrapServers);
+		config.put("session.timeout.ms", 6000);
+		config.put("heartbeat.interval.ms", 1000);
+		return config;
+	}
+
+}

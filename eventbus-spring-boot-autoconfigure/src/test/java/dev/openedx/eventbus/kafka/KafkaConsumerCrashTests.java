@@ -1,0 +1,161 @@
+package dev.openedx.eventbus.kafka;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.openedx.eventbus.avro.AvroEventCodec;
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.event.SendReceipt;
+import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
+import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A consumer process killed without any chance to close or commit, then replaced: nothing is lost.
+ */
+class KafkaConsumerCrashTests {
+
+	private static final int EVENTS = 10_000;
+
+	private static final String TOPIC = "crash";
+
+	private static final String GROUP = "crash-group";
+
+	private static final int KILL_AFTER = 3_200;
+
+	@Test
+	void consumerKilledMidStreamLosesNothingAndItsSuccessorResumesFromTheCommittedOffsets() throws Exception {
+		AvroEventCodec codec = new AvroEventCodec();
+		long started = System.nanoTime();
+		try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(3, TOPIC);
+				InMemorySchemaRegistry registry = new InMemorySchemaRegistry()) {
+			SchemaRegistryClient registryClient = new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url()));
+			try (KafkaEventBusProducer producer = KafkaEventBusProducer.create(
+					RawKafka.producerConfig(broker.bootstrapServers()), registryClient, codec,
+					KafkaProducerSettings.defaults().withOrigin(TestEvents.ORIGIN))) {
+				List<CompletableFuture<SendReceipt>> sends = new ArrayList<>();
+				for (long i = 0; i < EVENTS; i++) {
+					OpenEdxEvent<?> event = TestEvents.event(i, 30);
+					sends.add(producer.send(TOPIC, TestEvents.keyField(event), event));
+				}
+				CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+			}
+
+			long produced = System.nanoTime();
+			Map<Long, Integer> handledByVictim = new ConcurrentHashMap<>();
+			AtomicInteger victimLines = new AtomicInteger();
+			Process victim = new ProcessBuilder(javaExecutable(), "-cp", testClassPath(),
+					CrashTestConsumer.class.getName(), broker.bootstrapServers(), registry.url(), TOPIC, GROUP)
+				.redirectErrorStream(true)
+				.start();
+			Thread reader = new Thread(() -> {
+				try (BufferedReader lines = new BufferedReader(
+						new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8))) {
+					String line;
+					while ((line = lines.readLine()) != null) {
+						if (line.startsWith(CrashTestConsumer.HANDLED)) {
+							handledByVictim.merge(Long.parseLong(line.substring(CrashTestConsumer.HANDLED.length())), 1,
+									Integer::sum);
+							victimLines.incrementAndGet();
+						}
+					}
+				}
+				catch (Exception ex) {
+					// The pipe breaks when the process is killed.
+				}
+			});
+			reader.start();
+			long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+			// About 3,000, but inside a poll batch (500 records), so that handled records are not committed yet.
+			while (victimLines.get() < KILL_AFTER && victim.isAlive() && System.nanoTime() < deadline) {
+				Thread.sleep(5);
+			}
+			long killed = System.nanoTime();
+			assertThat(victim.isAlive()).as("consumer process still running when about to be killed").isTrue();
+			victim.destroyForcibly();
+			assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			reader.join(10_000);
+			int killedAfter = victimLines.get();
+			Map<Integer, Long> committedAtCrash = RawKafka.committed(broker.bootstrapServers(), GROUP, TOPIC);
+
+			Map<Long, Integer> handledBySuccessor = new ConcurrentHashMap<>();
+			KafkaEventBusConsumer successor = KafkaEventBusConsumer.create(
+					CrashTestConsumer.clientConfig(broker.bootstrapServers()),
+					ConsumerSettings.defaults("kafka", TOPIC, GROUP).withPollTimeout(Duration.ofMillis(100)),
+					KafkaConsumerOptions.defaults(),
+					new KafkaMessageDecoder(TestEvents.CATALOG, codec, registryClient, TestEvents.ORIGIN),
+					(event) -> handledBySuccessor.merge(TestEvents.sequence(event), 1, Integer::sum),
+					FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
+			successor.start();
+			deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+			while (!allHandled(handledByVictim, handledBySuccessor) && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			successor.stop(Duration.ofSeconds(30));
+			long finished = System.nanoTime();
+
+			Set<Long> missing = new HashSet<>();
+			int twice = 0;
+			for (long i = 0; i < EVENTS; i++) {
+				int times = handledByVictim.getOrDefault(i, 0) + handledBySuccessor.getOrDefault(i, 0);
+				if (times == 0) {
+					missing.add(i);
+				}
+				else if (times > 1) {
+					twice++;
+				}
+			}
+			long committedCount = committedAtCrash.values().stream().mapToLong(Long::longValue).sum();
+			System.out.println("Crash test: victim handled " + killedAfter + " events before SIGKILL, had committed "
+					+ committedCount + " offsets; successor handled " + handledBySuccessor.size() + "; handled twice: "
+					+ twice + "; lost: " + missing.size() + String.format(" (seconds: broker and 10,000 sends %.1f, "
+							+ "victim %.1f, successor %.1f)", (produced - started) / 1e9, (killed - produced) / 1e9,
+							(finished - killed) / 1e9));
+			assertThat(missing).as("events never handled").isEmpty();
+			assertThat(handledByVictim.size() + handledBySuccessor.size() - twice).isEqualTo(EVENTS);
+			assertThat(handledByVictim.values()).allMatch((times) -> times == 1);
+			assertThat(handledBySuccessor.values()).allMatch((times) -> times == 1);
+			assertThat(killedAfter).isBetween(KILL_AFTER, EVENTS - 1);
+			assertThat(committedCount).as("the victim committed as it went").isPositive();
+			assertThat(handledBySuccessor.size()).as("the successor resumed from the committed offsets")
+				.isLessThan(EVENTS - 1_000);
+		}
+	}
+
+	private static boolean allHandled(Map<Long, Integer> first, Map<Long, Integer> second) {
+		for (long i = 0; i < EVENTS; i++) {
+			if (!first.containsKey(i) && !second.containsKey(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String javaExecutable() {
+		return ProcessHandle.current().info().command()
+			.orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+	}
+
+	private static String testClassPath() {
+		String surefire = System.getProperty("surefire.test.class.path");
+		return (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
+	}
+
+}

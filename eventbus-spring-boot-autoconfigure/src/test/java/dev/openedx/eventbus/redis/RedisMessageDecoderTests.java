@@ -1,0 +1,217 @@
+package dev.openedx.eventbus.redis;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.openedx.eventbus.consumer.ConsumeFailureException;
+import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.event.EventType;
+import dev.openedx.eventbus.event.EventsMetadata;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RedisMessageDecoderTests {
+
+	private static final String STREAM = "user-login";
+
+	private static final EventOrigin CONSUMER = new EventOrigin("openedx/consumer/web", "consumer-host",
+			List.of(11, 2, 0));
+
+	private final RedisMessageDecoder decoder = new RedisMessageDecoder(TestEvents.CATALOG, TestEvents.codec(),
+			CONSUMER);
+
+	@Test
+	void decodesMetadataAndDataFromTheEightFields() {
+		OpenEdxEvent<?> event = this.decoder.decode(entry("1-0", fields()));
+
+		assertThat(event.type()).isEqualTo(TestEvents.PING);
+		assertThat(event.data()).isEqualTo(new TestEvents.Ping("ping", 42));
+		assertThat(event.fromEventBus()).isTrue();
+		EventsMetadata metadata = event.metadata();
+		assertThat(metadata.eventType()).isEqualTo(TestEvents.PING.type());
+		assertThat(metadata.id()).isEqualTo(UUID.fromString("01b4cdfa-63fb-585d-a74e-56d8adb2d62f"));
+		assertThat(metadata.source()).isEqualTo("openedx/lms/web");
+		assertThat(metadata.time()).isEqualTo(Instant.parse("2026-01-02T03:04:05.678901Z"));
+		assertThat(metadata.minorVersion()).isEqualTo(3);
+		assertThat(metadata.sourceHost()).isEqualTo("edx.devstack.lms");
+		assertThat(metadata.sourceLib()).containsExactly(11, 1, 7);
+	}
+
+	@Test
+	void ignoresFieldsItDoesNotKnow() {
+		List<String[]> fields = fields();
+		fields.add(new String[] { RedisDeadLetterRecoverer.FAILURE_KIND, "handler_error" });
+
+		assertThat(this.decoder.decode(entry("1-0", fields)).data()).isEqualTo(new TestEvents.Ping("ping", 42));
+	}
+
+	@Test
+	void givesMissingOrEmptyOptionalFieldsTheConsumerDefaultsAsPythonDoes() {
+		List<String[]> fields = fields();
+		fields.removeIf((field) -> field[0].equals("source") || field[0].equals("sourcehost")
+				|| field[0].equals("minorversion"));
+		set(fields, "time", "");
+		set(fields, "sourcelib", "");
+		Instant before = Instant.now().minusMillis(1);
+
+		EventsMetadata metadata = this.decoder.decode(entry("1-0", fields)).metadata();
+
+		assertThat(metadata.source()).isEqualTo("openedx/consumer/web");
+		assertThat(metadata.sourceHost()).isEqualTo("consumer-host");
+		assertThat(metadata.sourceLib()).containsExactly(11, 2, 0);
+		assertThat(metadata.minorVersion()).isZero();
+		assertThat(metadata.time()).isBetween(before, Instant.now().plus(Duration.ofSeconds(1)));
+	}
+
+	@Test
+	void derivesTheSameIdForEveryDeliveryOfAnEntryWithoutId() {
+		List<String[]> fields = fields();
+		fields.removeIf((field) -> field[0].equals("id"));
+
+		UUID first = this.decoder.decode(entry("1700000000000-0", fields)).metadata().id();
+		UUID again = this.decoder.decode(entry("1700000000000-0", fields)).metadata().id();
+		UUID other = this.decoder.decode(entry("1700000000000-1", fields)).metadata().id();
+
+		assertThat(again).isEqualTo(first);
+		assertThat(other).isNotEqualTo(first);
+		assertThat(first.version()).isEqualTo(3);
+	}
+
+	@Test
+	void reportsAMissingOrEmptyTypeAsMissingMetadata() {
+		List<String[]> missing = fields();
+		missing.removeIf((field) -> field[0].equals("type"));
+		List<String[]> empty = fields();
+		set(empty, "type", "");
+
+		assertFailure(entry("1-0", missing), FailureKind.MISSING_METADATA, "'type'");
+		assertFailure(entry("1-0", empty), FailureKind.MISSING_METADATA, "'type'");
+	}
+
+	@Test
+	void reportsAnEntryWithoutFieldsAsTrimmedBeforeItWasHandled() {
+		RedisStreamMessage trimmed = new RedisStreamMessage(STREAM, "5-0", List.of());
+
+		assertFailure(trimmed, FailureKind.MISSING_METADATA, "user-login@5-0 has no fields");
+	}
+
+	@Test
+	void reportsATypeMissingFromTheCatalogAsUnknownEventType() {
+		List<String[]> fields = fields();
+		set(fields, "type", "org.openedx.learning.something.new.v1");
+
+		assertFailure(entry("1-0", fields), FailureKind.UNKNOWN_EVENT_TYPE, "org.openedx.learning.something.new.v1");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "time|2026-01-02T03:04:05.678901|'time'",
+			"time|2026-01-02T03:04:05+01:00|'time'", "time|yesterday|'time'", "id|not-a-uuid|'id'",
+			"sourcelib|11.2.0-SNAPSHOT|'sourcelib'", "minorversion|one|'minorversion'" })
+	void reportsMalformedMetadataAsInvalidMetadataNamingTheField(String field, String value, String named) {
+		List<String[]> fields = fields();
+		set(fields, field, value);
+
+		assertFailure(entry("1-0", fields), FailureKind.INVALID_METADATA, named);
+	}
+
+	@Test
+	void reportsMetadataThatIsNotUtf8AsInvalidMetadata() {
+		List<Map.Entry<byte[], byte[]>> fields = raw(fields());
+		fields.set(2, Map.entry(RedisTestSupport.bytes("source"), new byte[] { (byte) 0xC3, (byte) 0x28 }));
+
+		assertFailure(new RedisStreamMessage(STREAM, "1-0", fields), FailureKind.INVALID_METADATA, "'source'");
+	}
+
+	@Test
+	void reportsAFieldThatOccursTwiceAsDuplicateMetadata() {
+		List<String[]> fields = fields();
+		fields.add(new String[] { "type", TestEvents.PING.type() });
+
+		assertFailure(entry("1-0", fields), FailureKind.DUPLICATE_METADATA, "'type'");
+	}
+
+	@Test
+	void reportsMissingEventDataAsUndecodableValue() {
+		List<Map.Entry<byte[], byte[]>> fields = raw(fields());
+		fields.remove(7);
+
+		assertFailure(new RedisStreamMessage(STREAM, "1-0", fields), FailureKind.UNDECODABLE_VALUE, "event_data");
+	}
+
+	@Test
+	void reportsGarbageEventDataAsUndecodableValueNamingTheType() {
+		List<Map.Entry<byte[], byte[]>> fields = raw(fields());
+		fields.set(7, Map.entry(RedisTestSupport.bytes("event_data"), new byte[] { (byte) 0xFF, (byte) 0xFF, 1 }));
+
+		assertFailure(new RedisStreamMessage(STREAM, "1-0", fields), FailureKind.UNDECODABLE_VALUE,
+				TestEvents.PING.type());
+	}
+
+	@Test
+	void reportsATypeThatCannotTravelOnTheBusAsUndecodableValue() {
+		EventType<InputStream> unserializable = EventType.unserializable("org.openedx.test.file.uploaded.v1", "file",
+				InputStream.class, "typing.BinaryIO has no Avro mapping");
+		RedisMessageDecoder decoder = new RedisMessageDecoder(EventCatalog.of(List.of(unserializable)),
+				TestEvents.codec(), CONSUMER);
+		List<String[]> fields = fields();
+		set(fields, "type", unserializable.type());
+
+		assertThatExceptionOfType(ConsumeFailureException.class).isThrownBy(() -> decoder.decode(entry("1-0", fields)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FailureKind.UNDECODABLE_VALUE))
+			.withMessageContaining("typing.BinaryIO");
+	}
+
+	private void assertFailure(RedisStreamMessage message, FailureKind kind, String messagePart) {
+		assertThatExceptionOfType(ConsumeFailureException.class).isThrownBy(() -> this.decoder.decode(message))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(kind))
+			.withMessageContaining(messagePart);
+	}
+
+	private static List<String[]> fields() {
+		List<String[]> fields = new ArrayList<>();
+		fields.add(new String[] { "type", TestEvents.PING.type() });
+		fields.add(new String[] { "id", "01b4cdfa-63fb-585d-a74e-56d8adb2d62f" });
+		fields.add(new String[] { "source", "openedx/lms/web" });
+		fields.add(new String[] { "time", "2026-01-02T03:04:05.678901+00:00" });
+		fields.add(new String[] { "minorversion", "3" });
+		fields.add(new String[] { "sourcehost", "edx.devstack.lms" });
+		fields.add(new String[] { "sourcelib", "11.1.7" });
+		fields.add(new String[] { "event_data", null });
+		return fields;
+	}
+
+	private static void set(List<String[]> fields, String name, String value) {
+		for (String[] field : fields) {
+			if (field[0].equals(name)) {
+				field[1] = value;
+			}
+		}
+	}
+
+	private static List<Map.Entry<byte[], byte[]>> raw(List<String[]> fields) {
+		List<Map.Entry<byte[], byte[]>> raw = new ArrayList<>();
+		for (String[] field : fields) {
+			byte[] value = (field[1] != null) ? RedisTestSupport.bytes(field[1])
+					: TestEvents.codec().encode(TestEvents.PING, new TestEvents.Ping("ping", 42));
+			raw.add(Map.entry(RedisTestSupport.bytes(field[0]), value));
+		}
+		return raw;
+	}
+
+	private static RedisStreamMessage entry(String id, List<String[]> fields) {
+		return new RedisStreamMessage(STREAM, id, raw(fields));
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.openedx.eventbus.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A redis-server of a test's own, on a free port, persisting every write (append-only file, fsync always) so its
+ * data survives a kill and restart. Only this process is ever killed; the shared server is never touched.
+ */
+final class RedisServerProcess implements AutoCloseable {
+
+	private final Path directory;
+
+	private final int port;
+
+	private Process process;
+
+	private RedisServerProcess(Path directory, int port) {
+		this.directory = directory;
+		this.port = port;
+	}
+
+	static RedisServerProcess start() throws IOException, InterruptedException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		RedisServerProcess server = new RedisServerProcess(Files.createTempDirectory("eventbus-redis-"), port);
+		server.restart();
+		return server;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	/** Start (again) on the same port and data directory, and wait until it answers PING. */
+	void restart() throws IOException, InterruptedException {
+		List<String> command = List.of("redis-server", "--port", Integer.toString(this.port), "--bind", "127.0.0.1",
+				"--dir", this.directory.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+				"--daemonize", "no");
+		this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.directory.resolve("redis.log").toFile()))
+			.start();
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!answersPing()) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("redis-server on port " + this.port + " exited: "
+						+ Files.readString(this.directory.resolve("redis.log")));
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("redis-server on port " + this.port + " does not answer");
+			}
+			Thread.sleep(20);
+		}
+	}
+
+	/** Kill -9, as a crash or an OOM kill would: no shutdown, no final save. */
+	void kill() throws InterruptedException {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroyForcibly();
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("redis-server on port " + this.port + " did not die");
+			}
+		}
+	}
+
+	private boolean answersPing() {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(1000);
+			OutputStream out = socket.getOutputStream();
+			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			byte[] reply = new byte[7];
+			int read = in.readNBytes(reply, 0, reply.length);
+			return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void close() throws Exception {
+		kill();
+		try (Stream<Path> files = Files.walk(this.directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+	}
+
+}

@@ -1,0 +1,119 @@
+package dev.openedx.eventbus.devservices;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two services of one development machine against the real in-process broker and registry.
+ */
+class DevServicesEnvironmentPostProcessorTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void theFirstServiceStartsBrokerAndRegistryTheSecondJoinsAndTheOwnerStopsThem() throws Exception {
+		Path stateFile = this.directory.resolve("dev-services.properties");
+		String servers;
+		String registryUrl;
+		try (ConfigurableApplicationContext owner = start(stateFile)) {
+			servers = owner.getEnvironment().getProperty("spring.kafka.bootstrap-servers");
+			registryUrl = owner.getEnvironment().getProperty("eventbus.kafka.schema-registry.url");
+			assertThat(servers).startsWith("localhost:");
+			assertThat(registryUrl).startsWith("http://127.0.0.1:");
+			assertThat(stateFile).exists().content().contains(servers.replace(":", "\\:"));
+			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+				assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+			}
+			HttpResponse<String> subjects = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(registryUrl + "/subjects")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(subjects.statusCode()).isEqualTo(200);
+
+			try (ConfigurableApplicationContext joiner = start(stateFile)) {
+				assertThat(joiner.getEnvironment().getProperty("spring.kafka.bootstrap-servers")).isEqualTo(servers);
+				assertThat(joiner.getEnvironment().getProperty("eventbus.kafka.schema-registry.url"))
+					.isEqualTo(registryUrl);
+			}
+			assertThat(answers(servers)).as("a joining service leaves the broker running").isTrue();
+		}
+		assertThat(answers(servers)).as("the owner stops the broker").isFalse();
+		assertThat(answers(URI.create(registryUrl).getAuthority())).as("the owner stops the registry").isFalse();
+		assertThat(stateFile).doesNotExist();
+	}
+
+	@Test
+	void aStaleStateFileIsReplacedByFreshServices() throws Exception {
+		Path stateFile = this.directory.resolve("stale.properties");
+		Files.writeString(stateFile, "bootstrap-servers=localhost\\:1\nschema-registry-url=http\\://127.0.0.1\\:1\n");
+		try (ConfigurableApplicationContext context = start(stateFile)) {
+			assertThat(context.getEnvironment().getProperty("spring.kafka.bootstrap-servers"))
+				.isNotEqualTo("localhost:1");
+			assertThat(answers(context.getEnvironment().getProperty("spring.kafka.bootstrap-servers"))).isTrue();
+		}
+	}
+
+	@Test
+	void aConfiguredBrokerIsNeverReplaced() {
+		Path stateFile = this.directory.resolve("unused.properties");
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
+			.web(WebApplicationType.NONE)
+			.profiles("dev")
+			.properties("spring.kafka.bootstrap-servers=kafka.internal:9092",
+					"eventbus.dev-services.state-file=" + stateFile)
+			.run()) {
+			assertThat(context.getEnvironment().getProperty("spring.kafka.bootstrap-servers"))
+				.isEqualTo("kafka.internal:9092");
+			assertThat(context.getEnvironment().getPropertySources()
+				.contains(DevServicesEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+			assertThat(stateFile).doesNotExist();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Path stateFile) {
+		return new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE)
+			.profiles("dev")
+			.properties("eventbus.dev-services.state-file=" + stateFile, "logging.level.org.apache.kafka=WARN",
+					"logging.level.kafka=WARN", "logging.level.state.change.logger=WARN")
+			.run();
+	}
+
+	private static boolean answers(String hostAndPort) {
+		int colon = hostAndPort.lastIndexOf(':');
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(hostAndPort.substring(0, colon),
+					Integer.parseInt(hostAndPort.substring(colon + 1))), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Empty {
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.openedx.eventbus.testsupport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedKafkaBrokerTests {
+
+	private static EmbeddedKafkaBroker broker;
+
+	@BeforeAll
+	static void start() {
+		broker = EmbeddedKafkaBroker.start(3, "created-up-front");
+	}
+
+	@AfterAll
+	static void stop() {
+		broker.close();
+	}
+
+	@Test
+	void topicsGetTheRequestedPartitionCounts() throws Exception {
+		broker.createTopics(2, "two-partitions");
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+			var topics = admin.describeTopics(List.of("created-up-front", "two-partitions")).allTopicNames().get();
+			assertThat(topics.get("created-up-front").partitions()).hasSize(3);
+			assertThat(topics.get("two-partitions").partitions()).hasSize(2);
+		}
+		assertThat(broker.partitions()).isEqualTo(3);
+		assertThat(System.getProperty(EmbeddedKafkaBroker.BOOTSTRAP_SERVERS_PROPERTY))
+			.isEqualTo(broker.bootstrapServers());
+	}
+
+	@Test
+	void recordsRoundTripThroughTheBroker() {
+		Map<String, Object> producerConfig = Map.of("bootstrap.servers", broker.bootstrapServers(), "key.serializer",
+				StringSerializer.class, "value.serializer", StringSerializer.class);
+		Map<String, Object> consumerConfig = Map.of("bootstrap.servers", broker.bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "round-trip", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				"key.deserializer", StringDeserializer.class, "value.deserializer", StringDeserializer.class);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig);
+				KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
+			producer.send(new ProducerRecord<>("round-trip", "k", "v"));
+			producer.flush();
+			consumer.subscribe(List.of("round-trip"));
+			List<ConsumerRecord<String, String>> received = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (received.isEmpty() && System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+			}
+			assertThat(received).singleElement().satisfies((record) -> {
+				assertThat(record.key()).isEqualTo("k");
+				assertThat(record.value()).isEqualTo("v");
+			});
+		}
+	}
+
+}
