@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.Schema;
 import org.apache.avro.io.Encoder;
 
+import dev.openedx.eventbus.event.PythonDateTimes;
+
 /**
  * The leaves of the codec tree: Avro primitives, and the Java types openedx-events carries as Avro strings
  * (date-times, UUIDs, opaque keys). Leaves are what an event key field may end on.
@@ -335,7 +337,7 @@ abstract class ScalarCodec extends ValueCodec {
 		@Override
 		String toText(Object value) {
 			try {
-				return DateTimeText.format((OffsetDateTime) value);
+				return PythonDateTimes.format((OffsetDateTime) value);
 			}
 			catch (DateTimeException ex) {
 				throw FieldFailure.invalid("holds " + value + ", which Python cannot represent: " + ex.getMessage(),
@@ -346,7 +348,7 @@ abstract class ScalarCodec extends ValueCodec {
 		@Override
 		Object fromText(String text) {
 			try {
-				return DateTimeText.parse(text);
+				return PythonDateTimes.parse(text);
 			}
 			catch (DateTimeException ex) {
 				throw FieldFailure.invalid("holds '" + text + "', which is not a date-time Python's fromisoformat "
