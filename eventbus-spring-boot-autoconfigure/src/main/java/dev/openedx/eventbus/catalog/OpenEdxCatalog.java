@@ -31,9 +31,6 @@ import dev.openedx.eventbus.event.EventType;
  */
 public final class OpenEdxCatalog {
 
-	/** The openedx-events release this catalog mirrors. */
-	public static final String OPENEDX_EVENTS_VERSION = "11.2.0";
-
 	private static final List<EventType<?>> ALL = Stream
 		.of(AnalyticsEvents.all(), AuthzEvents.all(), ContentAuthoringEvents.all(), EnterpriseEvents.all(),
 				LearningEvents.all())
