@@ -96,8 +96,12 @@ public final class BacklogMonitor implements SmartLifecycle {
 			ConsumerStatus status = worker.status();
 			String key = status.destination() + "\u0000" + status.group();
 			BacklogReading shared = byGroup.computeIfAbsent(key, (k) -> read(status));
-			this.readings.put(status.name(),
-					new BacklogReading(status.name(), shared.backlog(), shared.error(), shared.readAt()));
+			long processed = status.handled() + status.failed();
+			BacklogReading previous = this.readings.get(status.name());
+			Instant progressAt = (previous != null && previous.processed() == processed) ? previous.lastProgressAt()
+					: shared.readAt();
+			this.readings.put(status.name(), new BacklogReading(status.name(), shared.backlog(), shared.error(),
+					shared.readAt(), processed, progressAt));
 		}
 	}
 
@@ -105,17 +109,17 @@ public final class BacklogMonitor implements SmartLifecycle {
 		Instant now = Instant.now();
 		try {
 			return new BacklogReading(status.name(),
-					this.probe.backlog(status.destination(), status.group(), this.timeout), null, now);
+					this.probe.backlog(status.destination(), status.group(), this.timeout), null, now, 0, now);
 		}
 		catch (Exception ex) {
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			logger.debug(ex, () -> "Could not read the backlog of group " + status.group() + " on "
 					+ status.destination() + ": " + error);
-			return new BacklogReading(status.name(), null, error, now);
+			return new BacklogReading(status.name(), null, error, now, 0, now);
 		}
 		catch (Throwable ex) {
 			// The scheduler would silently stop rescheduling after an Error; keep reading instead.
-			return new BacklogReading(status.name(), null, ex.toString(), now);
+			return new BacklogReading(status.name(), null, ex.toString(), now, 0, now);
 		}
 	}
 
