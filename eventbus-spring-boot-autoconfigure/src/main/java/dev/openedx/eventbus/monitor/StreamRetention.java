@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param headroom the share of the stream's entries older than {@code oldestUnhandledId}, from 0 (it is the next to
  * be trimmed) to 1 (nothing unhandled); exact from the group's lag when nothing is pending, else estimated from the
  * entry ids' timestamps
- * @param trimmed whether the oldest pending entry is older than the stream's first entry: it was trimmed away before
- * the group handled it
+ * @param trimmed whether entries were trimmed away before the group handled them: its oldest pending entry is older
+ * than the stream's first entry, or more entries await delivery than the stream still holds
  * @since 0.1.0
  */
 public record StreamRetention(long length, long maxLength, @Nullable String firstEntryId,

@@ -94,26 +94,36 @@ public final class RedisBrokerProbe implements BrokerProbe {
 						retention(length, entryId(stream.get("first-entry")), entryId(stream.get("first-entry")),
 								entryId(stream.get("last-entry")), (length > 0) ? 0.0 : 1.0, false));
 			}
-			Long lag = (info.get("lag") != null) ? number(info.get("lag"), 0) : null;
 			long pending = number(info.get("pending"), 0);
 			String first = entryId(stream.get("first-entry"));
 			String last = entryId(stream.get("last-entry"));
+			String lastDelivered = text(info.get("last-delivered-id"));
+			String lastGenerated = text(stream.get("last-generated-id"));
+			Long lag = (info.get("lag") != null) ? number(info.get("lag"), 0) : null;
+			boolean trimmed = false;
+			if (lastDelivered != null && lastGenerated != null && compare(lastDelivered, lastGenerated) >= 0) {
+				lag = 0L;
+			}
+			else if (lag != null && lag > length) {
+				// Redis counts entries trimmed before the group read them; those are gone, the rest is the lag.
+				trimmed = true;
+				lag = length;
+			}
 			String oldest;
 			double headroom;
-			boolean trimmed = false;
 			if (pending > 0) {
 				PendingMessages summary = await(commands.xpending(key, StreamFields.utf8(group)), remaining(deadline));
 				oldest = summary.getMessageIds().getLower().getValue();
-				trimmed = first != null && oldest != null && compare(oldest, first) < 0;
+				trimmed = trimmed || (first != null && oldest != null && compare(oldest, first) < 0);
 				headroom = trimmed ? 0.0 : estimate(oldest, first, last);
 			}
 			else if (lag != null && lag > 0) {
-				oldest = "after " + text(info.get("last-delivered-id"));
+				oldest = "after " + lastDelivered;
 				headroom = (length > 0) ? Math.max(0.0, (double) (length - lag) / length) : 1.0;
 			}
-			else if (lag == null && last != null && compare(text(info.get("last-delivered-id")), last) < 0) {
-				oldest = "after " + text(info.get("last-delivered-id"));
-				headroom = estimate(text(info.get("last-delivered-id")), first, last);
+			else if (lag == null && last != null && lastDelivered != null && compare(lastDelivered, last) < 0) {
+				oldest = "after " + lastDelivered;
+				headroom = estimate(lastDelivered, first, last);
 			}
 			else {
 				oldest = null;

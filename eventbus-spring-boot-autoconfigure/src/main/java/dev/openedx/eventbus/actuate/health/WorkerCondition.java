@@ -28,7 +28,7 @@ public enum WorkerCondition {
 
 	/**
 	 * Redis: the group's oldest unhandled entry is close to the stream's trim point (or was trimmed already), so
-	 * entries will be lost unless the group catches up. DOWN.
+	 * entries will be lost unless the group catches up. DOWN, also for a worker stopped on request.
 	 */
 	TRIM_RISK("trim-risk", false),
 

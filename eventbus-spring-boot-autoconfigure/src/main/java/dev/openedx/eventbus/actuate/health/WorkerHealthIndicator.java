@@ -24,7 +24,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * The health of one worker: its {@link WorkerCondition} from its state, its counters and the last backlog reading,
  * with the details an operator needs (topic, group, counts, lag, last error). DOWN only when the worker failed, is
- * stuck or is about to lose entries to trimming; a worker stopped on request is UP.
+ * stuck or its group is about to lose entries to trimming (stopped or not); a worker stopped on request is UP.
  * <pre class="code">
  * HealthIndicator worker = new WorkerHealthIndicator("enrollments", workers, backlogMonitor,
  *         Duration.ofMinutes(5), 0.1);
@@ -105,13 +105,14 @@ public final class WorkerHealthIndicator implements HealthIndicator {
 		if (state == ConsumerState.FAILED) {
 			return WorkerCondition.FAILED;
 		}
-		if (state != ConsumerState.RUNNING) {
-			return WorkerCondition.STOPPED;
-		}
 		GroupBacklog backlog = (reading != null) ? reading.backlog() : null;
 		StreamRetention retention = (backlog != null) ? backlog.retention() : null;
+		// Checked before the stopped state: stopping a worker on purpose is fine, losing its entries is not.
 		if (retention != null && retention.atRisk(this.trimRiskMargin)) {
 			return WorkerCondition.TRIM_RISK;
+		}
+		if (state != ConsumerState.RUNNING) {
+			return WorkerCondition.STOPPED;
 		}
 		if (backlog != null && backlog.hasBacklog() && idleFor(status, reading).compareTo(this.stuckAfter) > 0) {
 			return WorkerCondition.STUCK;
