@@ -40,7 +40,8 @@ public record SchemaRegistrySettings(String url, @Nullable String apiKey, @Nulla
 			uri = URI.create(url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Schema registry URL '" + url + "' is not a URL: " + ex.getMessage(), ex);
+			throw new IllegalArgumentException("Schema registry URL '" + url + "' is not a URL: "
+					+ ex.getMessage(), ex);
 		}
 		if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
 			throw new IllegalArgumentException(
@@ -87,7 +88,8 @@ public record SchemaRegistrySettings(String url, @Nullable String apiKey, @Nulla
 	@Override
 	public String toString() {
 		// Never print the secret.
-		return "SchemaRegistrySettings[url=" + this.url + ", apiKey=" + this.apiKey + ", apiSecret="
+		return "SchemaRegistrySettings[url=" + SchemaRegistryClient.maskPassword(this.url) + ", apiKey=" + this.apiKey
+				+ ", apiSecret="
 				+ (this.apiSecret != null ? "******" : null) + ", connectTimeout=" + this.connectTimeout
 				+ ", requestTimeout=" + this.requestTimeout + ", maxAttempts=" + this.maxAttempts + ", retryBackoff="
 				+ this.retryBackoff + "]";
