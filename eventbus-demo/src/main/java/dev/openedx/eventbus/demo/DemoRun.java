@@ -54,6 +54,8 @@ final class DemoRun {
 
 	private @Nullable RedisStreams redis;
 
+	private volatile boolean interrupted;
+
 	private final String prefix = "eventbus-demo-" + this.runId;
 
 	DemoRun(DemoOptions options, PrintStream out) {
@@ -63,7 +65,10 @@ final class DemoRun {
 
 	int run() {
 		long started = System.nanoTime();
-		Thread stopOnExit = new Thread(this::stopQuietly, "eventbus-demo-stop");
+		Thread stopOnExit = new Thread(() -> {
+			this.interrupted = true;
+			stopQuietly();
+		}, "eventbus-demo-stop");
 		Runtime.getRuntime().addShutdownHook(stopOnExit);
 		try {
 			List<String> arguments = transportArguments();
@@ -87,6 +92,10 @@ final class DemoRun {
 		}
 		catch (RuntimeException ex) {
 			this.out.println();
+			if (this.interrupted) {
+				this.out.println("Demo interrupted: the services it started are stopped.");
+				return 1;
+			}
 			this.out.println("Demo failed: " + ((ex instanceof DemoException) ? ex.getMessage() : ex));
 			stopQuietly();
 			for (SampleService service : this.services) {
