@@ -7,11 +7,13 @@ import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.kafka.KafkaBrokerProbe;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
 import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
 import dev.openedx.eventbus.kafka.KafkaProducerSettings;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
 import dev.openedx.eventbus.kafka.SchemaRegistrySettings;
+import dev.openedx.eventbus.monitor.BrokerProbe;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -95,6 +97,13 @@ public final class EventBusKafkaAutoConfiguration {
 				producerFactory(kafkaProperties, connectionDetails, environment),
 				new KafkaMessageDecoder(eventCatalog, eventCodec, eventBusSchemaRegistryClient, eventOrigin),
 				this.properties.getTopicPrefix(), consumer.getPollTimeout(), consumer.getStartPosition());
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(BrokerProbe.class)
+	KafkaBrokerProbe kafkaEventBusBrokerProbe(KafkaProperties kafkaProperties,
+			ObjectProvider<KafkaConnectionDetails> connectionDetails) {
+		return new KafkaBrokerProbe(KafkaClientConfigs.admin(kafkaProperties, connectionDetails.getIfAvailable()));
 	}
 
 	private DefaultKafkaProducerFactory<byte[], byte[]> producerFactory(KafkaProperties kafkaProperties,

@@ -57,6 +57,10 @@ public class EventBusProperties {
 
 	private final Redis redis = new Redis();
 
+	private final Monitoring monitoring = new Monitoring();
+
+	private final Tracing tracing = new Tracing();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -107,6 +111,14 @@ public class EventBusProperties {
 
 	public Redis getRedis() {
 		return this.redis;
+	}
+
+	public Monitoring getMonitoring() {
+		return this.monitoring;
+	}
+
+	public Tracing getTracing() {
+		return this.tracing;
 	}
 
 	/**
@@ -755,6 +767,84 @@ public class EventBusProperties {
 
 		public void setLastReadMsgId(@Nullable String lastReadMsgId) {
 			this.lastReadMsgId = lastReadMsgId;
+		}
+
+	}
+
+	public static class Monitoring {
+
+		/**
+		 * How often each worker's consumer lag and pending entries are read from the broker, for the metrics, the
+		 * health contributor and the eventbus endpoint.
+		 */
+		private Duration lagInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Timeout of each broker, schema registry and lag check.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/**
+		 * How long a running worker with lag or pending entries may go without handling or failing a message before
+		 * its health reads stuck (DOWN).
+		 */
+		private Duration stuckAfter = Duration.ofMinutes(5);
+
+		/**
+		 * Share of a Redis stream counted as near its trim point: a group whose oldest unhandled entry lies within it
+		 * while the stream is being trimmed reads trim-risk (DOWN).
+		 */
+		private double trimRiskMargin = 0.1;
+
+		public Duration getLagInterval() {
+			return this.lagInterval;
+		}
+
+		public void setLagInterval(Duration lagInterval) {
+			this.lagInterval = lagInterval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getStuckAfter() {
+			return this.stuckAfter;
+		}
+
+		public void setStuckAfter(Duration stuckAfter) {
+			this.stuckAfter = stuckAfter;
+		}
+
+		public double getTrimRiskMargin() {
+			return this.trimRiskMargin;
+		}
+
+		public void setTrimRiskMargin(double trimRiskMargin) {
+			this.trimRiskMargin = trimRiskMargin;
+		}
+
+	}
+
+	public static class Tracing {
+
+		/**
+		 * Whether sends and listener calls are observed with Micrometer Observation, which makes spans and carries the
+		 * trace context in a traceparent header or field when tracing is on. Defaults to on when a Micrometer Tracer
+		 * is present.
+		 */
+		private @Nullable Boolean enabled;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -5,6 +5,8 @@ import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.redis.RedisBrokerProbe;
 import dev.openedx.eventbus.redis.RedisEventBusProducer;
 import dev.openedx.eventbus.redis.RedisProducerSettings;
 
@@ -56,6 +58,12 @@ public final class EventBusRedisAutoConfiguration {
 			EventCatalog eventCatalog, AvroEventCodec eventCodec, EventOrigin eventOrigin) {
 		return new RedisEventBusConsumerFactory(redisConnectionFactory, eventCatalog, eventCodec, eventOrigin,
 				this.properties.getTopicPrefix(), this.properties.getRedis().getConsumer());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(BrokerProbe.class)
+	RedisBrokerProbe redisEventBusBrokerProbe(RedisConnectionFactory redisConnectionFactory) {
+		return new RedisBrokerProbe(redisConnectionFactory, this.properties.getRedis().getStreamMaxLen());
 	}
 
 }

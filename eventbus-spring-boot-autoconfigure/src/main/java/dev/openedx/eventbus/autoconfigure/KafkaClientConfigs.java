@@ -52,6 +52,16 @@ final class KafkaClientConfigs {
 		return config;
 	}
 
+	static Map<String, Object> admin(KafkaProperties kafka, @Nullable KafkaConnectionDetails connectionDetails) {
+		Map<String, Object> config = kafka.buildAdminProperties();
+		if (connectionDetails != null) {
+			KafkaConnectionDetails.Configuration admin = connectionDetails.getAdmin();
+			config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, admin.getBootstrapServers());
+			applySecurity(config, admin.getSecurityProtocol(), admin.getSslBundle());
+		}
+		return config;
+	}
+
 	private static void applySecurity(Map<String, Object> config, @Nullable String securityProtocol,
 			@Nullable SslBundle sslBundle) {
 		if (StringUtils.hasLength(securityProtocol)) {

@@ -1,7 +1,9 @@
 package dev.openedx.eventbus.consumer;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +22,21 @@ public interface ConsumerObserver {
 	 * @param event the decoded event
 	 */
 	default void received(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event) {
+	}
+
+	/**
+	 * Run one attempt of the listeners on an event. Observers that must wrap the listeners (tracing: the listeners
+	 * run inside an observation) override this and call {@code listeners.dispatch(event)} within; the default only
+	 * calls it. An exception thrown here is a listener failure.
+	 * @param worker the worker settings
+	 * @param message the message
+	 * @param event the decoded event
+	 * @param listeners the listeners
+	 * @throws Exception what the listeners threw
+	 */
+	default void dispatch(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event,
+			EventDispatcher listeners) throws Exception {
+		listeners.dispatch(event);
 	}
 
 	/**
@@ -80,7 +97,26 @@ public interface ConsumerObserver {
 		if (all.size() == 1) {
 			return all.get(0);
 		}
+		// Found once here, so the common case (no observer wraps the listeners) adds nothing per event.
+		List<ConsumerObserver> wrapping = new ArrayList<>();
+		for (ConsumerObserver observer : all) {
+			if (overridesDispatch(observer)) {
+				wrapping.add(observer);
+			}
+		}
 		return new ConsumerObserver() {
+
+			@Override
+			public void dispatch(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event,
+					EventDispatcher listeners) throws Exception {
+				EventDispatcher chain = listeners;
+				for (int i = wrapping.size() - 1; i >= 0; i--) {
+					ConsumerObserver outer = wrapping.get(i);
+					EventDispatcher inner = chain;
+					chain = (e) -> outer.dispatch(worker, message, e, inner);
+				}
+				chain.dispatch(event);
+			}
 
 			@Override
 			public void received(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event) {
@@ -114,6 +150,18 @@ public interface ConsumerObserver {
 			}
 
 		};
+	}
+
+	private static boolean overridesDispatch(ConsumerObserver observer) {
+		try {
+			return observer.getClass()
+				.getMethod("dispatch", ConsumerSettings.class, InboundMessage.class, OpenEdxEvent.class,
+						EventDispatcher.class)
+				.getDeclaringClass() != ConsumerObserver.class;
+		}
+		catch (NoSuchMethodException ex) {
+			return true;
+		}
 	}
 
 }

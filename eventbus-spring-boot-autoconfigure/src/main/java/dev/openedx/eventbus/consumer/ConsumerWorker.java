@@ -284,7 +284,7 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 		long started = System.nanoTime();
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.dispatcher.dispatch(event);
+				this.observer.dispatch(this.settings, message, event, this.dispatcher);
 			}
 			catch (Exception ex) {
 				if (!this.running) {

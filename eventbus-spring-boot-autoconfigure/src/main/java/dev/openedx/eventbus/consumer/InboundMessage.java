@@ -34,4 +34,14 @@ public interface InboundMessage {
 	 */
 	@Nullable String eventType();
 
+	/**
+	 * A transport header (Kafka) or stream field (Redis) as text, for the trace context a producer may have added
+	 * ({@code traceparent}); never used for event metadata.
+	 * @param name the header or field name
+	 * @return the last value with that name as UTF-8 text, or {@code null} when there is none
+	 */
+	default @Nullable String header(String name) {
+		return null;
+	}
+
 }

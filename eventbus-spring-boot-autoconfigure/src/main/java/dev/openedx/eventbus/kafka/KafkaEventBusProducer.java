@@ -1,5 +1,6 @@
 package dev.openedx.eventbus.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,14 @@ import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.event.TopicNames;
+import dev.openedx.eventbus.observation.DefaultEventBusSendObservationConvention;
+import dev.openedx.eventbus.observation.EventBusObservation;
+import dev.openedx.eventbus.observation.EventBusSendContext;
+import dev.openedx.eventbus.observation.EventBusSendObservationConvention;
+import dev.openedx.eventbus.observation.SendObservationSupport;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -40,9 +49,11 @@ import org.springframework.kafka.core.ProducerFactory;
  *
  * @since 0.1.0
  */
-public final class KafkaEventBusProducer implements EventBusProducer, AutoCloseable {
+public final class KafkaEventBusProducer implements EventBusProducer, SendObservationSupport, AutoCloseable {
 
 	private static final LogAccessor logger = new LogAccessor(KafkaEventBusProducer.class);
+
+	private static final String TRANSPORT = "kafka";
 
 	private final ProducerFactory<byte[], byte[]> producerFactory;
 
@@ -61,6 +72,10 @@ public final class KafkaEventBusProducer implements EventBusProducer, AutoClosea
 	private final Map<RouteKey, Route> routes = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
+
+	private volatile ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private volatile @Nullable EventBusSendObservationConvention observationConvention;
 
 	/**
 	 * Create a producer from a Spring Kafka producer factory (for example Spring Boot's, configured with
@@ -124,11 +139,15 @@ public final class KafkaEventBusProducer implements EventBusProducer, AutoClosea
 			ProducerRecord<byte[], byte[]> record = route.record(event, metadata);
 			String sentTopic = fullTopic;
 			EventsMetadata sentMetadata = metadata;
-			this.producer.send(record, (sent, exception) -> {
+			Observation observation = startObservation(record, sentTopic, event);
+			send(record, observation, (sent, exception) -> {
 				if (exception != null) {
+					observation.error(exception);
+					observation.stop();
 					fail(result, sentTopic, event.type(), sentMetadata, eventKeyField, exception);
 				}
 				else {
+					observation.stop();
 					result.complete(receipt(sent, sentMetadata));
 					if (logger.isDebugEnabled()) {
 						logger.debug("Sent event " + sentMetadata.eventType() + " id=" + sentMetadata.id() + " to "
@@ -141,6 +160,46 @@ public final class KafkaEventBusProducer implements EventBusProducer, AutoClosea
 			fail(result, fullTopic, (event != null) ? event.type() : null, metadata, eventKeyField, ex);
 		}
 		return result;
+	}
+
+	private void send(ProducerRecord<byte[], byte[]> record, Observation observation, Callback callback) {
+		try {
+			this.producer.send(record, callback);
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			observation.stop();
+			throw ex;
+		}
+	}
+
+	@Override
+	public void setObservationRegistry(ObservationRegistry registry) {
+		this.observationRegistry = Objects.requireNonNull(registry, "registry must not be null");
+	}
+
+	@Override
+	public void setObservationConvention(@Nullable EventBusSendObservationConvention convention) {
+		this.observationConvention = convention;
+	}
+
+	/**
+	 * Observe the send when a registry is set; what tracing propagates (a {@code traceparent}) becomes extra headers
+	 * after the ten of the wire format, which Python consumers ignore. Without tracing nothing is added.
+	 */
+	private Observation startObservation(ProducerRecord<byte[], byte[]> record, String topic, OpenEdxEvent<?> event) {
+		Observation observation = EventBusObservation.SEND.observation(this.observationConvention,
+				DefaultEventBusSendObservationConvention.INSTANCE, () -> new EventBusSendContext(TRANSPORT, topic, event),
+				this.observationRegistry);
+		if (observation.isNoop()) {
+			return observation;
+		}
+		observation.start();
+		if (observation.getContext() instanceof EventBusSendContext context) {
+			context.getPropagatedEntries()
+				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		}
+		return observation;
 	}
 
 	/**
@@ -196,7 +255,7 @@ public final class KafkaEventBusProducer implements EventBusProducer, AutoClosea
 	}
 
 	private static SendReceipt receipt(RecordMetadata sent, EventsMetadata metadata) {
-		return new SendReceipt("kafka", sent.topic(), sent.partition() + "@" + sent.offset(), metadata.id());
+		return new SendReceipt(TRANSPORT, sent.topic(), sent.partition() + "@" + sent.offset(), metadata.id());
 	}
 
 	private static void fail(CompletableFuture<SendReceipt> result, String topic, @Nullable EventType<?> type,

@@ -56,6 +56,11 @@ public final class KafkaInboundMessage implements InboundMessage {
 		return lastHeader(CloudEventHeaders.TYPE);
 	}
 
+	@Override
+	public @Nullable String header(String name) {
+		return lastHeader(name);
+	}
+
 	private @Nullable String lastHeader(String name) {
 		Header header = this.record.headers().lastHeader(name);
 		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;

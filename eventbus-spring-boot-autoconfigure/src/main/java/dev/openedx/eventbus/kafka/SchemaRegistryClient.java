@@ -7,10 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +56,9 @@ public final class SchemaRegistryClient {
 
 	private final @Nullable String authorization;
 
+	/** The URL for messages and logs, with any password in it masked. */
+	private final String displayUrl;
+
 	private final Map<SubjectSchema, Integer> registered = new ConcurrentHashMap<>();
 
 	private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
@@ -64,6 +71,7 @@ public final class SchemaRegistryClient {
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
+		this.displayUrl = maskPassword(settings.url());
 		this.authorization = settings.hasCredentials() ? "Basic " + Base64.getEncoder()
 			.encodeToString((nullToEmpty(settings.apiKey()) + ":" + nullToEmpty(settings.apiSecret()))
 				.getBytes(StandardCharsets.UTF_8)) : null;
@@ -121,18 +129,54 @@ public final class SchemaRegistryClient {
 		JsonNode text = answer.get("schema");
 		if (text == null || !text.isTextual()) {
 			throw new SchemaRegistryException(
-					"Schema registry " + url() + " answered without a schema for id " + idText + ": " + answer, 200, 0);
+					"Schema registry " + this.displayUrl + " answered without a schema for id " + idText + ": " + answer, 200, 0);
 		}
 		try {
 			schema = parse(text.asText());
 		}
 		catch (SchemaParseException ex) {
 			throw new SchemaRegistryException(
-					"Schema registry " + url() + " returned an invalid Avro schema for id " + idText + ": "
+					"Schema registry " + this.displayUrl + " returned an invalid Avro schema for id " + idText + ": "
 							+ ex.getMessage(), ex);
 		}
 		Schema previous = this.schemasById.putIfAbsent(id, schema);
 		return (previous != null) ? previous : schema;
+	}
+
+	/**
+	 * Check that the registry answers, for health checks: one {@code GET /schemas/types}, no retry.
+	 * @param timeout how long to wait for the answer
+	 * @throws SchemaRegistryException when the registry cannot be reached, refuses the credentials or answers with an
+	 * error
+	 */
+	public void ping(Duration timeout) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url() + "/schemas/types"))
+			.GET()
+			.timeout(timeout)
+			.header("Accept", CONTENT_TYPE + ", application/json");
+		if (this.authorization != null) {
+			builder.header("Authorization", this.authorization);
+		}
+		HttpResponse<String> response;
+		try {
+			response = this.http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SchemaRegistryException("Interrupted while checking schema registry " + this.displayUrl, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new SchemaRegistryException("Schema registry " + this.displayUrl + " could not be reached within " + timeout
+					+ ": " + cause, cause);
+		}
+		int status = response.statusCode();
+		if (status / 100 != 2) {
+			String reason = (status == 401 || status == 403) ? "refused the credentials" : "answered an error";
+			throw new SchemaRegistryException("Schema registry " + this.displayUrl + " " + reason + " (HTTP " + status + ")",
+					status, 0);
+		}
 	}
 
 	/**
@@ -155,11 +199,11 @@ public final class SchemaRegistryClient {
 					.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 		JsonNode id = answer.get("id");
 		if (id == null || !id.canConvertToInt()) {
-			throw new SchemaRegistryException("Schema registry " + url() + " answered without an id when registering "
+			throw new SchemaRegistryException("Schema registry " + this.displayUrl + " answered without an id when registering "
 					+ "under subject '" + subject + "': " + answer, 200, 0);
 		}
 		logger.info(() -> "Registered schema " + schema.getFullName() + " under subject '" + subject + "' with id "
-				+ id.asInt() + " at " + url());
+				+ id.asInt() + " at " + this.displayUrl);
 		return id.asInt();
 	}
 
@@ -187,7 +231,7 @@ public final class SchemaRegistryClient {
 						: response.body();
 				failure = "HTTP " + status + ((code != 0) ? ", error code " + code : "") + ": " + message;
 				if (status < 500 || attempt >= this.settings.maxAttempts()) {
-					throw new SchemaRegistryException("Schema registry " + url() + " failed " + action + " ("
+					throw new SchemaRegistryException("Schema registry " + this.displayUrl + " failed " + action + " ("
 							+ describeAttempts(attempt) + "): " + failure, status, code);
 				}
 			}
@@ -195,18 +239,18 @@ public final class SchemaRegistryClient {
 				failure = ex.toString();
 				cause = ex;
 				if (attempt >= this.settings.maxAttempts()) {
-					throw new SchemaRegistryException("Schema registry " + url() + " could not be reached while "
+					throw new SchemaRegistryException("Schema registry " + this.displayUrl + " could not be reached while "
 							+ action + " (" + describeAttempts(attempt) + "): " + ex, ex);
 				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new SchemaRegistryException("Interrupted while " + action + " at schema registry " + url(), ex);
+				throw new SchemaRegistryException("Interrupted while " + action + " at schema registry " + this.displayUrl, ex);
 			}
 			long wait = backoff;
 			String reason = failure;
 			int failed = attempt;
-			logger.warn(cause, () -> "Schema registry " + url() + " failed " + action + " (attempt " + failed + " of "
+			logger.warn(cause, () -> "Schema registry " + this.displayUrl + " failed " + action + " (attempt " + failed + " of "
 					+ this.settings.maxAttempts() + "): " + reason + "; retrying in " + wait + " ms");
 			sleep(wait, action);
 			backoff = Math.min(backoff * 2, 30_000);
@@ -219,7 +263,7 @@ public final class SchemaRegistryClient {
 		}
 		catch (IOException ex) {
 			throw new SchemaRegistryException(
-					"Schema registry " + url() + " answered with invalid JSON while " + action + ": " + body, ex);
+					"Schema registry " + this.displayUrl + " answered with invalid JSON while " + action + ": " + body, ex);
 		}
 	}
 
@@ -238,8 +282,27 @@ public final class SchemaRegistryClient {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new SchemaRegistryException("Interrupted while " + action + " at schema registry " + url(), ex);
+			throw new SchemaRegistryException("Interrupted while " + action + " at schema registry " + this.displayUrl, ex);
 		}
+	}
+
+	/**
+	 * A URL with the password of its user information replaced by {@code ******}, for logs and messages.
+	 * @param url the URL
+	 * @return the URL, unchanged when it carries no password
+	 */
+	static String maskPassword(String url) {
+		int scheme = url.indexOf("://");
+		int at = url.indexOf('@', Math.max(scheme, 0));
+		int slash = url.indexOf('/', scheme + 3);
+		if (scheme < 0 || at < 0 || (slash >= 0 && slash < at)) {
+			return url;
+		}
+		int colon = url.indexOf(':', scheme + 3);
+		if (colon < 0 || colon > at) {
+			return url;
+		}
+		return url.substring(0, colon + 1) + "******" + url.substring(at);
 	}
 
 	private static String describeAttempts(int attempts) {

@@ -87,7 +87,8 @@ public record SchemaRegistrySettings(String url, @Nullable String apiKey, @Nulla
 	@Override
 	public String toString() {
 		// Never print the secret.
-		return "SchemaRegistrySettings[url=" + this.url + ", apiKey=" + this.apiKey + ", apiSecret="
+		return "SchemaRegistrySettings[url=" + SchemaRegistryClient.maskPassword(this.url) + ", apiKey=" + this.apiKey
+				+ ", apiSecret="
 				+ (this.apiSecret != null ? "******" : null) + ", connectTimeout=" + this.connectTimeout
 				+ ", requestTimeout=" + this.requestTimeout + ", maxAttempts=" + this.maxAttempts + ", retryBackoff="
 				+ this.retryBackoff + "]";

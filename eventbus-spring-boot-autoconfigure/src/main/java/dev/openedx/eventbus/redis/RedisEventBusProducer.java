@@ -1,5 +1,6 @@
 package dev.openedx.eventbus.redis;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +16,15 @@ import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.event.TopicNames;
+import dev.openedx.eventbus.observation.DefaultEventBusSendObservationConvention;
+import dev.openedx.eventbus.observation.EventBusObservation;
+import dev.openedx.eventbus.observation.EventBusSendContext;
+import dev.openedx.eventbus.observation.EventBusSendObservationConvention;
+import dev.openedx.eventbus.observation.SendObservationSupport;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.async.RedisStreamAsyncCommands;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogAccessor;
@@ -45,7 +53,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  *
  * @since 0.1.0
  */
-public final class RedisEventBusProducer implements EventBusProducer {
+public final class RedisEventBusProducer implements EventBusProducer, SendObservationSupport {
 
 	private static final LogAccessor logger = new LogAccessor(RedisEventBusProducer.class);
 
@@ -65,6 +73,10 @@ public final class RedisEventBusProducer implements EventBusProducer {
 	private final Map<String, byte[]> typeValues = new ConcurrentHashMap<>();
 
 	private volatile OriginValues originValues = OriginValues.NONE;
+
+	private volatile ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private volatile @Nullable EventBusSendObservationConvention observationConvention;
 
 	/**
 	 * Create a producer.
@@ -99,16 +111,23 @@ public final class RedisEventBusProducer implements EventBusProducer {
 			return CompletableFuture.failedFuture(failure(stream, metadata, ex));
 		}
 		CompletableFuture<SendReceipt> result = new CompletableFuture<>();
+		Observation observation = Observation.NOOP;
 		RedisConnection connection = null;
 		try {
+			observation = startObservation(stream.name(), event);
+			fields = withPropagatedFields(fields, observation);
 			connection = this.connectionFactory.getConnection();
 			RedisConnection used = connection;
+			Observation sending = observation;
 			streamCommands(connection).xadd(stream.key(), this.xaddArgs, fields).whenComplete((entryId, error) -> {
 				used.close();
 				if (error != null) {
+					sending.error(error);
+					sending.stop();
 					result.completeExceptionally(failure(stream, metadata, error));
 					return;
 				}
+				sending.stop();
 				logger.debug(() -> "Sent " + metadata.eventType() + " id=" + metadata.id() + " to Redis stream "
 						+ stream.name() + "@" + entryId);
 				result.complete(new SendReceipt(TRANSPORT, stream.name(), entryId, metadata.id()));
@@ -118,9 +137,47 @@ public final class RedisEventBusProducer implements EventBusProducer {
 			if (connection != null) {
 				connection.close();
 			}
+			observation.error(ex);
+			observation.stop();
 			result.completeExceptionally(failure(stream, metadata, ex));
 		}
 		return result;
+	}
+
+	@Override
+	public void setObservationRegistry(ObservationRegistry registry) {
+		this.observationRegistry = Objects.requireNonNull(registry, "registry must not be null");
+	}
+
+	@Override
+	public void setObservationConvention(@Nullable EventBusSendObservationConvention convention) {
+		this.observationConvention = convention;
+	}
+
+	private Observation startObservation(String stream, OpenEdxEvent<?> event) {
+		Observation observation = EventBusObservation.SEND.observation(this.observationConvention,
+				DefaultEventBusSendObservationConvention.INSTANCE, () -> new EventBusSendContext(TRANSPORT, stream, event),
+				this.observationRegistry);
+		return observation.isNoop() ? observation : observation.start();
+	}
+
+	/**
+	 * What tracing propagates (a {@code traceparent}) goes after the eight fields of the wire format, which Python
+	 * consumers look up by name and so ignore; without tracing the fields are left exactly as they are.
+	 */
+	private static Object[] withPropagatedFields(Object[] fields, Observation observation) {
+		if (observation.isNoop() || !(observation.getContext() instanceof EventBusSendContext context)
+				|| context.getPropagatedEntries().isEmpty()) {
+			return fields;
+		}
+		Map<String, String> entries = context.getPropagatedEntries();
+		Object[] extended = Arrays.copyOf(fields, fields.length + entries.size() * 2);
+		int index = fields.length;
+		for (Map.Entry<String, String> entry : entries.entrySet()) {
+			extended[index++] = StreamFields.utf8(entry.getKey());
+			extended[index++] = StreamFields.utf8(entry.getValue());
+		}
+		return extended;
 	}
 
 	private <D> byte[] encode(OpenEdxEvent<D> event) {

@@ -119,6 +119,12 @@ public final class RedisStreamMessage implements InboundMessage {
 		return text(StreamFields.TYPE);
 	}
 
+	@Override
+	public @Nullable String header(String name) {
+		byte[] value = field(name);
+		return (value != null) ? StreamFields.utf8(value) : null;
+	}
+
 	private @Nullable String text(String name) {
 		byte[] value = field(name);
 		return (value != null) ? StreamFields.printable(value) : null;

@@ -18,38 +18,52 @@ import java.util.stream.Stream;
  * A redis-server of a test's own, on a free port, persisting every write (append-only file, fsync always) so its
  * data survives a kill and restart. Only this process is ever killed; the shared server is never touched.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
 
 	private final Path directory;
 
 	private final int port;
 
+	private final List<String> extraArguments;
+
 	private Process process;
 
-	private RedisServerProcess(Path directory, int port) {
+	private RedisServerProcess(Path directory, int port, List<String> extraArguments) {
 		this.directory = directory;
 		this.port = port;
+		this.extraArguments = extraArguments;
 	}
 
-	static RedisServerProcess start() throws IOException, InterruptedException {
+	public static RedisServerProcess start() throws IOException, InterruptedException {
+		return start(new String[0]);
+	}
+
+	/**
+	 * Start a server with extra command-line settings, for example {@code "--requirepass", "secret"}.
+	 * @param extraArguments the settings
+	 * @return the running server
+	 */
+	public static RedisServerProcess start(String... extraArguments) throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		RedisServerProcess server = new RedisServerProcess(Files.createTempDirectory("eventbus-redis-"), port);
+		RedisServerProcess server = new RedisServerProcess(Files.createTempDirectory("eventbus-redis-"), port,
+				List.of(extraArguments));
 		server.restart();
 		return server;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
 	/** Start (again) on the same port and data directory, and wait until it answers PING. */
-	void restart() throws IOException, InterruptedException {
-		List<String> command = List.of("redis-server", "--port", Integer.toString(this.port), "--bind", "127.0.0.1",
+	public void restart() throws IOException, InterruptedException {
+		List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--port", Integer.toString(this.port), "--bind", "127.0.0.1",
 				"--dir", this.directory.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
-				"--daemonize", "no");
+				"--daemonize", "no"));
+		command.addAll(this.extraArguments);
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.directory.resolve("redis.log").toFile()))
 			.start();
@@ -67,7 +81,7 @@ final class RedisServerProcess implements AutoCloseable {
 	}
 
 	/** Kill -9, as a crash or an OOM kill would: no shutdown, no final save. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		if (this.process != null && this.process.isAlive()) {
 			this.process.destroyForcibly();
 			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
@@ -85,7 +99,9 @@ final class RedisServerProcess implements AutoCloseable {
 			InputStream in = socket.getInputStream();
 			byte[] reply = new byte[7];
 			int read = in.readNBytes(reply, 0, reply.length);
-			return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+			String answer = new String(reply, 0, read, StandardCharsets.US_ASCII);
+			// A server with a password answers, but refuses PING before AUTH.
+			return answer.startsWith("+PONG") || answer.startsWith("-NOAUTH");
 		}
 		catch (IOException ex) {
 			return false;

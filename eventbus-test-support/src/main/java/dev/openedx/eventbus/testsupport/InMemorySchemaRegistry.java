@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code POST /subjects/{subject}/versions} (with any {@code ?normalize=}): register, answer {@code {"id":N}};</li>
  * <li>{@code POST /subjects/{subject}}: look a schema up in a subject;</li>
  * <li>{@code GET /schemas/ids/{id}}, {@code GET /subjects}, {@code GET /subjects/{subject}/versions},
- * {@code GET /subjects/{subject}/versions/{version|latest}}.</li>
+ * {@code GET /subjects/{subject}/versions/{version|latest}};</li>
+ * <li>{@code GET /schemas/types} (answers {@code ["AVRO"]}), the cheap call health checks use.</li>
  * </ul>
  * As in Confluent's registry, ids are global and given in registration order from 1, and a schema is compared by
  * its canonical form (Avro's own {@code Schema.toString()} of the parsed schema): the same schema in any JSON
@@ -267,6 +268,9 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 		List<String> path = segments(exchange.getRequestURI().getRawPath());
 		if (path.size() == 3 && path.get(0).equals("schemas") && path.get(1).equals("ids")) {
 			return allow(method, "GET").orElseGet(() -> schemaById(path.get(2)));
+		}
+		if (path.size() == 2 && path.get(0).equals("schemas") && path.get(1).equals("types")) {
+			return allow(method, "GET").orElseGet(() -> ok(json.createArrayNode().add("AVRO")));
 		}
 		if (path.size() == 1 && path.get(0).equals("subjects")) {
 			return allow(method, "GET").orElseGet(this::listSubjects);

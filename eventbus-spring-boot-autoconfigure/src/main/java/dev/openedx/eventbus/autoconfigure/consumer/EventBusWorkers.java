@@ -11,6 +11,7 @@ import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.event.EventDispatcher;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,11 +24,12 @@ import org.springframework.core.log.LogAccessor;
  * lets each worker finish the message in hand and acknowledge what was handled.
  * <p>
  * A worker that stops on its own in the {@link ConsumerState#FAILED failed} state is reported with an
- * {@link EventBusConsumerFailedEvent}. Observability code reads the workers through {@link #getWorkers()}.
+ * {@link EventBusConsumerFailedEvent}. Observability code reads and controls the workers through the
+ * {@link EventBusConsumerRegistry} this implements.
  *
  * @since 0.1.0
  */
-public final class EventBusWorkers implements SmartLifecycle {
+public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRegistry {
 
 	/** The phase the workers run in: late, like spring-kafka's listener containers. */
 	public static final int PHASE = Integer.MAX_VALUE - 100;
@@ -102,6 +104,49 @@ public final class EventBusWorkers implements SmartLifecycle {
 		return this.workers.stream().filter((worker) -> worker.name().equals(name)).findFirst();
 	}
 
+	@Override
+	public List<EventBusConsumer> getConsumers() {
+		return this.workers;
+	}
+
+	@Override
+	public EventBusConsumer stopConsumer(String name) {
+		EventBusConsumer worker = getConsumer(name)
+			.orElseThrow(() -> new IllegalArgumentException("No event bus worker named '" + name + "'"));
+		logger.info(() -> "Stopping event bus worker " + name + " on request");
+		worker.stop(this.shutdownTimeout);
+		return worker;
+	}
+
+	@Override
+	public EventBusConsumer startConsumer(String name) {
+		synchronized (this.lifecycleMonitor) {
+			int index = indexOf(name);
+			if (!this.running) {
+				throw new IllegalStateException("Event bus worker " + name + " cannot start: the workers are not "
+						+ "running (eventbus.consumer.enabled=false, or a command runs instead)");
+			}
+			EventBusConsumer current = this.workers.get(index);
+			ConsumerState state = current.status().state();
+			if (state == ConsumerState.RUNNING || state == ConsumerState.STOPPING) {
+				return current;
+			}
+			// A worker ends for good: build a new one from the same definition, in the same place.
+			if (state != ConsumerState.NEW) {
+				current.stop(this.shutdownTimeout);
+				current = create(this.definitions.get(index));
+				List<EventBusConsumer> replaced = new ArrayList<>(this.workers);
+				replaced.set(index, current);
+				this.workers = List.copyOf(replaced);
+			}
+			EventBusConsumer started = current;
+			started.termination().whenComplete((end, ex) -> ended(started, end));
+			logger.info(() -> "Starting event bus worker " + name + " on request");
+			started.start();
+			return started;
+		}
+	}
+
 	/**
 	 * A snapshot of every worker's status.
 	 * @return the statuses, in configuration order
@@ -172,10 +217,24 @@ public final class EventBusWorkers implements SmartLifecycle {
 	private List<EventBusConsumer> createWorkers() {
 		List<EventBusConsumer> created = new ArrayList<>(this.definitions.size());
 		for (WorkerDefinition definition : this.definitions) {
-			EventDispatcher selected = EventTypeFilteringDispatcher.of(definition.eventTypes(), this.dispatcher);
-			created.add(this.factory.create(definition, selected, this.observer));
+			created.add(create(definition));
 		}
 		return List.copyOf(created);
+	}
+
+	private EventBusConsumer create(WorkerDefinition definition) {
+		EventDispatcher selected = EventTypeFilteringDispatcher.of(definition.eventTypes(), this.dispatcher);
+		return this.factory.create(definition, selected, this.observer);
+	}
+
+	private int indexOf(String name) {
+		List<EventBusConsumer> current = this.workers;
+		for (int i = 0; i < current.size(); i++) {
+			if (current.get(i).name().equals(name)) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException("No event bus worker named '" + name + "'");
 	}
 
 	private void ended(EventBusConsumer worker, ConsumerState state) {

@@ -14,6 +14,9 @@ import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
+import dev.openedx.eventbus.producer.EventRoute;
+import dev.openedx.eventbus.producer.EventRoutes;
+import dev.openedx.eventbus.producer.ProducerObserver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogAccessor;

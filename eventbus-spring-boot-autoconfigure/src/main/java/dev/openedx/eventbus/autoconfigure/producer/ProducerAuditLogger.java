@@ -2,6 +2,8 @@ package dev.openedx.eventbus.autoconfigure.producer;
 
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
+import dev.openedx.eventbus.producer.EventRoute;
+import dev.openedx.eventbus.producer.ProducerObserver;
 
 import org.springframework.core.log.LogAccessor;
 

@@ -12,6 +12,9 @@ import dev.openedx.eventbus.event.EventEncodingException;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
+import dev.openedx.eventbus.producer.EventRoute;
+import dev.openedx.eventbus.producer.EventRoutes;
+import dev.openedx.eventbus.producer.ProducerObserver;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

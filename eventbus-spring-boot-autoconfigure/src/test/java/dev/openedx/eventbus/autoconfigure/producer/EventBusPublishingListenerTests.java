@@ -7,6 +7,8 @@ import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.producer.EventRoute;
+import dev.openedx.eventbus.producer.EventRoutes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

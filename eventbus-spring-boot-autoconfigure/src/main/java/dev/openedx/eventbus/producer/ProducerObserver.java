@@ -1,12 +1,12 @@
-package dev.openedx.eventbus.autoconfigure.producer;
+package dev.openedx.eventbus.producer;
 
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
 
 /**
- * Hooks into every send of the {@link EventBusPublisher}, for metrics, audit logs and tracing. Called on the
- * transport's completion thread, so keep them cheap. Every method has an empty default; declare beans of this type
- * and the publisher calls them in order.
+ * Hooks into every send of the event bus publisher ({@code EventBusPublisher}), for metrics and audit logs. Called
+ * on the transport's completion thread, so keep them cheap. Every method has an empty default; declare beans of this
+ * type and the publisher calls them in order.
  *
  * @since 0.1.0
  */

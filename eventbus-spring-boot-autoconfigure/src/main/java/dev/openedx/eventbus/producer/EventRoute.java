@@ -1,4 +1,4 @@
-package dev.openedx.eventbus.autoconfigure.producer;
+package dev.openedx.eventbus.producer;
 
 import java.util.Objects;
 

@@ -1,0 +1,238 @@
+package dev.openedx.eventbus.actuate.endpoint;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.openedx.eventbus.consumer.ConsumerStatus;
+import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
+import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.event.TopicNames;
+import dev.openedx.eventbus.monitor.BacklogMonitor;
+import dev.openedx.eventbus.monitor.BacklogReading;
+import dev.openedx.eventbus.monitor.GroupBacklog;
+import dev.openedx.eventbus.producer.EventRoute;
+import dev.openedx.eventbus.producer.EventRoutes;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.core.log.LogAccessor;
+
+/**
+ * The {@code eventbus} actuator endpoint. Reading it ({@code GET /actuator/eventbus}) gives the routing table, every
+ * worker with its state, counts, lag and last error, and the effective settings with secrets masked. Two write
+ * operations change things at run time, without a restart:
+ * <ul>
+ * <li>{@code POST /actuator/eventbus} with {@code {"eventType": "...", "topic": "...", "enabled": false}} switches one
+ * route off or on (the rollout toggle of the Open edX how-to);</li>
+ * <li>{@code POST /actuator/eventbus/{worker}} with {@code {"action": "stop"}} or {@code {"action": "start"}} stops a
+ * worker (it finishes the message in hand and acknowledges) or starts it again (a failed one too).</li>
+ * </ul>
+ * Set {@code management.endpoint.eventbus.access=read-only} to keep the view and refuse the writes.
+ *
+ * @since 0.1.0
+ */
+@Endpoint(id = "eventbus")
+public class EventBusEndpoint {
+
+	private static final LogAccessor logger = new LogAccessor(EventBusEndpoint.class);
+
+	private final String transport;
+
+	private final @Nullable String topicPrefix;
+
+	private final @Nullable EventRoutes routes;
+
+	private final @Nullable EventBusConsumerRegistry consumers;
+
+	private final @Nullable BacklogMonitor monitor;
+
+	private final Map<String, Object> settings;
+
+	/**
+	 * Create the endpoint.
+	 * @param transport {@code kafka} or {@code redis}
+	 * @param topicPrefix the topic prefix, or {@code null}
+	 * @param routes the routing table, or {@code null} when this service does not produce
+	 * @param consumers the workers, or {@code null} when this service does not consume
+	 * @param monitor the backlog monitor, or {@code null} for no lag
+	 * @param settings the effective settings, as nested maps; secrets in them are masked before they are shown
+	 */
+	public EventBusEndpoint(String transport, @Nullable String topicPrefix, @Nullable EventRoutes routes,
+			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor,
+			Map<String, ?> settings) {
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
+		this.topicPrefix = topicPrefix;
+		this.routes = routes;
+		this.consumers = consumers;
+		this.monitor = monitor;
+		this.settings = SettingsSanitizer.sanitize(settings);
+	}
+
+	/**
+	 * The routing table, the workers and the settings.
+	 * @return the description, never {@code null}
+	 */
+	@ReadOperation
+	public EventBusDescriptor eventBus() {
+		List<RouteDescriptor> routes = new ArrayList<>();
+		if (this.routes != null) {
+			this.routes.all().forEach((route) -> routes.add(describe(route)));
+		}
+		List<WorkerDescriptor> workers = new ArrayList<>();
+		if (this.consumers != null) {
+			this.consumers.getConsumers().forEach((consumer) -> workers.add(describe(consumer)));
+		}
+		return new EventBusDescriptor(this.transport, routes, workers, this.settings);
+	}
+
+	/**
+	 * Switch one route on or off; the next event published follows it.
+	 * @param eventType the event type
+	 * @param topic the topic without prefix
+	 * @param enabled whether events are sent on the route
+	 * @return the route after the change
+	 */
+	@WriteOperation
+	public RouteDescriptor route(String eventType, String topic, boolean enabled) {
+		EventRoutes table = this.routes;
+		if (table == null) {
+			throw new InvalidEndpointRequestException("This service sends no events (no routing table)",
+					"No routing table");
+		}
+		boolean previous;
+		try {
+			previous = table.setEnabled(eventType, topic, enabled);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), "No such route");
+		}
+		logger.info(() -> "Route " + eventType + " -> " + topic + " switched " + (enabled ? "on" : "off")
+				+ " through the eventbus endpoint (was " + (previous ? "on" : "off") + ")");
+		for (EventRoute route : table.all()) {
+			if (route.eventType().type().equals(eventType) && route.topic().equals(topic)) {
+				return describe(route);
+			}
+		}
+		throw new IllegalStateException("Route " + eventType + " -> " + topic + " vanished");
+	}
+
+	/**
+	 * Stop or start one worker.
+	 * @param name the worker name
+	 * @param action {@code stop} or {@code start}
+	 * @return the worker afterwards
+	 */
+	@WriteOperation
+	public WorkerDescriptor worker(@Selector String name, String action) {
+		EventBusConsumerRegistry registry = this.consumers;
+		if (registry == null) {
+			throw new InvalidEndpointRequestException("This service runs no workers", "No workers");
+		}
+		try {
+			EventBusConsumer worker = switch (action.toLowerCase(Locale.ROOT)) {
+				case "stop" -> registry.stopConsumer(name);
+				case "start" -> registry.startConsumer(name);
+				default -> throw new InvalidEndpointRequestException(
+						"Unknown action '" + action + "': use 'stop' or 'start'", "Unknown action");
+			};
+			return describe(worker);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), "Cannot " + action + " worker " + name);
+		}
+	}
+
+	private RouteDescriptor describe(EventRoute route) {
+		return new RouteDescriptor(route.eventType().type(), route.topic(),
+				TopicNames.fullName(this.topicPrefix, route.topic()), route.eventKeyField(), route.isEnabled());
+	}
+
+	private WorkerDescriptor describe(EventBusConsumer consumer) {
+		ConsumerStatus status = consumer.status();
+		Map<String, Long> failures = new LinkedHashMap<>();
+		for (FailureKind kind : FailureKind.values()) {
+			failures.put(kind.tag(), status.failures().getOrDefault(kind, 0L));
+		}
+		BacklogReading reading = (this.monitor != null) ? this.monitor.reading(status.name()).orElse(null) : null;
+		GroupBacklog backlog = (reading != null) ? reading.backlog() : null;
+		return new WorkerDescriptor(status.name(), status.transport(), status.destination(), status.group(),
+				status.state().name(), status.handled(), status.failed(), failures, status.consecutiveErrors(),
+				status.consecutiveErrorsLimit(), (backlog != null) ? backlog.lag() : null,
+				(backlog != null) ? backlog.pending() : null, (reading != null) ? text(reading.readAt()) : null,
+				(reading != null) ? reading.error() : null, status.lastError(), text(status.lastHandledAt()),
+				text(status.lastPolledAt()), text(status.startedAt()));
+	}
+
+	private static @Nullable String text(@Nullable Instant instant) {
+		return (instant != null) ? instant.toString() : null;
+	}
+
+	/**
+	 * What the endpoint shows.
+	 *
+	 * @param transport {@code kafka} or {@code redis}
+	 * @param routes the routing table
+	 * @param workers the workers
+	 * @param settings the effective settings, secrets masked
+	 */
+	public record EventBusDescriptor(String transport, List<RouteDescriptor> routes, List<WorkerDescriptor> workers,
+			Map<String, Object> settings) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * One route of the routing table.
+	 *
+	 * @param eventType the event type
+	 * @param topic the topic without prefix, as configured
+	 * @param destination the topic or stream on the broker
+	 * @param eventKeyField the key field, or {@code null}
+	 * @param enabled whether events are sent on it now
+	 */
+	public record RouteDescriptor(String eventType, String topic, String destination, @Nullable String eventKeyField,
+			boolean enabled) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * One worker.
+	 *
+	 * @param name the worker name
+	 * @param transport {@code kafka} or {@code redis}
+	 * @param topic the topic or stream on the broker
+	 * @param group the consumer group
+	 * @param state {@code NEW}, {@code RUNNING}, {@code STOPPING}, {@code STOPPED} or {@code FAILED}
+	 * @param handled events the listeners handled
+	 * @param failed messages that failed for good
+	 * @param failures failures by kind
+	 * @param consecutiveFailures failures in a row
+	 * @param consecutiveFailuresLimit the limit, 0 for none
+	 * @param lag messages not yet delivered to the group, or {@code null} when unknown
+	 * @param pending Redis: entries delivered and not acknowledged, or {@code null}
+	 * @param backlogReadAt when lag and pending were read
+	 * @param backlogError why they could not be read
+	 * @param lastError the last failure
+	 * @param lastHandledAt when an event was last handled
+	 * @param lastPolledAt when the broker last answered a poll
+	 * @param startedAt when the worker started
+	 */
+	public record WorkerDescriptor(String name, String transport, String topic, String group, String state,
+			long handled, long failed, Map<String, Long> failures, int consecutiveFailures,
+			int consecutiveFailuresLimit, @Nullable Long lag, @Nullable Long pending, @Nullable String backlogReadAt,
+			@Nullable String backlogError, @Nullable String lastError, @Nullable String lastHandledAt,
+			@Nullable String lastPolledAt, @Nullable String startedAt) implements OperationResponseBody {
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.openedx.eventbus.actuate.health;
+
+/**
+ * What a worker is doing, as the health contributor reports it in the {@code condition} detail.
+ *
+ * @since 0.1.0
+ */
+public enum WorkerCondition {
+
+	/** Handling events. UP. */
+	RUNNING("running", true),
+
+	/** Running with nothing to read: no lag, no pending entries. UP. */
+	IDLE("idle", true),
+
+	/**
+	 * Running, but the last messages failed (fewer in a row than its limit): they go to the failure policy and the
+	 * worker carries on. UP, so that a few bad messages restart nothing; watch the failure meters.
+	 */
+	FAILING("failing", true),
+
+	/**
+	 * Running with lag or pending entries, yet nothing handled or failed for longer than
+	 * {@code eventbus.monitoring.stuck-after}: a listener that hangs, a registry outage deferring every message, a
+	 * lost partition. DOWN.
+	 */
+	STUCK("stuck", false),
+
+	/**
+	 * Redis: the group's oldest unhandled entry is close to the stream's trim point (or was trimmed already), so
+	 * entries will be lost unless the group catches up. DOWN, also for a worker stopped on request.
+	 */
+	TRIM_RISK("trim-risk", false),
+
+	/** Stopped on request (endpoint, shutdown) or not started (consumers switched off). UP: it was asked for. */
+	STOPPED("stopped", true),
+
+	/**
+	 * Stopped on its own: consecutive-errors limit reached, a failure it could not record, a source that could not
+	 * start. DOWN, with the last error.
+	 */
+	FAILED("failed", false);
+
+	private final String text;
+
+	private final boolean healthy;
+
+	WorkerCondition(String text, boolean healthy) {
+		this.text = text;
+		this.healthy = healthy;
+	}
+
+	/**
+	 * The value of the {@code condition} detail.
+	 * @return for example {@code trim-risk}
+	 */
+	public String text() {
+		return this.text;
+	}
+
+	/**
+	 * Whether the worker reads UP in this condition.
+	 * @return {@code true} for UP
+	 */
+	public boolean healthy() {
+		return this.healthy;
+	}
+
+}

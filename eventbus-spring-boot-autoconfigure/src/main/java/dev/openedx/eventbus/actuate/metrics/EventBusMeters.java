@@ -1,0 +1,81 @@
+package dev.openedx.eventbus.actuate.metrics;
+
+/**
+ * Names and tag keys of the event bus meters, so dashboards, alert rules and tests use the same strings. Prometheus
+ * names replace the dots with underscores and add a unit and type suffix ({@code eventbus.producer.events} becomes
+ * {@code eventbus_producer_events_total}).
+ *
+ * @since 0.1.0
+ */
+public final class EventBusMeters {
+
+	/** Counter: events sent, by outcome. */
+	public static final String PRODUCER_EVENTS = "eventbus.producer.events";
+
+	/** Time gauge (seconds): time since the last event was sent to a topic. */
+	public static final String PRODUCER_TIME_SINCE_LAST_EVENT = "eventbus.producer.time.since.last.event";
+
+	/** Counter: messages a worker finished with, by outcome. */
+	public static final String CONSUMER_EVENTS = "eventbus.consumer.events";
+
+	/** Counter: messages that failed for good, by failure kind. */
+	public static final String CONSUMER_FAILURES = "eventbus.consumer.failures";
+
+	/** Timer: time the listeners took on an event, all attempts included. */
+	public static final String CONSUMER_HANDLING = "eventbus.consumer.handling";
+
+	/** Counter: listener attempts that failed and were retried. */
+	public static final String CONSUMER_RETRIES = "eventbus.consumer.retries";
+
+	/** Counter: polls that failed (broker unreachable, connection lost, writer schema unavailable). */
+	public static final String CONSUMER_POLL_FAILURES = "eventbus.consumer.poll.failures";
+
+	/** Time gauge (seconds): time since a worker's group last handled an event on a topic. */
+	public static final String CONSUMER_TIME_SINCE_LAST_EVENT = "eventbus.consumer.time.since.last.event";
+
+	/** Gauge: messages of a topic not yet delivered to a group. */
+	public static final String CONSUMER_LAG = "eventbus.consumer.lag";
+
+	/** Gauge (Redis): entries delivered to a group's consumers and not yet acknowledged. */
+	public static final String CONSUMER_PENDING = "eventbus.consumer.pending";
+
+	/** Gauge: 1 while a worker runs, 0 when it is stopped or failed. */
+	public static final String CONSUMER_RUNNING = "eventbus.consumer.running";
+
+	/** Gauge: failures in a row of a worker (it stops at its limit). */
+	public static final String CONSUMER_CONSECUTIVE_FAILURES = "eventbus.consumer.consecutive.failures";
+
+	/** Tag: {@code kafka} or {@code redis}. */
+	public static final String TRANSPORT = "transport";
+
+	/** Tag: the full (prefixed) topic or stream name. */
+	public static final String TOPIC = "topic";
+
+	/** Tag: the consumer group. */
+	public static final String GROUP = "group";
+
+	/** Tag: the worker name. */
+	public static final String WORKER = "worker";
+
+	/** Tag: the event type, {@code unknown} for a message whose type this service does not know. */
+	public static final String EVENT_TYPE = "event.type";
+
+	/** Tag: {@code success} or {@code failure}. */
+	public static final String OUTCOME = "outcome";
+
+	/** Tag: a {@code FailureKind} tag such as {@code undecodable_value}. */
+	public static final String FAILURE_KIND = "failure.kind";
+
+	/** Value of {@link #OUTCOME}. */
+	public static final String SUCCESS = "success";
+
+	/** Value of {@link #OUTCOME}. */
+	public static final String FAILURE = "failure";
+
+	/** Value of {@link #EVENT_TYPE} when the type is not one this service knows. */
+	public static final String UNKNOWN = "unknown";
+
+	private EventBusMeters() {
+	}
+
+}

@@ -1,0 +1,131 @@
+package dev.openedx.eventbus.actuate.metrics;
+
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.event.SendReceipt;
+import dev.openedx.eventbus.event.TopicNames;
+import dev.openedx.eventbus.producer.EventRoute;
+import dev.openedx.eventbus.producer.EventRoutes;
+import dev.openedx.eventbus.producer.ProducerObserver;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Counts sends by outcome ({@value EventBusMeters#PRODUCER_EVENTS}) and tracks the time since the last event sent to
+ * each topic ({@value EventBusMeters#PRODUCER_TIME_SINCE_LAST_EVENT}, counted from startup until the first one). The
+ * meters of every route in the routing table are registered up front and resolved once, not per event.
+ * <pre class="code">
+ * ProducerObserver metrics = new EventBusProducerMetrics(meterRegistry, routes, "kafka", "stage");
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class EventBusProducerMetrics implements ProducerObserver {
+
+	private final MeterRegistry registry;
+
+	private final String transport;
+
+	private final @Nullable String topicPrefix;
+
+	private final Clock clock;
+
+	private final Map<EventRoute, RouteMeters> configured;
+
+	// Routes outside the table (the produce-event command's): few, resolved on first use.
+	private final Map<String, RouteMeters> adHoc = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicLong> lastSent = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the meters of every route.
+	 * @param registry where the meters go
+	 * @param routes the routing table
+	 * @param transport {@code kafka} or {@code redis}
+	 * @param topicPrefix the topic prefix, so that topic tags name the topics on the broker; may be {@code null}
+	 */
+	public EventBusProducerMetrics(MeterRegistry registry, EventRoutes routes, String transport,
+			@Nullable String topicPrefix) {
+		this.registry = Objects.requireNonNull(registry, "registry must not be null");
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
+		this.topicPrefix = topicPrefix;
+		this.clock = registry.config().clock();
+		Map<EventRoute, RouteMeters> meters = new IdentityHashMap<>();
+		for (EventRoute route : routes.all()) {
+			meters.put(route, meters(route));
+		}
+		this.configured = meters;
+	}
+
+	@Override
+	public void sent(EventRoute route, OpenEdxEvent<?> event, SendReceipt receipt, long nanos) {
+		RouteMeters meters = resolve(route);
+		meters.success.increment();
+		meters.lastSent.set(this.clock.wallTime());
+	}
+
+	@Override
+	public void failed(EventRoute route, OpenEdxEvent<?> event, Throwable error) {
+		resolve(route).failure.increment();
+	}
+
+	private RouteMeters resolve(EventRoute route) {
+		RouteMeters meters = this.configured.get(route);
+		return (meters != null) ? meters
+				: this.adHoc.computeIfAbsent(route.eventType().type() + " " + route.topic(), (key) -> meters(route));
+	}
+
+	private RouteMeters meters(EventRoute route) {
+		String topic = TopicNames.fullName(this.topicPrefix, route.topic());
+		Tags tags = Tags.of(EventBusMeters.TRANSPORT, this.transport, EventBusMeters.TOPIC, topic,
+				EventBusMeters.EVENT_TYPE, route.eventType().type());
+		Counter success = Counter.builder(EventBusMeters.PRODUCER_EVENTS)
+			.description("Events sent to the event bus")
+			.tags(tags)
+			.tag(EventBusMeters.OUTCOME, EventBusMeters.SUCCESS)
+			.register(this.registry);
+		Counter failure = Counter.builder(EventBusMeters.PRODUCER_EVENTS)
+			.description("Events sent to the event bus")
+			.tags(tags)
+			.tag(EventBusMeters.OUTCOME, EventBusMeters.FAILURE)
+			.register(this.registry);
+		return new RouteMeters(success, failure, lastSent(topic));
+	}
+
+	private AtomicLong lastSent(String topic) {
+		return this.lastSent.computeIfAbsent(topic, (name) -> {
+			AtomicLong last = new AtomicLong(this.clock.wallTime());
+			TimeGauge.builder(EventBusMeters.PRODUCER_TIME_SINCE_LAST_EVENT, last, TimeUnit.MILLISECONDS,
+					(value) -> Math.max(0, this.clock.wallTime() - value.get()))
+				.description("Time since the last event was sent to the topic (since startup before the first)")
+				.tags(EventBusMeters.TRANSPORT, this.transport, EventBusMeters.TOPIC, name)
+				.register(this.registry);
+			return last;
+		});
+	}
+
+	/**
+	 * The time since the last event was sent to a topic, as the gauge reports it.
+	 * @param topic the full topic name
+	 * @return the time, or {@code null} when no route sends to it
+	 */
+	@Nullable Duration timeSinceLastEvent(String topic) {
+		AtomicLong last = this.lastSent.get(topic);
+		return (last != null) ? Duration.ofMillis(this.clock.wallTime() - last.get()) : null;
+	}
+
+	private record RouteMeters(Counter success, Counter failure, AtomicLong lastSent) {
+	}
+
+}

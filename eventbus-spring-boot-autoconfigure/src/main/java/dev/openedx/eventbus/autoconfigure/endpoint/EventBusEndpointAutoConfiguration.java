@@ -1,0 +1,58 @@
+package dev.openedx.eventbus.autoconfigure.endpoint;
+
+import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
+import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.EventBusProperties;
+import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
+import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
+import dev.openedx.eventbus.monitor.BacklogMonitor;
+import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.producer.EventRoutes;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the {@code eventbus} actuator endpoint, when it is available (exposed and not switched off
+ * with {@code management.endpoint.eventbus.access=none}).
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
+		EventBusRedisAutoConfiguration.class })
+@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+@ConditionalOnAvailableEndpoint(EventBusEndpoint.class)
+@ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EventBusProperties.class)
+public final class EventBusEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ EventBusConsumerRegistry.class, BrokerProbe.class })
+	BacklogMonitor eventBusBacklogMonitor(EventBusConsumerRegistry eventBusConsumerRegistry, BrokerProbe brokerProbe,
+			EventBusProperties properties) {
+		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
+		return new BacklogMonitor(eventBusConsumerRegistry, brokerProbe, monitoring.getLagInterval(),
+				monitoring.getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventBusEndpoint eventBusEndpoint(EventBusProperties properties, Environment environment,
+			ObjectProvider<EventRoutes> eventRoutes, ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
+			ObjectProvider<BacklogMonitor> backlogMonitor) {
+		return new EventBusEndpoint(properties.getTransport().id(), properties.getTopicPrefix(),
+				eventRoutes.getIfAvailable(), eventBusConsumerRegistry.getIfAvailable(),
+				backlogMonitor.getIfAvailable(), EventBusSettings.describe(properties, environment));
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.openedx.eventbus.autoconfigure.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.openedx.eventbus.actuate.health.ReachabilityHealthIndicator;
+import dev.openedx.eventbus.actuate.health.WorkerHealthIndicator;
+import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.EventBusProperties;
+import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
+import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
+import dev.openedx.eventbus.kafka.SchemaRegistryClient;
+import dev.openedx.eventbus.monitor.BacklogMonitor;
+import dev.openedx.eventbus.monitor.BrokerProbe;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code eventbus} health contributor ({@code management.health.eventbus.enabled}): a
+ * composite of {@code broker} (Kafka {@code describeCluster} or Redis {@code PING} within
+ * {@code eventbus.monitoring.timeout}), {@code schemaRegistry} (Kafka) and {@code workers}, one indicator per
+ * configured worker. It is meant for its own health group, not for liveness or readiness: see
+ * {@code docs/observability.md}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
+		EventBusRedisAutoConfiguration.class })
+@ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnEnabledHealthIndicator("eventbus")
+@ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+@ConditionalOnBean(BrokerProbe.class)
+@EnableConfigurationProperties(EventBusProperties.class)
+public final class EventBusHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(EventBusConsumerRegistry.class)
+	BacklogMonitor eventBusBacklogMonitor(EventBusConsumerRegistry eventBusConsumerRegistry, BrokerProbe brokerProbe,
+			EventBusProperties properties) {
+		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
+		return new BacklogMonitor(eventBusConsumerRegistry, brokerProbe, monitoring.getLagInterval(),
+				monitoring.getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "eventbusHealthContributor")
+	CompositeHealthContributor eventbusHealthContributor(BrokerProbe brokerProbe,
+			ObjectProvider<SchemaRegistryClient> schemaRegistryClient,
+			ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
+			ObjectProvider<BacklogMonitor> backlogMonitor, EventBusProperties properties) {
+		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
+		Map<String, HealthContributor> contributors = new LinkedHashMap<>();
+		contributors.put("broker", new ReachabilityHealthIndicator(Map.of("transport", brokerProbe.transport()),
+				brokerProbe::ping, monitoring.getTimeout()));
+		SchemaRegistryClient registry = schemaRegistryClient.getIfAvailable();
+		if (registry != null) {
+			contributors.put("schemaRegistry", new ReachabilityHealthIndicator(Map.of(), (timeout) -> {
+				registry.ping(timeout);
+				return "answered";
+			}, monitoring.getTimeout()));
+		}
+		HealthContributor workers = workers(eventBusConsumerRegistry.getIfAvailable(),
+				backlogMonitor.getIfAvailable(), monitoring);
+		if (workers != null) {
+			contributors.put("workers", workers);
+		}
+		return CompositeHealthContributor.fromMap(contributors);
+	}
+
+	private static @Nullable HealthContributor workers(@Nullable EventBusConsumerRegistry registry,
+			@Nullable BacklogMonitor monitor, EventBusProperties.Monitoring monitoring) {
+		if (registry == null || registry.getConsumers().isEmpty()) {
+			return null;
+		}
+		Map<String, HealthContributor> workers = new LinkedHashMap<>();
+		for (EventBusConsumer consumer : registry.getConsumers()) {
+			workers.put(consumer.name(), new WorkerHealthIndicator(consumer.name(), registry, monitor,
+					monitoring.getStuckAfter(), monitoring.getTrimRiskMargin()));
+		}
+		return CompositeHealthContributor.fromMap(workers);
+	}
+
+}

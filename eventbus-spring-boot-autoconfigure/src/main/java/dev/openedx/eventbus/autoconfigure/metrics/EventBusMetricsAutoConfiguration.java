@@ -1,0 +1,78 @@
+package dev.openedx.eventbus.autoconfigure.metrics;
+
+import dev.openedx.eventbus.actuate.metrics.EventBusConsumerMetrics;
+import dev.openedx.eventbus.actuate.metrics.EventBusProducerMetrics;
+import dev.openedx.eventbus.actuate.metrics.EventBusWorkerMetrics;
+import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.EventBusProperties;
+import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
+import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
+import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.monitor.BacklogMonitor;
+import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.producer.EventRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the event bus meters when Micrometer is present: producer meters for the routing table,
+ * consumer meters fed by every worker, and lag, pending and state gauges of the configured workers (read by a
+ * {@link BacklogMonitor} every {@code eventbus.monitoring.lag-interval}). The meters are listed in
+ * {@code docs/observability.md}; percentiles and histograms of the handling timer come from Spring Boot's
+ * {@code management.metrics.distribution.*} properties.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(
+		after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
+				EventBusRedisAutoConfiguration.class },
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EventBusProperties.class)
+public final class EventBusMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(EventRoutes.class)
+	EventBusProducerMetrics eventBusProducerMetrics(MeterRegistry meterRegistry, EventRoutes eventRoutes,
+			EventBusProperties properties) {
+		return new EventBusProducerMetrics(meterRegistry, eventRoutes, properties.getTransport().id(),
+				properties.getTopicPrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventBusConsumerMetrics eventBusConsumerMetrics(MeterRegistry meterRegistry, EventCatalog eventCatalog) {
+		return new EventBusConsumerMetrics(meterRegistry, eventCatalog);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ EventBusConsumerRegistry.class, BrokerProbe.class })
+	BacklogMonitor eventBusBacklogMonitor(EventBusConsumerRegistry eventBusConsumerRegistry, BrokerProbe brokerProbe,
+			EventBusProperties properties) {
+		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
+		return new BacklogMonitor(eventBusConsumerRegistry, brokerProbe, monitoring.getLagInterval(),
+				monitoring.getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(EventBusConsumerRegistry.class)
+	EventBusWorkerMetrics eventBusWorkerMetrics(EventBusConsumerRegistry eventBusConsumerRegistry,
+			ObjectProvider<BacklogMonitor> backlogMonitor) {
+		return new EventBusWorkerMetrics(eventBusConsumerRegistry, backlogMonitor.getIfAvailable());
+	}
+
+}

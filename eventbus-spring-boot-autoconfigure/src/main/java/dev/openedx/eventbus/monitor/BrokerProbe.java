@@ -1,0 +1,39 @@
+package dev.openedx.eventbus.monitor;
+
+import java.time.Duration;
+
+/**
+ * Transport SPI for monitoring: whether the broker answers, and how far behind a consumer group is. The Kafka
+ * transport reads offsets with an admin client, the Redis transport reads {@code XINFO}; both bound every call by the
+ * given timeout, so a dead broker makes a check fail quickly instead of hanging a health request.
+ *
+ * @since 0.1.0
+ */
+public interface BrokerProbe {
+
+	/**
+	 * The transport probed.
+	 * @return {@code kafka} or {@code redis}
+	 */
+	String transport();
+
+	/**
+	 * Check that the broker answers.
+	 * @param timeout how long to wait
+	 * @return a short description of what answered, for health details (for example the Kafka cluster id)
+	 * @throws Exception when it does not answer in time, with the reason
+	 */
+	String ping(Duration timeout) throws Exception;
+
+	/**
+	 * Read how far behind a consumer group is on one topic or stream; works whether or not a worker of the group is
+	 * running, so the lag of a stopped worker keeps growing.
+	 * @param destination the full topic or stream name
+	 * @param group the consumer group
+	 * @param timeout how long to wait
+	 * @return the backlog, never {@code null}
+	 * @throws Exception when the broker cannot tell in time
+	 */
+	GroupBacklog backlog(String destination, String group, Duration timeout) throws Exception;
+
+}

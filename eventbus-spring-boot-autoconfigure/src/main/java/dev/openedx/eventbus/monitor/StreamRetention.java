@@ -1,0 +1,39 @@
+package dev.openedx.eventbus.monitor;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a Redis consumer group stands relative to the trim point of its stream ({@code XADD ... MAXLEN ~}): trimming
+ * ignores consumer groups, so entries a group has not handled yet are removed once producers have written about
+ * {@code maxLength} newer ones.
+ *
+ * @param length the stream's length now ({@code XLEN})
+ * @param maxLength the configured approximate maximum length ({@code eventbus.redis.stream-max-len})
+ * @param firstEntryId the oldest entry still in the stream, or {@code null} when it is empty
+ * @param oldestUnhandledId the group's oldest entry not yet handled: its oldest pending entry, else the first entry
+ * not yet delivered; {@code null} when the group has handled everything
+ * @param headroom the share of the stream's entries older than {@code oldestUnhandledId}, from 0 (it is the next to
+ * be trimmed) to 1 (nothing unhandled); exact from the group's lag when nothing is pending, else estimated from the
+ * entry ids' timestamps
+ * @param trimmed whether entries were trimmed away before the group handled them: its oldest pending entry is older
+ * than the stream's first entry, or more entries await delivery than the stream still holds
+ * @since 0.1.0
+ */
+public record StreamRetention(long length, long maxLength, @Nullable String firstEntryId,
+		@Nullable String oldestUnhandledId, double headroom, boolean trimmed) {
+
+	/**
+	 * Whether unhandled entries are about to be trimmed: the stream is near its maximum length, so trimming is under
+	 * way, and the oldest unhandled entry is within the oldest {@code margin} of it; or one was trimmed already.
+	 * @param margin the share of the stream counted as near the trim point, for example {@code 0.1}
+	 * @return {@code true} when at risk
+	 */
+	public boolean atRisk(double margin) {
+		if (this.trimmed) {
+			return true;
+		}
+		boolean trimming = this.maxLength > 0 && this.length >= this.maxLength * (1 - margin);
+		return trimming && this.oldestUnhandledId != null && this.headroom < margin;
+	}
+
+}

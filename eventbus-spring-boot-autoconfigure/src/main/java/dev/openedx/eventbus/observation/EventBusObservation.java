@@ -1,0 +1,222 @@
+package dev.openedx.eventbus.observation;
+
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.docs.ObservationDocumentation;
+
+/**
+ * The observations of the event bus, documented as spring-kafka documents {@code KafkaListenerObservation}: the
+ * name, the low-cardinality keys (which become metric tags and span tags) and the high-cardinality keys (span tags
+ * only). Conventions are replaceable through {@link EventBusSendObservationConvention} and
+ * {@link EventBusProcessObservationConvention}.
+ *
+ * @since 0.1.0
+ */
+public enum EventBusObservation implements ObservationDocumentation {
+
+	/**
+	 * One event sent to one topic or stream, from just before the send until the broker acknowledged it or the send
+	 * failed. When tracing is on, the trace context is written into the message (a Kafka header, a Redis field).
+	 */
+	SEND {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultEventBusSendObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return SendLowCardinalityKeys.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return SendHighCardinalityKeys.values();
+		}
+
+	},
+
+	/**
+	 * One attempt of the application's listeners on one received event. When tracing is on and the message carries a
+	 * trace context, the observation continues that trace.
+	 */
+	PROCESS {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultEventBusProcessObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return ProcessLowCardinalityKeys.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return ProcessHighCardinalityKeys.values();
+		}
+
+	};
+
+	/**
+	 * Low-cardinality keys of {@link #SEND}.
+	 */
+	public enum SendLowCardinalityKeys implements KeyName {
+
+		/** {@code kafka} or {@code redis}. */
+		MESSAGING_SYSTEM {
+
+			@Override
+			public String asString() {
+				return "messaging.system";
+			}
+
+		},
+
+		/** Always {@code publish}. */
+		MESSAGING_OPERATION {
+
+			@Override
+			public String asString() {
+				return "messaging.operation";
+			}
+
+		},
+
+		/** The full (prefixed) topic or stream name. */
+		DESTINATION {
+
+			@Override
+			public String asString() {
+				return "messaging.destination.name";
+			}
+
+		},
+
+		/** The event type, for example {@code org.openedx.learning.course.enrollment.created.v1}. */
+		EVENT_TYPE {
+
+			@Override
+			public String asString() {
+				return "eventbus.event.type";
+			}
+
+		}
+
+	}
+
+	/**
+	 * High-cardinality keys of {@link #SEND}.
+	 */
+	public enum SendHighCardinalityKeys implements KeyName {
+
+		/** The event id ({@code ce_id} / {@code id}). */
+		MESSAGE_ID {
+
+			@Override
+			public String asString() {
+				return "messaging.message.id";
+			}
+
+		}
+
+	}
+
+	/**
+	 * Low-cardinality keys of {@link #PROCESS}.
+	 */
+	public enum ProcessLowCardinalityKeys implements KeyName {
+
+		/** {@code kafka} or {@code redis}. */
+		MESSAGING_SYSTEM {
+
+			@Override
+			public String asString() {
+				return "messaging.system";
+			}
+
+		},
+
+		/** Always {@code process}. */
+		MESSAGING_OPERATION {
+
+			@Override
+			public String asString() {
+				return "messaging.operation";
+			}
+
+		},
+
+		/** The full (prefixed) topic or stream name. */
+		DESTINATION {
+
+			@Override
+			public String asString() {
+				return "messaging.destination.name";
+			}
+
+		},
+
+		/** The consumer group. */
+		CONSUMER_GROUP {
+
+			@Override
+			public String asString() {
+				return "messaging.consumer.group.name";
+			}
+
+		},
+
+		/** The worker name. */
+		WORKER {
+
+			@Override
+			public String asString() {
+				return "eventbus.worker";
+			}
+
+		},
+
+		/** The event type. */
+		EVENT_TYPE {
+
+			@Override
+			public String asString() {
+				return "eventbus.event.type";
+			}
+
+		}
+
+	}
+
+	/**
+	 * High-cardinality keys of {@link #PROCESS}.
+	 */
+	public enum ProcessHighCardinalityKeys implements KeyName {
+
+		/** The event id ({@code ce_id} / {@code id}). */
+		MESSAGE_ID {
+
+			@Override
+			public String asString() {
+				return "messaging.message.id";
+			}
+
+		},
+
+		/** Where the message is: {@code topic-partition@offset} on Kafka, {@code stream@entry-id} on Redis. */
+		COORDINATES {
+
+			@Override
+			public String asString() {
+				return "eventbus.message.coordinates";
+			}
+
+		}
+
+	}
+
+}

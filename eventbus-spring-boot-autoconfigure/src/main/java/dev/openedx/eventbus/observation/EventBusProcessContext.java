@@ -1,0 +1,52 @@
+package dev.openedx.eventbus.observation;
+
+import java.util.Objects;
+
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.InboundMessage;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import io.micrometer.observation.transport.ReceiverContext;
+
+/**
+ * The context of an {@link EventBusObservation#PROCESS} observation: the worker, the received message (the carrier a
+ * tracing handler reads the trace context from, through {@link InboundMessage#header(String)}) and the decoded event.
+ *
+ * @since 0.1.0
+ */
+public final class EventBusProcessContext extends ReceiverContext<InboundMessage> {
+
+	private final ConsumerSettings worker;
+
+	private final OpenEdxEvent<?> event;
+
+	/**
+	 * Create a context.
+	 * @param worker the worker settings
+	 * @param message the message as received
+	 * @param event the decoded event
+	 */
+	public EventBusProcessContext(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event) {
+		super((carrier, key) -> carrier.header(key));
+		this.worker = Objects.requireNonNull(worker, "worker must not be null");
+		this.event = Objects.requireNonNull(event, "event must not be null");
+		setCarrier(Objects.requireNonNull(message, "message must not be null"));
+		setRemoteServiceName(worker.transport());
+	}
+
+	public ConsumerSettings getWorker() {
+		return this.worker;
+	}
+
+	public InboundMessage getMessage() {
+		InboundMessage message = getCarrier();
+		if (message == null) {
+			throw new IllegalStateException("The process context has no message");
+		}
+		return message;
+	}
+
+	public OpenEdxEvent<?> getEvent() {
+		return this.event;
+	}
+
+}

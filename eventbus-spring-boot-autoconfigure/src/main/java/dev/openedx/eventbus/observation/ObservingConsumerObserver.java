@@ -1,0 +1,49 @@
+package dev.openedx.eventbus.observation;
+
+import java.util.Objects;
+
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.InboundMessage;
+import dev.openedx.eventbus.event.EventDispatcher;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Observes each attempt of the listeners on a received event as {@link EventBusObservation#PROCESS}, in scope, so
+ * the listeners run inside the observation (and, with tracing, in the trace the message carried).
+ * <pre class="code">
+ * ConsumerObserver tracing = new ObservingConsumerObserver(observationRegistry, null);
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class ObservingConsumerObserver implements ConsumerObserver {
+
+	private final ObservationRegistry registry;
+
+	private final @Nullable EventBusProcessObservationConvention convention;
+
+	/**
+	 * Create an observer.
+	 * @param registry the observation registry, must not be {@code null}
+	 * @param convention a convention replacing {@link DefaultEventBusProcessObservationConvention}, or {@code null}
+	 */
+	public ObservingConsumerObserver(ObservationRegistry registry,
+			@Nullable EventBusProcessObservationConvention convention) {
+		this.registry = Objects.requireNonNull(registry, "registry must not be null");
+		this.convention = convention;
+	}
+
+	@Override
+	public void dispatch(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event,
+			EventDispatcher listeners) throws Exception {
+		Observation observation = EventBusObservation.PROCESS.observation(this.convention,
+				DefaultEventBusProcessObservationConvention.INSTANCE,
+				() -> new EventBusProcessContext(worker, message, event), this.registry);
+		observation.observeChecked(() -> listeners.dispatch(event));
+	}
+
+}

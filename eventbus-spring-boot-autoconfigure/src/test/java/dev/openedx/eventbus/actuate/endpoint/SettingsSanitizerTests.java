@@ -1,0 +1,42 @@
+package dev.openedx.eventbus.actuate.endpoint;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettingsSanitizerTests {
+
+	@Test
+	void masksValuesOfKeysThatNameCredentialsAtAnyDepth() {
+		Map<String, Object> sanitized = SettingsSanitizer.sanitize(Map.of("eventbus",
+				Map.of("kafka", Map.of("schema-registry", Map.of("url", "http://registry:8081", "api-key", "KEY1",
+						"api-secret", "SECRET1")), "topic-prefix", "stage"),
+				"spring.kafka", Map.of("properties", Map.of("sasl.jaas.config", "password=\"p\";", "ssl.key.password", "x"))));
+		assertThat(sanitized.toString()).contains("api-secret=******", "api-key=******", "sasl.jaas.config=******",
+				"ssl.key.password=******", "url=http://registry:8081", "topic-prefix=stage")
+			.doesNotContain("SECRET1", "KEY1", "password=\"p\"");
+	}
+
+	@Test
+	void masksOnlyThePasswordOfUrlsAndKeepsTheRest() {
+		assertThat(SettingsSanitizer.maskUrlPasswords("redis://default:Pa55@redis:6379/0"))
+			.isEqualTo("redis://default:******@redis:6379/0");
+		assertThat(SettingsSanitizer.maskUrlPasswords("rediss://:Pa55@redis:6380"))
+			.isEqualTo("rediss://:******@redis:6380");
+		assertThat(SettingsSanitizer.maskUrlPasswords("http://a:1@h1:1,http://b:2@h2:2"))
+			.isEqualTo("http://a:******@h1:1,http://b:******@h2:2");
+		assertThat(SettingsSanitizer.maskUrlPasswords("redis://redis:6379")).isEqualTo("redis://redis:6379");
+		assertThat(SettingsSanitizer.sanitize(Map.of("nodes", List.of("redis://u:p@h:1"))).toString())
+			.isEqualTo("{nodes=[redis://u:******@h:1]}");
+	}
+
+	@Test
+	void keepsTheKeyFieldOfARoute() {
+		assertThat(SettingsSanitizer.isSensitive("event-key-field")).isFalse();
+		assertThat(SettingsSanitizer.isSensitive("enabled")).isFalse();
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.openedx.eventbus.autoconfigure.health;
+
+import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.autoconfigure.testing.FixedBrokerProbe;
+import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
+import dev.openedx.eventbus.monitor.BrokerProbe;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventBusHealthContributorAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class,
+				EventBusHealthContributorAutoConfiguration.class))
+		.withBean(EventBusConsumerFactory.class, InMemoryConsumerFactory::new)
+		.withBean(BrokerProbe.class, FixedBrokerProbe::new)
+		.withPropertyValues("eventbus.consumer.workers.loans.topic=loans",
+				"eventbus.consumer.workers.loans.group-id=reports");
+
+	@Test
+	void contributesBrokerAndOneIndicatorPerWorkerUnderTheNameEventbus() {
+		this.contextRunner.run((context) -> {
+			CompositeHealthContributor eventbus = context.getBean("eventbusHealthContributor",
+					CompositeHealthContributor.class);
+			assertThat(((HealthIndicator) eventbus.getContributor("broker")).health().getStatus())
+				.isEqualTo(Status.UP);
+			HealthContributor workers = eventbus.getContributor("workers");
+			HealthIndicator loans = (HealthIndicator) ((CompositeHealthContributor) workers).getContributor("loans");
+			assertThat(loans.health().getStatus()).isEqualTo(Status.UP);
+			assertThat(loans.health().getDetails()).containsEntry("topic", "loans").containsEntry("group", "reports");
+			assertThat(eventbus.getContributor("schemaRegistry")).isNull();
+		});
+	}
+
+	@Test
+	void backsOffWhenTheIndicatorIsDisabled() {
+		this.contextRunner.withPropertyValues("management.health.eventbus.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("eventbusHealthContributor"));
+	}
+
+	@Test
+	void backsOffWithoutSpringBootHealth() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthContributor.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("eventbusHealthContributor"));
+	}
+
+	@Test
+	void backsOffWithoutABrokerProbe() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class,
+					EventBusHealthContributorAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("eventbusHealthContributor"));
+	}
+
+	@Test
+	void backsOffWhenTheEventBusIsDisabled() {
+		this.contextRunner.withPropertyValues("eventbus.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("eventbusHealthContributor"));
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.openedx.eventbus.autoconfigure.metrics;
+
+import dev.openedx.eventbus.actuate.metrics.EventBusConsumerMetrics;
+import dev.openedx.eventbus.actuate.metrics.EventBusProducerMetrics;
+import dev.openedx.eventbus.actuate.metrics.EventBusWorkerMetrics;
+import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.autoconfigure.testing.FixedBrokerProbe;
+import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
+import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;
+import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
+import dev.openedx.eventbus.event.EventBusProducer;
+import dev.openedx.eventbus.event.EventType;
+import dev.openedx.eventbus.monitor.BacklogMonitor;
+import dev.openedx.eventbus.monitor.BrokerProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventBusMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class, MetricsAutoConfiguration.class,
+				EventBusMetricsAutoConfiguration.class))
+		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+		.withBean(EventType.class, () -> TestEvents.BOOK_LOANED)
+		.withBean(EventBusProducer.class, RecordingProducer::new)
+		.withBean(EventBusConsumerFactory.class, InMemoryConsumerFactory::new)
+		.withBean(BrokerProbe.class, FixedBrokerProbe::new)
+		.withPropertyValues("eventbus.producer.events[" + TestEvents.BOOK_LOANED_TYPE + "].loans.event-key-field=book.isbn",
+				"eventbus.consumer.workers.loans.topic=loans", "eventbus.consumer.workers.loans.group-id=reports");
+
+	@Test
+	void registersProducerConsumerAndWorkerMetersWithAMeterRegistry() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(EventBusProducerMetrics.class)
+				.hasSingleBean(EventBusConsumerMetrics.class)
+				.hasSingleBean(EventBusWorkerMetrics.class)
+				.hasSingleBean(BacklogMonitor.class);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("eventbus.producer.events").tag("topic", "loans").counters()).hasSize(2);
+			assertThat(registry.get("eventbus.consumer.running").tag("worker", "loans").gauge().value()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void topicTagsCarryTheTopicPrefix() {
+		this.contextRunner.withPropertyValues("eventbus.topic-prefix=stage")
+			.run((context) -> assertThat(context.getBean(MeterRegistry.class)
+				.get("eventbus.producer.time.since.last.event")
+				.tag("topic", "stage-loans")
+				.timeGauge()).isNotNull());
+	}
+
+	@Test
+	void backsOffWithoutMicrometer() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(EventBusProducerMetrics.class)
+				.doesNotHaveBean(EventBusConsumerMetrics.class)
+				.doesNotHaveBean(EventBusWorkerMetrics.class));
+	}
+
+	@Test
+	void backsOffWithoutAMeterRegistryBean() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class,
+					EventBusMetricsAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(EventBusConsumerMetrics.class));
+	}
+
+	@Test
+	void backsOffWhenTheEventBusIsDisabled() {
+		this.contextRunner.withPropertyValues("eventbus.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(EventBusConsumerMetrics.class)
+				.doesNotHaveBean(EventBusProducerMetrics.class));
+	}
+
+}

@@ -1,0 +1,180 @@
+package dev.openedx.eventbus.autoconfigure.observability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
+import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.observability.ObservabilityContexts.BookListener;
+import dev.openedx.eventbus.autoconfigure.producer.EventBusPublisher;
+import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
+import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
+import dev.openedx.eventbus.event.OpenEdxEventListener;
+import dev.openedx.eventbus.redis.RedisServerProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static dev.openedx.eventbus.autoconfigure.observability.ObservabilityContexts.counter;
+import static dev.openedx.eventbus.autoconfigure.observability.ObservabilityContexts.details;
+import static dev.openedx.eventbus.autoconfigure.observability.ObservabilityContexts.endpointJson;
+import static dev.openedx.eventbus.autoconfigure.observability.ObservabilityContexts.gauge;
+import static dev.openedx.eventbus.autoconfigure.observability.ObservabilityContexts.health;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Metrics, health and the endpoint of an application on Redis Streams: the build's redis-server with stream names no
+ * other test uses, and a redis-server of its own, with a password, that is killed and restarted.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EventBusRedisObservabilityIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private static final String PASSWORD = "Redis-Pa55-9c4e";
+
+	private static ApplicationContextRunner service(String url, String stream, String group) {
+		return ObservabilityContexts
+			.withActuator(new ApplicationContextRunner().withConfiguration(
+					AutoConfigurations.of(DataRedisAutoConfiguration.class, EventBusRedisAutoConfiguration.class)))
+			.withUserConfiguration(HangingListener.class)
+			.withPropertyValues("spring.application.name=library", "eventbus.transport=redis",
+					"spring.data.redis.url=" + url)
+			.withPropertyValues(ObservabilityContexts.worker(stream, group));
+	}
+
+	@Test
+	void pendingEntriesLagAndTrimRiskAreReportedAndClearWhenTheWorkerCatchesUp() {
+		String stream = "eventbus-obs-" + UUID.randomUUID();
+		String group = "library-" + UUID.randomUUID();
+		service("redis://127.0.0.1:" + sharedPort(), stream, group).withPropertyValues("eventbus.redis.stream-max-len=150")
+			.run((context) -> {
+				try {
+					assertThat(context).hasNotFailed();
+					String[] where = { "transport", "redis", "topic", stream, "group", group };
+					HangingListener hanging = context.getBean(HangingListener.class);
+					publish(context, HangingListener.HANG);
+					publish(context, "isbn-1");
+					publish(context, "isbn-2");
+					await().atMost(TIMEOUT).until(() -> gauge(context, "eventbus.consumer.pending", where) >= 1);
+					assertThat(health(context, "eventbus", "workers", "books")).isEqualTo(Status.UP);
+					assertThat(details(context, "eventbus", "workers", "books")).containsEntry("condition", "running")
+						.containsKey("pending");
+					hanging.release.countDown();
+					await().atMost(TIMEOUT).until(() -> gauge(context, "eventbus.consumer.pending", where) == 0
+							&& gauge(context, "eventbus.consumer.lag", where) == 0);
+					assertThat(context.getBean(BookListener.class).received).hasSize(3);
+					await().atMost(TIMEOUT)
+						.until(() -> "idle".equals(details(context, "eventbus", "workers", "books").get("condition")));
+
+					publish(context, ObservabilityContexts.BAD_ISBN);
+					await().atMost(TIMEOUT).until(() -> counter(context, "eventbus.consumer.failures",
+							with(where, "failure.kind", "handler_error")) == 1);
+					assertThat(details(context, "eventbus", "workers", "books")).containsEntry("condition", "failing");
+
+					EventBusEndpoint endpoint = context.getBean(EventBusEndpoint.class);
+					endpoint.worker("books", "stop");
+					for (int i = 0; i < 400; i++) {
+						publish(context, "isbn-backlog-" + i);
+					}
+					await().atMost(TIMEOUT)
+						.until(() -> health(context, "eventbus", "workers", "books").equals(Status.DOWN));
+					assertThat(details(context, "eventbus", "workers", "books")).containsEntry("condition", "trim-risk")
+						.hasEntrySatisfying("retention", (retention) -> assertThat(retention.toString())
+							.contains("trimmed=true")
+							.contains("streamMaxLength=150"));
+					assertThat(gauge(context, "eventbus.consumer.lag", where)).isBetween(150.0, 399.0);
+					assertThat(health(context, "eventbus")).isEqualTo(Status.DOWN);
+
+					endpoint.worker("books", "start");
+					await().atMost(TIMEOUT).until(() -> gauge(context, "eventbus.consumer.lag", where) == 0
+							&& gauge(context, "eventbus.consumer.pending", where) == 0);
+					await().atMost(TIMEOUT).until(() -> health(context, "eventbus").equals(Status.UP));
+				}
+				finally {
+					context.getBean(StringRedisTemplate.class).delete(stream);
+				}
+			});
+	}
+
+	@Test
+	void healthGoesDownWhenRedisIsKilledAndUpWhenItIsBackAndThePasswordIsNeverShown(CapturedOutput output)
+			throws Exception {
+		try (RedisServerProcess server = RedisServerProcess.start("--requirepass", PASSWORD)) {
+			String url = "redis://default:" + PASSWORD + "@127.0.0.1:" + server.port();
+			String stream = "eventbus-obs-" + UUID.randomUUID();
+			service(url, stream, "library").withPropertyValues("eventbus.monitoring.timeout=1s").run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(HangingListener.class).release.countDown();
+				await().atMost(TIMEOUT).until(() -> health(context, "eventbus").equals(Status.UP));
+				assertThat(details(context, "eventbus", "broker")).containsEntry("transport", "redis")
+					.containsEntry("answer", "PING answered PONG");
+				publish(context, "isbn-1");
+				await().atMost(TIMEOUT).until(() -> context.getBean(BookListener.class).received.size() == 1);
+				String json = endpointJson(context);
+				assertThat(json).contains("\"transport\":\"redis\"")
+					.contains("\"url\":\"redis://default:******@127.0.0.1:" + server.port() + "\"")
+					.doesNotContain(PASSWORD);
+
+				server.kill();
+				await().atMost(TIMEOUT).until(() -> health(context, "eventbus", "broker").equals(Status.DOWN));
+				assertThat(health(context, "eventbus")).isEqualTo(Status.DOWN);
+				server.restart();
+				await().atMost(TIMEOUT).until(() -> health(context, "eventbus").equals(Status.UP));
+				publish(context, "isbn-2");
+				await().atMost(TIMEOUT).until(() -> context.getBean(BookListener.class).received.size() == 2);
+			});
+		}
+		assertThat(output.getAll()).contains("Event delivered to the event bus").doesNotContain(PASSWORD);
+	}
+
+	private static int sharedPort() {
+		String port = System.getenv("REDIS_PORT");
+		return (port != null && !port.isBlank()) ? Integer.parseInt(port.strip()) : 6379;
+	}
+
+	private static String[] with(String[] tags, String... more) {
+		String[] all = new String[tags.length + more.length];
+		System.arraycopy(tags, 0, all, 0, tags.length);
+		System.arraycopy(more, 0, all, tags.length, more.length);
+		return all;
+	}
+
+	private static void publish(ApplicationContext context, String isbn) throws Exception {
+		context.getBean(EventBusPublisher.class)
+			.publish(TestEvents.BOOK_LOANED.event(new BookData(isbn, "A Title", 1)))
+			.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+	}
+
+	static class HangingListener {
+
+		static final String HANG = "isbn-hang";
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		@OpenEdxEventListener
+		void on(BookData book) throws InterruptedException {
+			if (HANG.equals(book.isbn())) {
+				this.release.await(60, TimeUnit.SECONDS);
+			}
+			this.seen.add(book.isbn());
+		}
+
+	}
+
+}
