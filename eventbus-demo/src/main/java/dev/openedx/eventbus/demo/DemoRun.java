@@ -85,6 +85,7 @@ final class DemoRun {
 			printProjection(catalog);
 			printLatencies(received);
 			printMetrics(List.of(lmsBefore, catalogBefore), after);
+			printHealth(lms, catalog);
 			stop();
 			this.out.printf(Locale.ROOT, "%nDone in %.1f s: %d events went from lms to catalog, nothing was lost.%n",
 					(System.nanoTime() - started) / 1e9, this.published.size());
@@ -341,6 +342,34 @@ final class DemoRun {
 		}
 		else {
 			table.print(this.out, "  ");
+		}
+	}
+
+	private void printHealth(SampleService... services) {
+		this.out.println();
+		this.out.println("Event bus health (GET /actuator/health/eventbus):");
+		for (SampleService service : services) {
+			JsonNode health;
+			try {
+				health = this.http.get(service.uri("/actuator/health/eventbus"));
+			}
+			catch (IOException ex) {
+				// DOWN answers 503, which is worth showing rather than failing the demo for
+				health = HttpJson.json.createObjectNode().put("status", "DOWN (" + ex.getMessage() + ")");
+			}
+			List<String> parts = new ArrayList<>();
+			health.path("components").fields().forEachRemaining((component) -> {
+				if (component.getKey().equals("workers")) {
+					component.getValue().path("components").fields().forEachRemaining((worker) -> parts.add(
+							"worker " + worker.getKey() + " " + worker.getValue().path("details").path("condition")
+								.asText(worker.getValue().path("status").asText())));
+				}
+				else {
+					parts.add(component.getKey() + " " + component.getValue().path("status").asText());
+				}
+			});
+			this.out.println("  " + service.name() + ": " + health.path("status").asText("not reported")
+					+ (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")"));
 		}
 	}
 

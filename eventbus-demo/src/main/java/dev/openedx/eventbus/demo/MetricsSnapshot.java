@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The values of a service's meters at one moment, read from {@code /actuator/metrics}: every {@code eventbus.*}
- * meter (summed over its tags) and the HTTP requests that published events.
+ * meter (summed over its tags, apart per {@code outcome}) and the HTTP requests that published events.
  *
  * @param service the service
  * @param values statistic values by {@code "<meter> <statistic>"}, for example {@code "eventbus.consumer.handled COUNT"}
@@ -27,12 +27,21 @@ record MetricsSnapshot(String service, Map<String, Double> values) {
 		try {
 			List<String> names = new ArrayList<>();
 			for (JsonNode name : http.get(service.uri("/actuator/metrics")).path("names")) {
-				if (name.asText().startsWith("eventbus.")) {
+				// Elapsed-time gauges move by themselves; summed over topics they mean nothing.
+				if (name.asText().startsWith("eventbus.") && !name.asText().contains("time.since")) {
 					names.add(name.asText());
 				}
 			}
 			for (String name : names) {
-				collect(values, name, http.get(service.uri("/actuator/metrics/" + name)));
+				JsonNode meter = http.get(service.uri("/actuator/metrics/" + name));
+				List<String> outcomes = outcomes(meter);
+				if (outcomes.isEmpty()) {
+					collect(values, name, meter);
+				}
+				for (String outcome : outcomes) {
+					collect(values, name + "{outcome=" + outcome + "}", http.get(service.uri("/actuator/metrics/"
+							+ name + "?tag=" + URLEncoder.encode("outcome:" + outcome, StandardCharsets.UTF_8))));
+				}
 			}
 			// The requests that published events (the demo's own GETs are not interesting).
 			collect(values, "http.server.requests{method=POST}",
@@ -43,6 +52,18 @@ record MetricsSnapshot(String service, Map<String, Double> values) {
 			throw new DemoException("Could not read the metrics of " + service.name() + ": " + ex.getMessage(), ex);
 		}
 		return new MetricsSnapshot(service.name(), values);
+	}
+
+	/** The values of the meter's {@code outcome} tag ({@code success}, {@code failure}), shown apart. */
+	private static List<String> outcomes(JsonNode meter) {
+		List<String> outcomes = new ArrayList<>();
+		for (JsonNode tag : meter.path("availableTags")) {
+			if (tag.path("tag").asText().equals("outcome")) {
+				tag.path("values").forEach((value) -> outcomes.add(value.asText()));
+			}
+		}
+		outcomes.sort(null);
+		return outcomes;
 	}
 
 	private static void collect(Map<String, Double> values, String name, JsonNode meter) {

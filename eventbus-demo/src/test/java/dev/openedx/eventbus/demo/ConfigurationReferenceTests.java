@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationReferenceTests {
 
-	private static final Pattern DOCUMENTED = Pattern.compile("`(eventbus\\.[a-z0-9.<>\\[\\]-]+)`");
+	/** The first cell of a table row: where the reference describes a property. */
+	private static final Pattern DOCUMENTED = Pattern.compile("(?m)^\\| `(eventbus\\.[a-z0-9.<>\\[\\]-]+)` \\|");
 
 	@Test
 	void everyEventbusPropertyOfTheGeneratedMetadataIsInTheConfigurationReference() throws Exception {
@@ -46,9 +47,11 @@ class ConfigurationReferenceTests {
 	}
 
 	@Test
-	void theMetadataOfTheLibraryAndOfTheDevelopmentServicesIsRead() throws Exception {
+	void theMetadataOfTheLibraryAndOfTheDevelopmentServicesAndTheReferencesTablesAreRead() throws Exception {
 		assertThat(metadataProperties()).contains("eventbus.transport", "eventbus.producer.events",
 				"eventbus.consumer.workers", "eventbus.dev-services.enabled", "eventbus.dev-services.state-file");
+		assertThat(documentedProperties()).contains("eventbus.transport", "eventbus.consumer.workers.<name>.topic",
+				"eventbus.dev-services.state-file");
 	}
 
 	private static Set<String> documentedProperties() throws Exception {

@@ -31,7 +31,11 @@ class DemoTests {
 			.contains("8 events went from lms to catalog, nothing was lost.");
 		assertThat(report.lines().filter((line) -> line.contains("POST /enrollments"))).hasSize(6);
 		assertThat(report.lines().filter((line) -> line.matches(" +\\d+  POST .* \\d+\\.\\d ms( +\\*)?"))).hasSize(8);
-		assertThat(report).containsPattern("lms +http.server.requests\\{method=POST} +count +0 +8");
+		assertThat(report).containsPattern("lms +http.server.requests\\{method=POST} +count +0 +8")
+			.containsPattern("lms +eventbus.producer.events\\{outcome=success} +count +0 +8")
+			.containsPattern("catalog +eventbus.consumer.events\\{outcome=success} +count +0 +8")
+			.containsPattern("catalog: UP \\(broker UP, schemaRegistry UP, worker catalog-info \\w+, "
+					+ "worker enrollments \\w+\\)");
 		assertThat(report).contains("stopped gracefully");
 		assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
 	}
@@ -42,7 +46,8 @@ class DemoTests {
 				"3");
 
 		assertThat(report).contains("over Redis Streams at redis://127.0.0.1:6379")
-			.contains("5 events went from lms to catalog, nothing was lost.");
+			.contains("5 events went from lms to catalog, nothing was lost.")
+			.containsPattern("catalog: UP \\(broker UP, worker catalog-info \\w+, worker enrollments \\w+\\)");
 		Matcher prefix = Pattern.compile("streams prefixed (\\S+)-,").matcher(report);
 		assertThat(prefix.find()).as(report).isTrue();
 		RedisClient client = RedisClient.create("redis://127.0.0.1:6379");
