@@ -189,8 +189,8 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 	 */
 	private Observation startObservation(ProducerRecord<byte[], byte[]> record, String topic, OpenEdxEvent<?> event) {
 		Observation observation = EventBusObservation.SEND.observation(this.observationConvention,
-				DefaultEventBusSendObservationConvention.INSTANCE, () -> new EventBusSendContext(TRANSPORT, topic, event),
-				this.observationRegistry);
+				DefaultEventBusSendObservationConvention.INSTANCE,
+				() -> new EventBusSendContext(TRANSPORT, topic, event), this.observationRegistry);
 		if (observation.isNoop()) {
 			return observation;
 		}

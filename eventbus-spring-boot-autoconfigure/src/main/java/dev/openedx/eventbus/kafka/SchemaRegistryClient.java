@@ -57,7 +57,7 @@ public final class SchemaRegistryClient {
 	private final @Nullable String authorization;
 
 	/** The URL for messages and logs, with any password in it masked. */
-	private final String displayUrl;
+	private final String shownUrl;
 
 	private final Map<SubjectSchema, Integer> registered = new ConcurrentHashMap<>();
 
@@ -71,7 +71,7 @@ public final class SchemaRegistryClient {
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
-		this.displayUrl = maskPassword(settings.url());
+		this.shownUrl = maskPassword(settings.url());
 		this.authorization = settings.hasCredentials() ? "Basic " + Base64.getEncoder()
 			.encodeToString((nullToEmpty(settings.apiKey()) + ":" + nullToEmpty(settings.apiSecret()))
 				.getBytes(StandardCharsets.UTF_8)) : null;
@@ -129,14 +129,15 @@ public final class SchemaRegistryClient {
 		JsonNode text = answer.get("schema");
 		if (text == null || !text.isTextual()) {
 			throw new SchemaRegistryException(
-					"Schema registry " + this.displayUrl + " answered without a schema for id " + idText + ": " + answer, 200, 0);
+					"Schema registry " + this.shownUrl + " answered without a schema for id " + idText + ": "
+							+ answer, 200, 0);
 		}
 		try {
 			schema = parse(text.asText());
 		}
 		catch (SchemaParseException ex) {
 			throw new SchemaRegistryException(
-					"Schema registry " + this.displayUrl + " returned an invalid Avro schema for id " + idText + ": "
+					"Schema registry " + this.shownUrl + " returned an invalid Avro schema for id " + idText + ": "
 							+ ex.getMessage(), ex);
 		}
 		Schema previous = this.schemasById.putIfAbsent(id, schema);
@@ -164,17 +165,19 @@ public final class SchemaRegistryClient {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new SchemaRegistryException("Interrupted while checking schema registry " + this.displayUrl, ex);
+			throw new SchemaRegistryException("Interrupted while checking schema registry " + this.shownUrl, ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new SchemaRegistryException("Schema registry " + this.displayUrl + " could not be reached within " + timeout
+			throw new SchemaRegistryException("Schema registry " + this.shownUrl
+					+ " could not be reached within " + timeout
 					+ ": " + cause, cause);
 		}
 		int status = response.statusCode();
 		if (status / 100 != 2) {
 			String reason = (status == 401 || status == 403) ? "refused the credentials" : "answered an error";
-			throw new SchemaRegistryException("Schema registry " + this.displayUrl + " " + reason + " (HTTP " + status + ")",
+			throw new SchemaRegistryException("Schema registry " + this.shownUrl + " " + reason + " (HTTP "
+					+ status + ")",
 					status, 0);
 		}
 	}
@@ -199,11 +202,12 @@ public final class SchemaRegistryClient {
 					.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 		JsonNode id = answer.get("id");
 		if (id == null || !id.canConvertToInt()) {
-			throw new SchemaRegistryException("Schema registry " + this.displayUrl + " answered without an id when registering "
+			throw new SchemaRegistryException("Schema registry " + this.shownUrl
+					+ " answered without an id when registering "
 					+ "under subject '" + subject + "': " + answer, 200, 0);
 		}
 		logger.info(() -> "Registered schema " + schema.getFullName() + " under subject '" + subject + "' with id "
-				+ id.asInt() + " at " + this.displayUrl);
+				+ id.asInt() + " at " + this.shownUrl);
 		return id.asInt();
 	}
 
@@ -231,7 +235,7 @@ public final class SchemaRegistryClient {
 						: response.body();
 				failure = "HTTP " + status + ((code != 0) ? ", error code " + code : "") + ": " + message;
 				if (status < 500 || attempt >= this.settings.maxAttempts()) {
-					throw new SchemaRegistryException("Schema registry " + this.displayUrl + " failed " + action + " ("
+					throw new SchemaRegistryException("Schema registry " + this.shownUrl + " failed " + action + " ("
 							+ describeAttempts(attempt) + "): " + failure, status, code);
 				}
 			}
@@ -239,18 +243,21 @@ public final class SchemaRegistryClient {
 				failure = ex.toString();
 				cause = ex;
 				if (attempt >= this.settings.maxAttempts()) {
-					throw new SchemaRegistryException("Schema registry " + this.displayUrl + " could not be reached while "
+					throw new SchemaRegistryException("Schema registry " + this.shownUrl
+							+ " could not be reached while "
 							+ action + " (" + describeAttempts(attempt) + "): " + ex, ex);
 				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new SchemaRegistryException("Interrupted while " + action + " at schema registry " + this.displayUrl, ex);
+				throw new SchemaRegistryException("Interrupted while " + action + " at schema registry "
+						+ this.shownUrl, ex);
 			}
 			long wait = backoff;
 			String reason = failure;
 			int failed = attempt;
-			logger.warn(cause, () -> "Schema registry " + this.displayUrl + " failed " + action + " (attempt " + failed + " of "
+			logger.warn(cause, () -> "Schema registry " + this.shownUrl + " failed " + action + " (attempt "
+					+ failed + " of "
 					+ this.settings.maxAttempts() + "): " + reason + "; retrying in " + wait + " ms");
 			sleep(wait, action);
 			backoff = Math.min(backoff * 2, 30_000);
@@ -263,7 +270,8 @@ public final class SchemaRegistryClient {
 		}
 		catch (IOException ex) {
 			throw new SchemaRegistryException(
-					"Schema registry " + this.displayUrl + " answered with invalid JSON while " + action + ": " + body, ex);
+					"Schema registry " + this.shownUrl + " answered with invalid JSON while " + action + ": "
+							+ body, ex);
 		}
 	}
 
@@ -282,7 +290,8 @@ public final class SchemaRegistryClient {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new SchemaRegistryException("Interrupted while " + action + " at schema registry " + this.displayUrl, ex);
+			throw new SchemaRegistryException("Interrupted while " + action + " at schema registry "
+					+ this.shownUrl, ex);
 		}
 	}
 

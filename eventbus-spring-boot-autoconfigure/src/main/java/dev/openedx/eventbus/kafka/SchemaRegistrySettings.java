@@ -40,7 +40,8 @@ public record SchemaRegistrySettings(String url, @Nullable String apiKey, @Nulla
 			uri = URI.create(url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Schema registry URL '" + url + "' is not a URL: " + ex.getMessage(), ex);
+			throw new IllegalArgumentException("Schema registry URL '" + url + "' is not a URL: "
+					+ ex.getMessage(), ex);
 		}
 		if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
 			throw new IllegalArgumentException(

@@ -14,7 +14,8 @@ import io.micrometer.common.KeyValues;
 public class DefaultEventBusProcessObservationConvention implements EventBusProcessObservationConvention {
 
 	/** A shared instance. */
-	public static final DefaultEventBusProcessObservationConvention INSTANCE = new DefaultEventBusProcessObservationConvention();
+	public static final DefaultEventBusProcessObservationConvention INSTANCE =
+			new DefaultEventBusProcessObservationConvention();
 
 	@Override
 	public String getContextualName(EventBusProcessContext context) {

@@ -14,7 +14,8 @@ import io.micrometer.common.KeyValues;
 public class DefaultEventBusSendObservationConvention implements EventBusSendObservationConvention {
 
 	/** A shared instance. */
-	public static final DefaultEventBusSendObservationConvention INSTANCE = new DefaultEventBusSendObservationConvention();
+	public static final DefaultEventBusSendObservationConvention INSTANCE =
+			new DefaultEventBusSendObservationConvention();
 
 	@Override
 	public String getContextualName(EventBusSendContext context) {

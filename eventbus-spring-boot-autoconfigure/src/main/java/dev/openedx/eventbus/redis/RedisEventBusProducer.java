@@ -156,8 +156,8 @@ public final class RedisEventBusProducer implements EventBusProducer, SendObserv
 
 	private Observation startObservation(String stream, OpenEdxEvent<?> event) {
 		Observation observation = EventBusObservation.SEND.observation(this.observationConvention,
-				DefaultEventBusSendObservationConvention.INSTANCE, () -> new EventBusSendContext(TRANSPORT, stream, event),
-				this.observationRegistry);
+				DefaultEventBusSendObservationConvention.INSTANCE,
+				() -> new EventBusSendContext(TRANSPORT, stream, event), this.observationRegistry);
 		return observation.isNoop() ? observation : observation.start();
 	}
 

@@ -46,7 +46,8 @@ import org.springframework.util.ClassUtils;
 public final class EventBusTracingAutoConfiguration {
 
 	@Bean
-	static BeanPostProcessor eventBusSendObservationPostProcessor(ObjectProvider<ObservationRegistry> observationRegistry,
+	static BeanPostProcessor eventBusSendObservationPostProcessor(
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<EventBusSendObservationConvention> sendObservationConvention) {
 		return new BeanPostProcessor() {
 

@@ -14,7 +14,8 @@ class SettingsSanitizerTests {
 		Map<String, Object> sanitized = SettingsSanitizer.sanitize(Map.of("eventbus",
 				Map.of("kafka", Map.of("schema-registry", Map.of("url", "http://registry:8081", "api-key", "KEY1",
 						"api-secret", "SECRET1")), "topic-prefix", "stage"),
-				"spring.kafka", Map.of("properties", Map.of("sasl.jaas.config", "password=\"p\";", "ssl.key.password", "x"))));
+				"spring.kafka",
+				Map.of("properties", Map.of("sasl.jaas.config", "password=\"p\";", "ssl.key.password", "x"))));
 		assertThat(sanitized.toString()).contains("api-secret=******", "api-key=******", "sasl.jaas.config=******",
 				"ssl.key.password=******", "url=http://registry:8081", "topic-prefix=stage")
 			.doesNotContain("SECRET1", "KEY1", "password=\"p\"");

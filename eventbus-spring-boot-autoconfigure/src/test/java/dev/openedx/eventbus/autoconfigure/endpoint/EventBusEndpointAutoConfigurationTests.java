@@ -25,7 +25,8 @@ class EventBusEndpointAutoConfigurationTests {
 				EventBusEndpointAutoConfiguration.class))
 		.withBean(EventType.class, () -> TestEvents.BOOK_LOANED)
 		.withBean(EventBusProducer.class, RecordingProducer::new)
-		.withPropertyValues("eventbus.producer.events[" + TestEvents.BOOK_LOANED_TYPE + "].loans.event-key-field=book.isbn",
+		.withPropertyValues("eventbus.producer.events[" + TestEvents.BOOK_LOANED_TYPE
+				+ "].loans.event-key-field=book.isbn",
 				"eventbus.kafka.schema-registry.api-secret=never-shown",
 				"spring.kafka.properties[sasl.jaas.config]=PlainLoginModule required username=\"u\" password=\"p4ss\";");
 

@@ -34,7 +34,8 @@ class EventBusMetricsAutoConfigurationTests {
 		.withBean(EventBusProducer.class, RecordingProducer::new)
 		.withBean(EventBusConsumerFactory.class, InMemoryConsumerFactory::new)
 		.withBean(BrokerProbe.class, FixedBrokerProbe::new)
-		.withPropertyValues("eventbus.producer.events[" + TestEvents.BOOK_LOANED_TYPE + "].loans.event-key-field=book.isbn",
+		.withPropertyValues("eventbus.producer.events[" + TestEvents.BOOK_LOANED_TYPE
+				+ "].loans.event-key-field=book.isbn",
 				"eventbus.consumer.workers.loans.topic=loans", "eventbus.consumer.workers.loans.group-id=reports");
 
 	@Test

@@ -146,7 +146,8 @@ class EventBusKafkaObservabilityIntegrationTests {
 	@Test
 	void healthGoesDownWhenAWorkerReachesItsErrorLimitAndUpWhenItIsStartedAgain() {
 		String topic = "obs-limit-" + UUID.randomUUID();
-		service(topic, "library-" + UUID.randomUUID()).withPropertyValues("eventbus.consumer.consecutive-errors-limit=2")
+		service(topic, "library-"
+				+ UUID.randomUUID()).withPropertyValues("eventbus.consumer.consecutive-errors-limit=2")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				await().atMost(TIMEOUT).until(() -> health(context, "eventbus").equals(Status.UP));

@@ -60,7 +60,8 @@ class EventBusRedisObservabilityIntegrationTests {
 	void pendingEntriesLagAndTrimRiskAreReportedAndClearWhenTheWorkerCatchesUp() {
 		String stream = "eventbus-obs-" + UUID.randomUUID();
 		String group = "library-" + UUID.randomUUID();
-		service("redis://127.0.0.1:" + sharedPort(), stream, group).withPropertyValues("eventbus.redis.stream-max-len=150")
+		service("redis://127.0.0.1:"
+				+ sharedPort(), stream, group).withPropertyValues("eventbus.redis.stream-max-len=150")
 			.run((context) -> {
 				try {
 					assertThat(context).hasNotFailed();

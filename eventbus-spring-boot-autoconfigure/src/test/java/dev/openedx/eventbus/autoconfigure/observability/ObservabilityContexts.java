@@ -64,7 +64,8 @@ final class ObservabilityContexts {
 	static String[] worker(String topic, String group) {
 		return new String[] { "eventbus.consumer.workers.books.topic=" + topic,
 				"eventbus.consumer.workers.books.group-id=" + group,
-				"eventbus.producer.events[" + TestEvents.BOOK_LOANED_TYPE + "]." + topic + ".event-key-field=book.isbn" };
+				"eventbus.producer.events[" + TestEvents.BOOK_LOANED_TYPE + "]." + topic
+						+ ".event-key-field=book.isbn" };
 	}
 
 	static Status health(ApplicationContext context, String... path) {
