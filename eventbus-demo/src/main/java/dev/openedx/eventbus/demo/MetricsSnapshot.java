@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * meter (summed over its tags, apart per {@code outcome}) and the HTTP requests that published events.
  *
  * @param service the service
- * @param values statistic values by {@code "<meter> <statistic>"}, for example {@code "eventbus.consumer.handled COUNT"}
+ * @param values statistic values by {@code "<meter> <statistic>"}, for example
+ * {@code "eventbus.consumer.handling COUNT"}
  * @since 0.1.0
  */
 record MetricsSnapshot(String service, Map<String, Double> values) {

@@ -76,8 +76,8 @@ class DevServicesEnvironmentPostProcessorTests {
 			.profiles("dev")
 			.properties("eventbus.dev-services.state-file=" + stateFile, "logging.level.org.apache.kafka=WARN",
 					"logging.level.kafka=WARN", "logging.level.state.change.logger=WARN")
-			.initializers((ApplicationContextInitializer<GenericApplicationContext>) (app) -> app
-				.registerBean("worker", SmartLifecycle.class, () -> new WorkerNeedingTheBroker(app, brokerUpWhenStopping)))
+			.initializers((ApplicationContextInitializer<GenericApplicationContext>) (app) -> app.registerBean("worker",
+					SmartLifecycle.class, () -> new WorkerNeedingTheBroker(app, brokerUpWhenStopping)))
 			.run();
 		String servers = context.getEnvironment().getProperty("spring.kafka.bootstrap-servers");
 		context.close();

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import dev.openedx.eventbus.autoconfigure.producer.EventBusPublisher;
@@ -65,9 +66,8 @@ class ConsumerApplicationRedisTests {
 	@AfterEach
 	void deleteStreams() {
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			for (String topic : new String[] { "learning-course-enrollment-lifecycle", "course-catalog-info-changed" }) {
-				connection.keyCommands()
-					.del(bytes(PREFIX + "-" + topic), bytes(PREFIX + "-" + topic + "-dlq"));
+			for (String topic : List.of("learning-course-enrollment-lifecycle", "course-catalog-info-changed")) {
+				connection.keyCommands().del(bytes(PREFIX + "-" + topic), bytes(PREFIX + "-" + topic + "-dlq"));
 			}
 		}
 	}
