@@ -3,13 +3,13 @@ package dev.openedx.eventbus.devservices;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -57,8 +57,22 @@ public final class DevServicesEnvironmentPostProcessor implements EnvironmentPos
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		if (services.ownsAny()) {
-			application.addListeners((ApplicationListener<ContextClosedEvent>) (event) -> services.close());
-			Runtime.getRuntime().addShutdownHook(new Thread(services::close, "eventbus-dev-services-shutdown"));
+			AtomicBoolean closedByContext = new AtomicBoolean();
+			// Registered before any bean, so destroyed after all of them: the application's workers stop and commit,
+			// and its clients close, while the broker still runs (a ContextClosedEvent comes before all that).
+			application.addInitializers((context) -> {
+				if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+					registry.registerDisposableBean("eventBusDevServices", services::close);
+					closedByContext.set(true);
+				}
+			});
+			// Only for an application that never got as far as a context; otherwise this would race with the
+			// context's own shutdown hook.
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				if (!closedByContext.get()) {
+					services.close();
+				}
+			}, "eventbus-dev-services-shutdown"));
 		}
 	}
 

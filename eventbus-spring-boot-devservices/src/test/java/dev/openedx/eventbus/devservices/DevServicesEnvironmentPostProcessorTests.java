@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.GenericApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +66,23 @@ class DevServicesEnvironmentPostProcessorTests {
 		assertThat(answers(servers)).as("the owner stops the broker").isFalse();
 		assertThat(answers(URI.create(registryUrl).getAuthority())).as("the owner stops the registry").isFalse();
 		assertThat(stateFile).doesNotExist();
+	}
+
+	@Test
+	void theOwnerStopsBrokerAndRegistryOnlyAfterTheApplicationsOwnBeansStopped() {
+		Path stateFile = this.directory.resolve("order.properties");
+		List<Boolean> brokerUpWhenStopping = new ArrayList<>();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE)
+			.profiles("dev")
+			.properties("eventbus.dev-services.state-file=" + stateFile, "logging.level.org.apache.kafka=WARN",
+					"logging.level.kafka=WARN", "logging.level.state.change.logger=WARN")
+			.initializers((ApplicationContextInitializer<GenericApplicationContext>) (app) -> app.registerBean("worker",
+					SmartLifecycle.class, () -> new WorkerNeedingTheBroker(app, brokerUpWhenStopping)))
+			.run();
+		String servers = context.getEnvironment().getProperty("spring.kafka.bootstrap-servers");
+		context.close();
+		assertThat(brokerUpWhenStopping).as("broker up while a late-phase worker stops").containsExactly(true);
+		assertThat(answers(servers)).isFalse();
 	}
 
 	@Test
@@ -113,6 +135,44 @@ class DevServicesEnvironmentPostProcessorTests {
 
 	@Configuration(proxyBeanMethods = false)
 	static class Empty {
+
+	}
+
+	/** Like an event bus worker: stops in a late phase and commits to the broker while stopping. */
+	static final class WorkerNeedingTheBroker implements SmartLifecycle {
+
+		private final GenericApplicationContext context;
+
+		private final List<Boolean> brokerUpWhenStopping;
+
+		private volatile boolean running;
+
+		WorkerNeedingTheBroker(GenericApplicationContext context, List<Boolean> brokerUpWhenStopping) {
+			this.context = context;
+			this.brokerUpWhenStopping = brokerUpWhenStopping;
+		}
+
+		@Override
+		public void start() {
+			this.running = true;
+		}
+
+		@Override
+		public void stop() {
+			this.brokerUpWhenStopping.add(answers(this.context.getEnvironment()
+				.getRequiredProperty("spring.kafka.bootstrap-servers")));
+			this.running = false;
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.running;
+		}
+
+		@Override
+		public int getPhase() {
+			return Integer.MAX_VALUE - 100;
+		}
 
 	}
 

@@ -1,6 +1,7 @@
 package dev.openedx.eventbus.autoconfigure.command;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -18,7 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  * Switches an application started with a command as its first argument into command mode, and ends the process with
  * the command's exit code once it ran. Early, before anything else happens: a wrong command line exits with status 2
  * and the usage; standard output is kept for the command's results and everything else printed (logs, banner) goes to
- * standard error; no web server starts. Registered in {@code META-INF/spring.factories}.
+ * standard error; no web server starts, and {@code generate-avro-schemas} sets up no transport (it needs no broker,
+ * registry or Redis settings, as in Python). Registered in {@code META-INF/spring.factories}.
  *
  * @since 0.1.0
  */
@@ -77,8 +79,13 @@ public final class EventBusCommandRunListener implements SpringApplicationRunLis
 		if (this.commandLine == null) {
 			return;
 		}
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("eventbusCommand", Map.of("spring.main.web-application-type", "none")));
+		Map<String, Object> command = new LinkedHashMap<>();
+		command.put("spring.main.web-application-type", "none");
+		if (this.commandLine.command() == EventBusCommand.GENERATE_AVRO_SCHEMAS) {
+			// Like Python's generate_avro_schemas it needs the catalog only: no broker, registry or Redis settings.
+			command.put("eventbus.enabled", "false");
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource("eventbusCommand", command));
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("eventbusCommandDefaults", Map.of("spring.main.banner-mode", "off")));
 	}

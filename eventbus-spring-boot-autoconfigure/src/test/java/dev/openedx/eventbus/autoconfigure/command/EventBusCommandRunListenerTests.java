@@ -43,6 +43,24 @@ class EventBusCommandRunListenerTests {
 	}
 
 	@Test
+	void generateAvroSchemasNeedsNoTransportSettings() {
+		EventBusCommandRunListener listener = listener("generate-avro-schemas", "--all");
+		listener.starting(new DefaultBootstrapContext());
+		MockEnvironment environment = new MockEnvironment().withProperty("eventbus.enabled", "true");
+		listener.environmentPrepared(new DefaultBootstrapContext(), environment);
+		assertThat(environment.getProperty("eventbus.enabled")).isEqualTo("false");
+	}
+
+	@Test
+	void consumeEventsKeepsTheEventBusOn() {
+		EventBusCommandRunListener listener = listener("consume-events", "-t", "t", "-g", "g");
+		listener.starting(new DefaultBootstrapContext());
+		MockEnvironment environment = new MockEnvironment();
+		listener.environmentPrepared(new DefaultBootstrapContext(), environment);
+		assertThat(environment.getProperty("eventbus.enabled")).isNull();
+	}
+
+	@Test
 	void applicationWithoutCommandIsLeftAlone() {
 		EventBusCommandRunListener listener = listener("--server.port=8080");
 		listener.starting(new DefaultBootstrapContext());

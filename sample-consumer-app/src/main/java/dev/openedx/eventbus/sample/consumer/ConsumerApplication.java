@@ -3,6 +3,17 @@ package dev.openedx.eventbus.sample.consumer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/**
+ * A small catalog-like service: {@code @OpenEdxEventListener} methods keep a projection of enrollments and catalog
+ * information per course, served at {@code GET /courses}, and {@code GET /events} tells how long each event took from
+ * the producer to here. The workers that consume the topics are configured in {@code application.yml}.
+ * <pre class="code">
+ * java -jar sample-consumer-app.jar --spring.profiles.active=dev      # in-process broker, nothing to install
+ * java -jar sample-consumer-app.jar consume-events -t learning-course-enrollment-lifecycle -g catalog --output -
+ * </pre>
+ *
+ * @since 0.1.0
+ */
 @SpringBootApplication
 public class ConsumerApplication {
 

@@ -1,0 +1,127 @@
+package dev.openedx.eventbus.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A packaged sample run as a process with a command ({@code java -jar sample-consumer-app.jar consume-events ...}),
+ * its standard output and error captured in files.
+ */
+final class SampleProcess {
+
+	static final Path ROOT = Path.of(System.getProperty("eventbus.root")).toAbsolutePath().normalize();
+
+	private final Process process;
+
+	private final Path stdout;
+
+	private final Path stderr;
+
+	private final List<String> command;
+
+	private SampleProcess(Process process, Path stdout, Path stderr, List<String> command) {
+		this.process = process;
+		this.stdout = stdout;
+		this.stderr = stderr;
+		this.command = command;
+	}
+
+	/**
+	 * Start a sample's jar.
+	 * @param module {@code sample-producer-app} or {@code sample-consumer-app}
+	 * @param directory the working directory; the outputs go there too
+	 * @param arguments the program arguments
+	 * @return the running process
+	 */
+	static SampleProcess start(String module, Path directory, String... arguments) {
+		List<String> command = new ArrayList<>(List.of(SampleService.javaExecutable(), "-Xmx256m",
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", SampleService.jar(ROOT, module).toString()));
+		command.addAll(List.of(arguments));
+		String name = arguments[0] + "-" + UUID.randomUUID().toString().substring(0, 8);
+		Path stdout = directory.resolve(name + ".out");
+		Path stderr = directory.resolve(name + ".err");
+		try {
+			Process process = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectOutput(stdout.toFile())
+				.redirectError(stderr.toFile())
+				.start();
+			return new SampleProcess(process, stdout, stderr, command);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Wait for the process to end.
+	 * @param timeout how long at most; then it is killed and the test fails
+	 * @return the exit status
+	 */
+	int waitFor(Duration timeout) {
+		try {
+			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly();
+				throw new AssertionError("Still running after " + timeout.toSeconds() + " s: " + this.command
+						+ "\nstderr:\n" + stderr());
+			}
+			return this.process.exitValue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+			throw new AssertionError("Interrupted", ex);
+		}
+	}
+
+	void kill() {
+		this.process.destroyForcibly();
+	}
+
+	List<String> stdoutLines() {
+		try {
+			return Files.readAllLines(this.stdout, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Each line of standard output as JSON: the command's results. */
+	List<JsonNode> jsonLines() {
+		List<JsonNode> lines = new ArrayList<>();
+		for (String line : stdoutLines()) {
+			try {
+				lines.add(HttpJson.json.readTree(line));
+			}
+			catch (IOException ex) {
+				throw new AssertionError("Not a JSON line on standard output: " + line + "\nstderr:\n" + stderr(), ex);
+			}
+		}
+		return lines;
+	}
+
+	String stderr() {
+		try {
+			return Files.readString(this.stderr, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return String.join(" ", this.command);
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.openedx.eventbus.demo.examples;
+
+import java.time.OffsetDateTime;
+
+import dev.openedx.eventbus.catalog.learning.UserData;
+import dev.openedx.eventbus.event.EventType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * An event type of the application's own ({@code docs/producing.md}, your own events).
+ */
+// tag::user-defined[]
+@Configuration(proxyBeanMethods = false)
+public class BookEvents {
+
+	/** One record per event data class; its components become the Avro fields (book_isbn, loaned_at, ...). */
+	public record BookLoanData(String bookIsbn, UserData borrower, OffsetDateTime loanedAt) {
+	}
+
+	public static final EventType<BookLoanData> BOOK_LOANED =
+			EventType.of("org.acme.library.book.loaned.v1", "loan", BookLoanData.class);
+
+	/** A bean: the event bus adds it to the catalog, so it can be routed, consumed and given to the commands. */
+	@Bean
+	EventType<BookLoanData> bookLoaned() {
+		return BOOK_LOANED;
+	}
+
+}
+// end::user-defined[]

@@ -1,0 +1,53 @@
+package dev.openedx.eventbus.sample.consumer;
+
+import java.time.Instant;
+
+import dev.openedx.eventbus.catalog.contentauthoring.ContentAuthoringEvents;
+import dev.openedx.eventbus.catalog.contentauthoring.CourseCatalogData;
+import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
+import dev.openedx.eventbus.catalog.learning.LearningEvents;
+import dev.openedx.eventbus.event.EventsMetadata;
+import dev.openedx.eventbus.event.OpenEdxEventListener;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The event handlers of the catalog: each one updates the {@link CourseProjection}. Delivery is at least once, so a
+ * handler recognises an event it already applied by its id and skips it. A handler that throws hands the event to
+ * the worker's failure policy (dead letter, see {@code application.yml}).
+ */
+@Component
+final class CatalogListeners {
+
+	private final CourseProjection projection;
+
+	private final ReceivedEvents received;
+
+	CatalogListeners(CourseProjection projection, ReceivedEvents received) {
+		this.projection = projection;
+		this.received = received;
+	}
+
+	// tag::listen[]
+	@OpenEdxEventListener(LearningEvents.Types.COURSE_ENROLLMENT_CREATED)
+	void onEnrollmentCreated(CourseEnrollmentData enrollment, EventsMetadata metadata) {
+		Instant receivedAt = Instant.now();
+		if (this.received.contains(metadata.id())) {
+			return; // delivered again (at least once): already applied
+		}
+		this.projection.enrolled(enrollment);
+		this.received.record(metadata, receivedAt);
+	}
+	// end::listen[]
+
+	@OpenEdxEventListener(ContentAuthoringEvents.Types.COURSE_CATALOG_INFO_CHANGED)
+	void onCatalogInfoChanged(CourseCatalogData catalogInfo, EventsMetadata metadata) {
+		Instant receivedAt = Instant.now();
+		if (this.received.contains(metadata.id())) {
+			return;
+		}
+		this.projection.catalogInfoChanged(catalogInfo, metadata.time());
+		this.received.record(metadata, receivedAt);
+	}
+
+}

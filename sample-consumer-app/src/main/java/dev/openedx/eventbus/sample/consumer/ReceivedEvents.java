@@ -1,0 +1,62 @@
+package dev.openedx.eventbus.sample.consumer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.openedx.eventbus.event.EventsMetadata;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The events this service applied, newest last, with how long each took from the producer to the handler: the
+ * handler's receive time minus the event's metadata time (both clocks of one machine in the demo). Remembers the
+ * last {@value #CAPACITY} events, which is also how far back a redelivered event is recognised.
+ */
+@Component
+final class ReceivedEvents {
+
+	static final int CAPACITY = 10_000;
+
+	private final Map<UUID, ReceivedEvent> events = new LinkedHashMap<>(16, 0.75f, false) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<UUID, ReceivedEvent> eldest) {
+			return size() > CAPACITY;
+		}
+
+	};
+
+	synchronized boolean contains(UUID id) {
+		return this.events.containsKey(id);
+	}
+
+	synchronized void record(EventsMetadata metadata, Instant receivedAt) {
+		Duration latency = Duration.between(metadata.time(), receivedAt);
+		this.events.put(metadata.id(), new ReceivedEvent(metadata.id().toString(), metadata.eventType(),
+				metadata.source(), metadata.timeText(), receivedAt, latency.toNanos() / 1_000_000.0));
+	}
+
+	synchronized List<ReceivedEvent> all() {
+		return new ArrayList<>(this.events.values());
+	}
+
+	/**
+	 * One applied event, as served by {@code GET /events}.
+	 *
+	 * @param id the event id
+	 * @param type the event type
+	 * @param source where it came from, for example {@code openedx/lms/web}
+	 * @param time when it happened (its metadata time)
+	 * @param receivedAt when the handler got it
+	 * @param latencyMillis {@code receivedAt - time}, in milliseconds
+	 */
+	record ReceivedEvent(String id, String type, String source, String time, Instant receivedAt,
+			double latencyMillis) {
+	}
+
+}

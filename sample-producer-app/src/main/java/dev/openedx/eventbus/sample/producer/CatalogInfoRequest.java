@@ -1,0 +1,29 @@
+package dev.openedx.eventbus.sample.producer;
+
+import java.time.OffsetDateTime;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Body of {@code POST /courses/{courseKey}/catalog-info}.
+ *
+ * @param name the course's display name
+ * @param start when the course starts
+ * @param pacing {@code instructor} or {@code self}
+ * @param end when the course ends, if it does
+ * @param hidden whether the course is hidden from the catalog (default false)
+ * @param invitationOnly whether enrollment needs an invitation (default false)
+ * @since 0.1.0
+ */
+record CatalogInfoRequest(String name, OffsetDateTime start, String pacing, @Nullable OffsetDateTime end,
+		@Nullable Boolean hidden, @Nullable Boolean invitationOnly) {
+
+	CatalogInfoRequest {
+		Requests.requireText(name, "name");
+		if (start == null) {
+			throw new IllegalArgumentException("start is required");
+		}
+		Requests.requireText(pacing, "pacing");
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.openedx.eventbus.sample.producer;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import dev.openedx.eventbus.catalog.learning.CourseData;
+import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
+import dev.openedx.eventbus.catalog.learning.LearningEvents;
+import dev.openedx.eventbus.catalog.learning.UserData;
+import dev.openedx.eventbus.catalog.learning.UserPersonalData;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.event.key.CourseKey;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /enrollments}: enrolls a learner and publishes {@code COURSE_ENROLLMENT_CREATED}, as the LMS does.
+ */
+@RestController
+final class EnrollmentController {
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Learners learners;
+
+	private final Clock clock = Clock.system(ZoneOffset.UTC);
+
+	EnrollmentController(ApplicationEventPublisher publisher, Learners learners) {
+		this.publisher = publisher;
+		this.learners = learners;
+	}
+
+	@PostMapping("/enrollments")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	PublishedEvent enroll(@RequestBody EnrollmentRequest request) {
+		// tag::publish[]
+		CourseEnrollmentData enrollment = new CourseEnrollmentData(
+				new UserData(this.learners.idOf(request.username()), true,
+						new UserPersonalData(request.username(), request.email())),
+				new CourseData(CourseKey.of(request.courseKey())), request.mode(), true,
+				OffsetDateTime.now(this.clock));
+		OpenEdxEvent<CourseEnrollmentData> event = LearningEvents.COURSE_ENROLLMENT_CREATED.event(enrollment);
+		// Local listeners run, and the event goes to every topic application.yml routes it to.
+		this.publisher.publishEvent(event);
+		// end::publish[]
+		return PublishedEvent.of(event);
+	}
+
+}
