@@ -23,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every key class accepts exactly what the Python class of the same role accepts, and prints what Python's
  * {@code str(key)} prints. The expectations in {@code opaque-keys-oracle.tsv} were produced by the real Python classes
  * (opaque-keys 4.0.0, edx-ccx-keys 2.0.2) from every string their own test suites parse, the openedx-events examples,
- * hand-written edge cases and mutations of all accepted inputs; see {@code generate-opaque-keys-oracle.py} beside it.
+ * hand-written edge cases and mutations of all accepted inputs. Each row is an input, then per class the text
+ * {@code str(cls.from_string(input))} gave or a mark that {@code InvalidKeyError} was raised; inputs with characters
+ * assigned after Unicode 13 (Java 17's tables) were left out. The script that asked the Python classes ran them from
+ * an upstream checkout and is not kept here: only its recorded answers are.
  */
 class OpaqueKeyTests {
 
