@@ -18,12 +18,13 @@ package dev.openedx.eventbus.autoconfigure;
 
 import java.util.Map;
 
-import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.kafka.KafkaBrokerProbe;
+import dev.openedx.eventbus.kafka.KafkaEventBusConsumerFactory;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
 import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
 import dev.openedx.eventbus.kafka.KafkaProducerSettings;
@@ -112,7 +113,7 @@ public final class EventBusKafkaAutoConfiguration {
 						new ByteArrayDeserializer()),
 				producerFactory(kafkaProperties, connectionDetails, environment),
 				new KafkaMessageDecoder(eventCatalog, eventCodec, eventBusSchemaRegistryClient, eventOrigin),
-				this.properties.getTopicPrefix(), consumer.getPollTimeout(), consumer.getStartPosition());
+				consumer.getPollTimeout(), consumer.getStartPosition());
 	}
 
 	@Bean(destroyMethod = "close")

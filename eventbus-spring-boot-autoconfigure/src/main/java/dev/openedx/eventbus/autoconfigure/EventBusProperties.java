@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.openedx.eventbus.autoconfigure.consumer.FailurePolicy;
-import dev.openedx.eventbus.autoconfigure.consumer.StartPosition;
-import dev.openedx.eventbus.autoconfigure.producer.SendMode;
+import dev.openedx.eventbus.consumer.FailurePolicy;
+import dev.openedx.eventbus.consumer.StartPosition;
+import dev.openedx.eventbus.publish.SendMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -16,13 +16,15 @@
 
 package dev.openedx.eventbus.autoconfigure;
 
-import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.monitor.BrokerProbe;
 import dev.openedx.eventbus.redis.RedisBrokerProbe;
+import dev.openedx.eventbus.redis.RedisConsumerDefaults;
+import dev.openedx.eventbus.redis.RedisEventBusConsumerFactory;
 import dev.openedx.eventbus.redis.RedisEventBusProducer;
 import dev.openedx.eventbus.redis.RedisProducerSettings;
 
@@ -72,8 +74,11 @@ public final class EventBusRedisAutoConfiguration {
 	@ConditionalOnMissingBean(EventBusConsumerFactory.class)
 	RedisEventBusConsumerFactory redisEventBusConsumerFactory(RedisConnectionFactory redisConnectionFactory,
 			EventCatalog eventCatalog, AvroEventCodec eventCodec, EventOrigin eventOrigin) {
+		EventBusProperties.RedisConsumer consumer = this.properties.getRedis().getConsumer();
 		return new RedisEventBusConsumerFactory(redisConnectionFactory, eventCatalog, eventCodec, eventOrigin,
-				this.properties.getTopicPrefix(), this.properties.getRedis().getConsumer());
+				new RedisConsumerDefaults(consumer.getName(), consumer.getBlock(), consumer.getBatchSize(),
+						consumer.getClaimMinIdle(), consumer.getClaimInterval(), consumer.isCheckBacklog(),
+						consumer.getLastReadMsgId(), consumer.getDeadLetterMaxLen()));
 	}
 
 	@Bean

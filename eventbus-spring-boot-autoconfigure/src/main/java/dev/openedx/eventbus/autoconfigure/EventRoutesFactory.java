@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-import dev.openedx.eventbus.producer.EventRoute;
-import dev.openedx.eventbus.producer.EventRoutes;
+import dev.openedx.eventbus.publish.EventRoute;
+import dev.openedx.eventbus.publish.EventRoutes;
 import dev.openedx.eventbus.event.EventBusException;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventType;

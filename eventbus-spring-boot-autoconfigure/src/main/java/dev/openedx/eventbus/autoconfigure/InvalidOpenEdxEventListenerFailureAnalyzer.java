@@ -16,7 +16,7 @@
 
 package dev.openedx.eventbus.autoconfigure;
 
-import dev.openedx.eventbus.autoconfigure.listener.InvalidOpenEdxEventListenerException;
+import dev.openedx.eventbus.listener.InvalidOpenEdxEventListenerException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

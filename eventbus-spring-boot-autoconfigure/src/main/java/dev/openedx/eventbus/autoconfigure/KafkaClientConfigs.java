@@ -18,6 +18,7 @@ package dev.openedx.eventbus.autoconfigure;
 
 import java.util.Map;
 
+import dev.openedx.eventbus.kafka.KafkaDefaultPartitioner;
 import dev.openedx.eventbus.kafka.Crc32Partitioner;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.openedx.eventbus.autoconfigure.consumer.ReplayTimes;
-import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefaults;
-import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefinition;
+import dev.openedx.eventbus.worker.ReplayTimes;
+import dev.openedx.eventbus.consumer.WorkerDefaults;
+import dev.openedx.eventbus.consumer.WorkerDefinition;
 import dev.openedx.eventbus.consumer.RetryPolicy;
 import dev.openedx.eventbus.event.EventCatalog;
 import org.jspecify.annotations.Nullable;

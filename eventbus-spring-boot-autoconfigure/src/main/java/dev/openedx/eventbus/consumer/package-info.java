@@ -19,7 +19,9 @@
  * acknowledge loop; failure classification, bounded retry, failure policies and the consecutive-errors limit; worker
  * state and counters for health and metrics. Transports plug in a {@link dev.openedx.eventbus.consumer.MessageSource},
  * a {@link dev.openedx.eventbus.consumer.MessageDecoder} and, for dead letters, a
- * {@link dev.openedx.eventbus.consumer.FailureRecoverer}.
+ * {@link dev.openedx.eventbus.consumer.FailureRecoverer}; each builds its workers from a
+ * {@link dev.openedx.eventbus.consumer.WorkerDefinition} through its
+ * {@link dev.openedx.eventbus.consumer.EventBusConsumerFactory}.
  */
 @NullMarked
 package dev.openedx.eventbus.consumer;

@@ -61,6 +61,9 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
  */
 public final class KafkaEventBusConsumer implements EventBusConsumer {
 
+	/** Transport name in {@link ConsumerSettings#transport()}. */
+	public static final String TRANSPORT = "kafka";
+
 	private final ConsumerWorker<KafkaInboundMessage> worker;
 
 	private final KafkaConsumerOptions options;

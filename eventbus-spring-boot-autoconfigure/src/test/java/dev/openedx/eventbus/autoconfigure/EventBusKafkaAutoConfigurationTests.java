@@ -19,11 +19,13 @@ package dev.openedx.eventbus.autoconfigure;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
-import dev.openedx.eventbus.autoconfigure.consumer.FailurePolicy;
-import dev.openedx.eventbus.autoconfigure.consumer.StartPosition;
-import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefaults;
-import dev.openedx.eventbus.autoconfigure.producer.EventBusPublisher;
+import dev.openedx.eventbus.kafka.KafkaDefaultPartitioner;
+import dev.openedx.eventbus.kafka.KafkaEventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.FailurePolicy;
+import dev.openedx.eventbus.consumer.StartPosition;
+import dev.openedx.eventbus.consumer.WorkerDefaults;
+import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.event.EventBusProducer;

@@ -16,7 +16,7 @@
 
 package dev.openedx.eventbus.autoconfigure;
 
-import dev.openedx.eventbus.autoconfigure.consumer.StartPosition;
+import dev.openedx.eventbus.consumer.StartPosition;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.RetryPolicy;
 import dev.openedx.eventbus.kafka.KafkaConsumerOptions;

@@ -19,10 +19,11 @@ package dev.openedx.eventbus.autoconfigure;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
-import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
-import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefaults;
-import dev.openedx.eventbus.autoconfigure.consumer.WorkerDefinition;
-import dev.openedx.eventbus.autoconfigure.producer.EventBusPublisher;
+import dev.openedx.eventbus.redis.RedisEventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.WorkerDefaults;
+import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.event.EventBusProducer;

@@ -18,7 +18,7 @@ package dev.openedx.eventbus.autoconfigure;
 
 import java.lang.reflect.Method;
 
-import dev.openedx.eventbus.autoconfigure.listener.InvalidOpenEdxEventListenerException;
+import dev.openedx.eventbus.listener.InvalidOpenEdxEventListenerException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -86,16 +86,8 @@ class AvroSchemaGeneratorTests {
 				}""");
 	}
 
-	/**
-	 * The reference file of an event type: {@code schemas/current/} where the wire schema differs from the stored
-	 * one (schemas/README.md). Eight stored files end with a newline the generator does not write (added by an
-	 * editor when they were committed), so that one trailing newline is not compared.
-	 */
 	static String referenceText(EventType<?> type) throws IOException {
-		Path current = Vectors.spec("schemas", "current", AvroSchemaGenerator.fileName(type));
-		Path file = Files.exists(current) ? current : Vectors.spec("schemas", AvroSchemaGenerator.fileName(type));
-		String text = Files.readString(file);
-		return text.endsWith("}\n") ? text.substring(0, text.length() - 1) : text;
+		return ReferenceSchemas.text(type);
 	}
 
 	record Empty() {

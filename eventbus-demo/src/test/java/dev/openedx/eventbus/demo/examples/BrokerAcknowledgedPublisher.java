@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.openedx.eventbus.autoconfigure.producer.EventBusPublisher;
+import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import dev.openedx.eventbus.catalog.learning.LearningEvents;
 import dev.openedx.eventbus.event.SendReceipt;

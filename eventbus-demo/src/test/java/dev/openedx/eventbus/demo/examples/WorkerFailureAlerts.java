@@ -16,7 +16,7 @@
 
 package dev.openedx.eventbus.demo.examples;
 
-import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFailedEvent;
+import dev.openedx.eventbus.worker.EventBusConsumerFailedEvent;
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 
 import org.springframework.context.event.EventListener;

@@ -32,8 +32,8 @@ import dev.openedx.eventbus.event.TopicNames;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BacklogReading;
 import dev.openedx.eventbus.monitor.GroupBacklog;
-import dev.openedx.eventbus.producer.EventRoute;
-import dev.openedx.eventbus.producer.EventRoutes;
+import dev.openedx.eventbus.publish.EventRoute;
+import dev.openedx.eventbus.publish.EventRoutes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;

@@ -24,7 +24,7 @@ import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BrokerProbe;
-import dev.openedx.eventbus.producer.EventRoutes;
+import dev.openedx.eventbus.publish.EventRoutes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

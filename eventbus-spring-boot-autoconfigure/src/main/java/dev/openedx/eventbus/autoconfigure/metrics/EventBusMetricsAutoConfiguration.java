@@ -27,7 +27,7 @@ import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BrokerProbe;
-import dev.openedx.eventbus.producer.EventRoutes;
+import dev.openedx.eventbus.publish.EventRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -17,7 +17,7 @@
 package dev.openedx.eventbus.autoconfigure.health;
 
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
-import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.FixedBrokerProbe;
 import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
 import dev.openedx.eventbus.monitor.BrokerProbe;

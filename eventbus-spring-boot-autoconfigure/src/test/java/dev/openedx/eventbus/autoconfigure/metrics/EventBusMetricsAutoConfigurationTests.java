@@ -20,7 +20,7 @@ import dev.openedx.eventbus.actuate.metrics.EventBusConsumerMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusProducerMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusWorkerMetrics;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
-import dev.openedx.eventbus.autoconfigure.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.FixedBrokerProbe;
 import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;

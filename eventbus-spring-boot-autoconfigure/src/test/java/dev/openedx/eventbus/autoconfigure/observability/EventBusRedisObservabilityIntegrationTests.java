@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.observability.ObservabilityContexts.BookListener;
-import dev.openedx.eventbus.autoconfigure.producer.EventBusPublisher;
+import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
 import dev.openedx.eventbus.event.OpenEdxEventListener;

@@ -26,7 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import dev.openedx.eventbus.autoconfigure.producer.EventBusPublisher;
+import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.catalog.learning.CourseData;
 import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import dev.openedx.eventbus.catalog.learning.LearningEvents;

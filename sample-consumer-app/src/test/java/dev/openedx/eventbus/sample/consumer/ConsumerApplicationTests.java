@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.openedx.eventbus.autoconfigure.producer.EventBusPublisher;
+import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.catalog.contentauthoring.ContentAuthoringEvents;
 import dev.openedx.eventbus.catalog.contentauthoring.CourseCatalogData;
 import dev.openedx.eventbus.catalog.contentauthoring.CourseScheduleData;

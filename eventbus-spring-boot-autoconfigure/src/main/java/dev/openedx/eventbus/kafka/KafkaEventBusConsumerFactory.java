@@ -1,0 +1,125 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.openedx.eventbus.kafka;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.FailurePolicy;
+import dev.openedx.eventbus.consumer.StartPosition;
+import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.event.EventDispatcher;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * Builds Kafka workers from worker definitions: the consumer clients come from one factory built on Spring Boot's
+ * Kafka settings, dead letters go through a producer made from the event bus's producer settings (what the
+ * auto-configuration and the {@code consume-events} command use):
+ * <pre class="code">
+ * EventBusConsumerFactory factory = new KafkaEventBusConsumerFactory(consumerFactory, producerFactory,
+ *         new KafkaMessageDecoder(catalog, codec, registry, origin), Duration.ofSeconds(1), StartPosition.EARLIEST);
+ * EventBusConsumer worker = factory.create(definition, dispatcher, ConsumerObserver.NONE);
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class KafkaEventBusConsumerFactory implements EventBusConsumerFactory {
+
+	private static final LogAccessor logger = new LogAccessor(KafkaEventBusConsumerFactory.class);
+
+	private final ConsumerFactory<byte[], byte[]> consumerFactory;
+
+	private final ProducerFactory<byte[], byte[]> deadLetterProducerFactory;
+
+	private final KafkaMessageDecoder decoder;
+
+	private final Duration pollTimeout;
+
+	private final StartPosition startPosition;
+
+	/**
+	 * Create a factory.
+	 * @param consumerFactory makes the workers' consumer clients, must not be {@code null}
+	 * @param deadLetterProducerFactory makes the dead-letter producers, must not be {@code null}
+	 * @param decoder decodes every record, must not be {@code null}
+	 * @param pollTimeout how long one poll waits for records, must not be {@code null}
+	 * @param startPosition where a new group starts unless a definition says otherwise, must not be {@code null}
+	 */
+	public KafkaEventBusConsumerFactory(ConsumerFactory<byte[], byte[]> consumerFactory,
+			ProducerFactory<byte[], byte[]> deadLetterProducerFactory, KafkaMessageDecoder decoder,
+			Duration pollTimeout, StartPosition startPosition) {
+		this.consumerFactory = Objects.requireNonNull(consumerFactory, "consumerFactory must not be null");
+		this.deadLetterProducerFactory = Objects.requireNonNull(deadLetterProducerFactory,
+				"deadLetterProducerFactory must not be null");
+		this.decoder = Objects.requireNonNull(decoder, "decoder must not be null");
+		this.pollTimeout = Objects.requireNonNull(pollTimeout, "pollTimeout must not be null");
+		this.startPosition = Objects.requireNonNull(startPosition, "startPosition must not be null");
+	}
+
+	@Override
+	public String transport() {
+		return KafkaEventBusConsumer.TRANSPORT;
+	}
+
+	@Override
+	public EventBusConsumer create(WorkerDefinition definition, EventDispatcher dispatcher,
+			ConsumerObserver observer) {
+		ConsumerSettings settings = new ConsumerSettings(definition.name(), transport(),
+				definition.topic(), definition.groupId(),
+				definition.consecutiveErrorsLimit(), definition.retry(), this.pollTimeout,
+				definition.pollFailureSleep());
+		StartPosition start = (definition.startPosition() != null)
+				? definition.startPosition() : this.startPosition;
+		KafkaConsumerOptions options = KafkaConsumerOptions.defaults()
+			.withStartPosition(dev.openedx.eventbus.kafka.StartPosition.valueOf(start.name()))
+			.withReplayFrom((definition.replayFrom() != null) ? definition.replayFrom().toInstant() : null);
+		FailureRecoverer<KafkaInboundMessage> recoverer;
+		KafkaDeadLetterRecoverer deadLetters = null;
+		if (definition.failurePolicy() == FailurePolicy.DEAD_LETTER) {
+			deadLetters = new KafkaDeadLetterRecoverer(this.deadLetterProducerFactory, definition.groupId());
+			recoverer = deadLetters;
+		}
+		else {
+			recoverer = FailureRecoverer.logAndSkip();
+		}
+		KafkaEventBusConsumer consumer = new KafkaEventBusConsumer(settings, options, this.consumerFactory,
+				this.decoder, dispatcher, recoverer, observer);
+		if (deadLetters != null) {
+			KafkaDeadLetterRecoverer closing = deadLetters;
+			consumer.termination().whenComplete((state, ex) -> close(closing, definition.name()));
+		}
+		return consumer;
+	}
+
+	private static void close(KafkaDeadLetterRecoverer recoverer, String worker) {
+		try {
+			recoverer.close();
+		}
+		catch (Exception ex) {
+			logger.warn(ex, () -> "Could not close the dead-letter producer of worker " + worker);
+		}
+	}
+
+}

@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.openedx.eventbus.publish;
+
+import java.util.Objects;
+
+import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.event.OpenEdxEvent;
+
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+
+/**
+ * Stamps every published {@link OpenEdxEvent} that has no metadata yet with this service's {@link EventOrigin},
+ * before any other listener sees it, so every listener and every topic sees the same id and time.
+ *
+ * @since 0.1.0
+ */
+public final class EventMetadataStamper implements GenericApplicationListener {
+
+	/** Runs before every other listener. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+	private final EventOrigin origin;
+
+	/**
+	 * Create a stamper.
+	 * @param origin this service's origin, must not be {@code null}
+	 */
+	public EventMetadataStamper(EventOrigin origin) {
+		this.origin = Objects.requireNonNull(origin, "origin must not be null");
+	}
+
+	@Override
+	public boolean supportsEventType(ResolvableType eventType) {
+		return OpenEdxEventPayloads.supports(eventType);
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent applicationEvent) {
+		OpenEdxEvent<?> event = OpenEdxEventPayloads.payload(applicationEvent);
+		if (event != null) {
+			event.metadata(this.origin);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

@@ -1,0 +1,115 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.openedx.eventbus.redis;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.FailurePolicy;
+import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.event.EventCodec;
+import dev.openedx.eventbus.event.EventDispatcher;
+import dev.openedx.eventbus.event.EventOrigin;
+
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * Builds Redis consumer-group workers from worker definitions, with {@code eventbus.redis.consumer.*} as defaults
+ * (what the auto-configuration and the {@code consume-events} command use):
+ * <pre class="code">
+ * EventBusConsumerFactory factory = new RedisEventBusConsumerFactory(connectionFactory, catalog, codec,
+ *         EventOrigin.forService("catalog"), RedisConsumerDefaults.defaults());
+ * EventBusConsumer worker = factory.create(definition, dispatcher, ConsumerObserver.NONE);
+ * </pre>
+ *
+ * @since 0.1.0
+ */
+public final class RedisEventBusConsumerFactory implements EventBusConsumerFactory {
+
+	private final RedisConnectionFactory connectionFactory;
+
+	private final EventCatalog catalog;
+
+	private final EventCodec codec;
+
+	private final EventOrigin origin;
+
+	private final RedisConsumerDefaults defaults;
+
+	/**
+	 * Create a factory.
+	 * @param connectionFactory a Lettuce connection factory, must not be {@code null}
+	 * @param catalog the event types the workers decode, must not be {@code null}
+	 * @param codec the event codec, must not be {@code null}
+	 * @param origin this service's origin, the default of missing metadata fields, must not be {@code null}
+	 * @param defaults the settings a worker definition does not override, must not be {@code null}
+	 */
+	public RedisEventBusConsumerFactory(RedisConnectionFactory connectionFactory, EventCatalog catalog,
+			EventCodec codec, EventOrigin origin, RedisConsumerDefaults defaults) {
+		this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory must not be null");
+		this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
+		this.codec = Objects.requireNonNull(codec, "codec must not be null");
+		this.origin = Objects.requireNonNull(origin, "origin must not be null");
+		this.defaults = Objects.requireNonNull(defaults, "defaults must not be null");
+	}
+
+	@Override
+	public String transport() {
+		return RedisConsumerSettings.TRANSPORT;
+	}
+
+	@Override
+	public EventBusConsumer create(WorkerDefinition definition, EventDispatcher dispatcher,
+			ConsumerObserver observer) {
+		ConsumerSettings worker = new ConsumerSettings(definition.name(), transport(),
+				definition.topic(), definition.groupId(),
+				definition.consecutiveErrorsLimit(), definition.retry(), this.defaults.block(),
+				definition.pollFailureSleep());
+		WorkerDefinition.RedisOptions overrides = definition.redis();
+		String consumerName = (overrides.consumerName() != null) ? overrides.consumerName()
+				: (this.defaults.consumerName() != null) ? this.defaults.consumerName()
+						: RedisConsumerSettings.defaultConsumerName();
+		boolean checkBacklog = (overrides.checkBacklog() != null) ? overrides.checkBacklog()
+				: this.defaults.checkBacklog();
+		String lastRead = (overrides.lastReadMessageId() != null) ? overrides.lastReadMessageId()
+				: (definition.replayFrom() != null) ? idBefore(definition.replayFrom())
+						: this.defaults.lastReadMessageId();
+		RedisConsumerSettings settings = new RedisConsumerSettings(worker, consumerName,
+				this.defaults.batchSize(),
+				(overrides.claimMinIdle() != null) ? overrides.claimMinIdle() : this.defaults.claimMinIdle(),
+				this.defaults.claimInterval(), checkBacklog, lastRead,
+				(definition.failurePolicy() == FailurePolicy.DEAD_LETTER) ? RedisFailurePolicy.DEAD_LETTER
+						: RedisFailurePolicy.LOG_AND_SKIP,
+				this.defaults.deadLetterMaxLength());
+		return new RedisEventBusConsumer(this.connectionFactory, settings, this.catalog, this.codec, this.origin,
+				dispatcher, observer);
+	}
+
+	/**
+	 * The stream id just before the first entry added at a time: entry ids start with their millisecond time, and the
+	 * group delivers the entries after the id it is set to.
+	 */
+	static String idBefore(OffsetDateTime time) {
+		return (time.toInstant().toEpochMilli() - 1) + "-18446744073709551615";
+	}
+
+}
