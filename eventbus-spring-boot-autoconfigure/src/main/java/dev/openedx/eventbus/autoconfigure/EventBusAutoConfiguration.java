@@ -176,7 +176,7 @@ public final class EventBusAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		EventBusPublisher eventBusPublisher(EventBusProperties properties, EventRoutes eventRoutes,
-				EventBusProducer eventBusProducer, EventOrigin eventOrigin,
+				EventBusProducer eventBusProducer, EventMetadataStamper eventMetadataStamper,
 				ObjectProvider<ProducerObserver> producerObservers, ObjectProvider<SendScheduler> sendScheduler) {
 			SendScheduler scheduler = sendScheduler.getIfAvailable(() -> {
 				if (properties.getProducer().getSendMode() == SendMode.AFTER_COMMIT) {
@@ -185,7 +185,7 @@ public final class EventBusAutoConfiguration {
 				}
 				return SendScheduler.IMMEDIATE;
 			});
-			return new EventBusPublisher(eventRoutes, eventBusProducer, eventOrigin,
+			return new EventBusPublisher(eventRoutes, eventBusProducer, eventMetadataStamper,
 					producerObservers.orderedStream().toList(), scheduler);
 		}
 
@@ -258,8 +258,8 @@ public final class EventBusAutoConfiguration {
 			String transport = (factory != null) ? factory.transport() : properties.getTransport().id();
 			ConsumeEventsCommand consumeEvents = new ConsumeEventsCommand(factory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()),
-					WorkerDefinitions.defaults(properties), eventCatalog, eventJson, transport, consumer.isEnabled(),
-					consumer.getShutdownTimeout());
+					WorkerDefinitions.defaults(properties), properties.getTopicPrefix(), eventCatalog, eventJson, transport,
+					consumer.isEnabled(), consumer.getShutdownTimeout());
 			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,
 					eventJson, eventCodec, properties.getTransport() == EventBusProperties.Transport.KAFKA);
 			return new EventBusCommandRunner(commandLine, consumeEvents, produceEvent,

@@ -27,7 +27,6 @@ import dev.openedx.eventbus.kafka.KafkaBrokerProbe;
 import dev.openedx.eventbus.kafka.KafkaEventBusConsumerFactory;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
 import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
-import dev.openedx.eventbus.kafka.KafkaProducerSettings;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
 import dev.openedx.eventbus.kafka.SchemaRegistrySettings;
 import dev.openedx.eventbus.monitor.BrokerProbe;
@@ -94,10 +93,9 @@ public final class EventBusKafkaAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "eventbus.producer.enabled", matchIfMissing = true)
 	KafkaEventBusProducer kafkaEventBusProducer(KafkaProperties kafkaProperties,
 			ObjectProvider<KafkaConnectionDetails> connectionDetails, SchemaRegistryClient eventBusSchemaRegistryClient,
-			AvroEventCodec eventCodec, EventOrigin eventOrigin, Environment environment) {
+			AvroEventCodec eventCodec, Environment environment) {
 		return new KafkaEventBusProducer(producerFactory(kafkaProperties, connectionDetails, environment),
-				eventBusSchemaRegistryClient, eventCodec, new KafkaProducerSettings(this.properties.getTopicPrefix(),
-						eventOrigin));
+				eventBusSchemaRegistryClient, eventCodec);
 	}
 
 	@Bean

@@ -64,10 +64,9 @@ public final class EventBusRedisAutoConfiguration {
 	@ConditionalOnMissingBean(EventBusProducer.class)
 	@ConditionalOnBooleanProperty(name = "eventbus.producer.enabled", matchIfMissing = true)
 	RedisEventBusProducer redisEventBusProducer(RedisConnectionFactory redisConnectionFactory,
-			AvroEventCodec eventCodec, EventOrigin eventOrigin) {
+			AvroEventCodec eventCodec) {
 		return new RedisEventBusProducer(redisConnectionFactory, eventCodec,
-				new RedisProducerSettings(this.properties.getTopicPrefix(), this.properties.getRedis().getStreamMaxLen(),
-						eventOrigin));
+				new RedisProducerSettings(this.properties.getRedis().getStreamMaxLen()));
 	}
 
 	@Bean

@@ -26,6 +26,7 @@ import dev.openedx.eventbus.publish.EventRoutes;
 import dev.openedx.eventbus.event.EventBusException;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventType;
+import dev.openedx.eventbus.event.TopicNames;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
@@ -92,10 +93,11 @@ final class EventRoutesFactory {
 						throw new InvalidConfigurationPropertyValueException(keyProperty, keyField, ex.getMessage());
 					}
 				}
-				routes.add(new EventRoute(type, topic, keyField, route == null || route.isEnabled()));
+				routes.add(new EventRoute(type, topic, TopicNames.fullName(properties.getTopicPrefix(), topic), keyField,
+						route == null || route.isEnabled()));
 			}
 		}
-		return new EventRoutes(routes);
+		return new EventRoutes(routes, properties.getTopicPrefix());
 	}
 
 }

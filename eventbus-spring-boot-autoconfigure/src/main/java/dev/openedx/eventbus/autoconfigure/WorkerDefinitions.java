@@ -28,6 +28,7 @@ import dev.openedx.eventbus.consumer.WorkerDefaults;
 import dev.openedx.eventbus.consumer.WorkerDefinition;
 import dev.openedx.eventbus.consumer.RetryPolicy;
 import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.event.TopicNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -99,7 +100,8 @@ final class WorkerDefinitions {
 								+ "group starts at the beginning of the stream, as in Python. To skip what arrived "
 								+ "while a worker was down, set eventbus.redis.consumer.check-backlog=false.");
 			}
-			WorkerDefinition definition = defaults.definition(name, worker.getTopic(), groupId)
+			WorkerDefinition definition = defaults
+				.definition(name, TopicNames.fullName(properties.getTopicPrefix(), worker.getTopic()), groupId)
 				.withEventTypes(eventTypes)
 				.withStartPosition(worker.getStartPosition())
 				.withReplayFrom(replayFrom(prefix + ".replay-from", worker.getReplayFrom()));

@@ -36,6 +36,7 @@ import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventDispatcher;
+import dev.openedx.eventbus.event.TopicNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogAccessor;
@@ -61,6 +62,8 @@ public final class ConsumeEventsCommand {
 
 	private final WorkerDefaults defaults;
 
+	private final @Nullable String topicPrefix;
+
 	private final EventCatalog catalog;
 
 	private final EventJson json;
@@ -79,6 +82,7 @@ public final class ConsumeEventsCommand {
 	 * @param dispatcher the application's dispatcher
 	 * @param observer the observer of the worker
 	 * @param defaults the consumer settings ({@code eventbus.consumer.*})
+	 * @param topicPrefix the topic prefix applied to {@code --topic} ({@code eventbus.topic-prefix}), or {@code null}
 	 * @param catalog the known event types
 	 * @param json the JSON form of events
 	 * @param transport {@code kafka} or {@code redis}, which decides the accepted {@code --extra} keys
@@ -86,12 +90,13 @@ public final class ConsumeEventsCommand {
 	 * @param shutdownTimeout how long a stop request waits for the worker
 	 */
 	public ConsumeEventsCommand(@Nullable EventBusConsumerFactory factory, EventDispatcher dispatcher,
-			ConsumerObserver observer, WorkerDefaults defaults, EventCatalog catalog, EventJson json, String transport,
-			boolean consumersEnabled, Duration shutdownTimeout) {
+			ConsumerObserver observer, WorkerDefaults defaults, @Nullable String topicPrefix, EventCatalog catalog,
+			EventJson json, String transport, boolean consumersEnabled, Duration shutdownTimeout) {
 		this.factory = factory;
 		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
 		this.observer = Objects.requireNonNull(observer, "observer must not be null");
 		this.defaults = Objects.requireNonNull(defaults, "defaults must not be null");
+		this.topicPrefix = topicPrefix;
 		this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
 		this.json = Objects.requireNonNull(json, "json must not be null");
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
@@ -116,7 +121,8 @@ public final class ConsumeEventsCommand {
 			eventTypes.add(type);
 		}
 		WorkerDefinition definition = ExtraOptions.apply(this.defaults
-			.definition(arguments.topic() + "/" + arguments.groupId(), arguments.topic(), arguments.groupId())
+			.definition(arguments.topic() + "/" + arguments.groupId(),
+					TopicNames.fullName(this.topicPrefix, arguments.topic()), arguments.groupId())
 			.withEventTypes(eventTypes), arguments.extra(), this.transport);
 		if (!this.consumersEnabled) {
 			logger.error("Event bus consumers are not enabled (eventbus.consumer.enabled=false), exiting.");

@@ -51,7 +51,7 @@ public record WorkerDefaults(int consecutiveErrorsLimit, RetryPolicy retry, Dura
 	/**
 	 * A definition with these defaults, every event type, the transport's start position and no replay.
 	 * @param name the worker name
-	 * @param topic the topic without prefix
+	 * @param topic the topic or stream name on the broker, topic prefix applied
 	 * @param groupId the consumer group
 	 * @return the definition, never {@code null}
 	 */

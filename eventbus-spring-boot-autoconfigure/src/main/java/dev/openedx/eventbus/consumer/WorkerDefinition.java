@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * {@link EventBusConsumerFactory}.
  *
  * @param name the worker name, used for its thread, logs and metrics
- * @param topic the topic or stream name without prefix
+ * @param topic the topic or stream name on the broker, topic prefix applied
+ * ({@link dev.openedx.eventbus.event.TopicNames#fullName})
  * @param groupId the consumer group, used verbatim (never prefixed)
  * @param eventTypes the event types handed to the listeners; empty for all. Other events are acknowledged without
  * being dispatched

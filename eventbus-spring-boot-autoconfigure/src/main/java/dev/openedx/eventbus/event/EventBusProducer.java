@@ -21,8 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Transport SPI: sends one event to one topic (Kafka) or stream (Redis). Implementations apply the topic prefix,
- * encode, frame and send; they never swallow a failure: it completes the returned future exceptionally (and is
+ * Transport SPI: sends one event to one topic (Kafka) or stream (Redis). Implementations encode, frame and send to
+ * the topic as given (the routing table has applied the topic prefix) with the event's metadata as given (the
+ * publisher has stamped it); they never swallow a failure: it completes the returned future exceptionally (and is
  * logged with the topic and event id).
  *
  * @since 0.1.0
@@ -32,10 +33,11 @@ public interface EventBusProducer {
 
 	/**
 	 * Send an event.
-	 * @param topic the topic or stream name without prefix
+	 * @param topic the topic or stream name on the broker, prefix applied
 	 * @param eventKeyField the dotted path of the key inside the data (for example
 	 * {@code enrollment.course.course_key}); required by Kafka, unused by Redis
-	 * @param event the event, whose metadata is stamped if it was not yet
+	 * @param event the event, normally stamped already; one without metadata gets {@link EventOrigin#local()}
+	 * defaults
 	 * @return a future completed when the broker acknowledged the event, never {@code null}
 	 */
 	CompletableFuture<SendReceipt> send(String topic, @Nullable String eventKeyField, OpenEdxEvent<?> event);

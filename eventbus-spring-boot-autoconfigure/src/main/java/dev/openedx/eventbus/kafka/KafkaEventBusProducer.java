@@ -25,12 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.avro.EventKeyField;
 import dev.openedx.eventbus.event.EventBusProducer;
-import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
-import dev.openedx.eventbus.event.TopicNames;
 import dev.openedx.eventbus.observation.DefaultEventBusSendObservationConvention;
 import dev.openedx.eventbus.observation.EventBusObservation;
 import dev.openedx.eventbus.observation.EventBusSendContext;
@@ -56,11 +54,12 @@ import org.springframework.kafka.core.ProducerFactory;
  * when every in-sync replica has the event ({@code acks=all}, idempotent), or exceptionally with a
  * {@link KafkaSendException} that names the topic, event type and id, which is also logged.
  * <pre class="code">
- * KafkaEventBusProducer producer = new KafkaEventBusProducer(producerFactory, registry, codec,
- *         KafkaProducerSettings.defaults().withTopicPrefix("stage").withOrigin(EventOrigin.forService("lms")));
- * producer.send("learning-course-enrollment-lifecycle", "enrollment.course.course_key", event)
+ * KafkaEventBusProducer producer = new KafkaEventBusProducer(producerFactory, registry, codec);
+ * producer.send("stage-learning-course-enrollment-lifecycle", "enrollment.course.course_key", event)
  *         .thenAccept((receipt) -&gt; log.info("sent {}", receipt));
  * </pre>
+ * The topic is sent to as given (the routing table applies the topic prefix), and the event's metadata is taken as
+ * given: an event that has none is stamped with {@link dev.openedx.eventbus.event.EventOrigin#local()} defaults.
  * Futures complete on the Kafka client's I/O thread: chain only quick work on them, or use an {@code *Async} stage.
  *
  * @since 0.1.0
@@ -79,12 +78,6 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 
 	private final AvroEventCodec codec;
 
-	private final @Nullable String topicPrefix;
-
-	private final EventOrigin origin;
-
-	private final Map<String, String> fullTopics = new ConcurrentHashMap<>();
-
 	private final Map<RouteKey, Route> routes = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
@@ -101,20 +94,16 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 	 * @param producerFactory the factory to copy
 	 * @param registry the schema registry client
 	 * @param codec the Avro codec
-	 * @param settings topic prefix and metadata origin
 	 */
 	public KafkaEventBusProducer(ProducerFactory<byte[], byte[]> producerFactory, SchemaRegistryClient registry,
-			AvroEventCodec codec, KafkaProducerSettings settings) {
-		this(producerFactory, false, registry, codec, settings);
+			AvroEventCodec codec) {
+		this(producerFactory, false, registry, codec);
 	}
 
 	private KafkaEventBusProducer(ProducerFactory<byte[], byte[]> factory, boolean ownFactory,
-			SchemaRegistryClient registry, AvroEventCodec codec, KafkaProducerSettings settings) {
+			SchemaRegistryClient registry, AvroEventCodec codec) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.codec = Objects.requireNonNull(codec, "codec must not be null");
-		Objects.requireNonNull(settings, "settings must not be null");
-		this.topicPrefix = settings.topicPrefix();
-		this.origin = settings.origin();
 		this.producerFactory = ownFactory ? factory : ProducerFactories.enforce(factory);
 		this.producer = this.producerFactory.transactionCapable() ? this.producerFactory.createNonTransactionalProducer()
 				: this.producerFactory.createProducer();
@@ -126,24 +115,21 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 	 * @param clientConfig the Kafka producer settings
 	 * @param registry the schema registry client
 	 * @param codec the Avro codec
-	 * @param settings topic prefix and metadata origin
 	 * @return the producer, to close when done
 	 */
 	public static KafkaEventBusProducer create(Map<String, Object> clientConfig, SchemaRegistryClient registry,
-			AvroEventCodec codec, KafkaProducerSettings settings) {
-		return new KafkaEventBusProducer(ProducerFactories.create(clientConfig), true, registry, codec, settings);
+			AvroEventCodec codec) {
+		return new KafkaEventBusProducer(ProducerFactories.create(clientConfig), true, registry, codec);
 	}
 
 	@Override
 	public CompletableFuture<SendReceipt> send(String topic, @Nullable String eventKeyField, OpenEdxEvent<?> event) {
 		CompletableFuture<SendReceipt> result = new CompletableFuture<>();
-		String fullTopic = topic;
 		EventsMetadata metadata = null;
 		try {
 			Objects.requireNonNull(topic, "topic must not be null");
 			Objects.requireNonNull(event, "event must not be null");
-			fullTopic = fullTopic(topic);
-			metadata = event.metadata(this.origin);
+			metadata = event.metadata();
 			if (this.closed) {
 				throw new IllegalStateException("The producer is closed");
 			}
@@ -151,9 +137,9 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 				throw new IllegalArgumentException("Kafka needs an event key field (the dotted path of the message key"
 						+ " in the event data, for example enrollment.course.course_key)");
 			}
-			Route route = route(event.type(), eventKeyField, fullTopic);
+			Route route = route(event.type(), eventKeyField, topic);
 			ProducerRecord<byte[], byte[]> record = route.record(event, metadata);
-			String sentTopic = fullTopic;
+			String sentTopic = topic;
 			EventsMetadata sentMetadata = metadata;
 			Observation observation = startObservation(record, sentTopic, event);
 			send(record, observation, (sent, exception) -> {
@@ -173,7 +159,7 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 			});
 		}
 		catch (RuntimeException ex) {
-			fail(result, fullTopic, (event != null) ? event.type() : null, metadata, eventKeyField, ex);
+			fail(result, topic, (event != null) ? event.type() : null, metadata, eventKeyField, ex);
 		}
 		return result;
 	}
@@ -248,15 +234,6 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 				}
 			}
 		}
-	}
-
-	private String fullTopic(String topic) {
-		String full = this.fullTopics.get(topic);
-		if (full == null) {
-			full = TopicNames.fullName(this.topicPrefix, topic);
-			this.fullTopics.put(topic, full);
-		}
-		return full;
 	}
 
 	private Route route(EventType<?> type, String eventKeyField, String fullTopic) {

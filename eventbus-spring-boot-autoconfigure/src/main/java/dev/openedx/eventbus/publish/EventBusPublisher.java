@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import dev.openedx.eventbus.event.EventBusProducer;
-import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.publish.EventRoute;
@@ -59,7 +58,7 @@ public class EventBusPublisher {
 
 	private final EventBusProducer producer;
 
-	private final EventOrigin origin;
+	private final EventMetadataStamper stamper;
 
 	private final List<ProducerObserver> observers;
 
@@ -73,15 +72,15 @@ public class EventBusPublisher {
 	 * Create a publisher.
 	 * @param routes the routing table
 	 * @param producer the transport's producer
-	 * @param origin the origin metadata of this service is stamped with
+	 * @param stamper stamps events without metadata with this service's origin
 	 * @param observers the observers to call on every send, in order
 	 * @param scheduler when the sends run
 	 */
-	public EventBusPublisher(EventRoutes routes, EventBusProducer producer, EventOrigin origin,
+	public EventBusPublisher(EventRoutes routes, EventBusProducer producer, EventMetadataStamper stamper,
 			List<? extends ProducerObserver> observers, SendScheduler scheduler) {
 		this.routes = Objects.requireNonNull(routes, "routes must not be null");
 		this.producer = Objects.requireNonNull(producer, "producer must not be null");
-		this.origin = Objects.requireNonNull(origin, "origin must not be null");
+		this.stamper = Objects.requireNonNull(stamper, "stamper must not be null");
 		this.observers = List.copyOf(observers);
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
 	}
@@ -99,7 +98,7 @@ public class EventBusPublisher {
 		if (event.fromEventBus()) {
 			throw new IllegalArgumentException(event + " was received from the event bus and is never sent back");
 		}
-		event.metadata(this.origin);
+		this.stamper.stamp(event);
 		if (this.routes.routesOf(event.type()).isEmpty()) {
 			return CompletableFuture.completedFuture(List.of());
 		}
@@ -108,7 +107,7 @@ public class EventBusPublisher {
 
 	/**
 	 * Send an event to one topic, whatever the routing table says (what the {@code produce-event} command does).
-	 * @param topic the topic or stream without prefix
+	 * @param topic the topic or stream without prefix; the routing table's topic prefix is applied
 	 * @param eventKeyField the dotted path of the key in the data; required by Kafka, unused by Redis
 	 * @param event the event, stamped with this service's origin if it was not yet
 	 * @return a future completed with the receipt, or exceptionally with the failure
@@ -116,8 +115,8 @@ public class EventBusPublisher {
 	public CompletableFuture<SendReceipt> send(String topic, @Nullable String eventKeyField, OpenEdxEvent<?> event) {
 		Objects.requireNonNull(topic, "topic must not be null");
 		Objects.requireNonNull(event, "event must not be null");
-		event.metadata(this.origin);
-		return send(new EventRoute(event.type(), topic, eventKeyField, true), event);
+		this.stamper.stamp(event);
+		return send(this.routes.route(event.type(), topic, eventKeyField), event);
 	}
 
 	/**
@@ -158,7 +157,7 @@ public class EventBusPublisher {
 					receipts.add(sends.get(i).join());
 				}
 				catch (CompletionException ex) {
-					failures.put(enabled.get(i).topic(), unwrap(ex));
+					failures.put(enabled.get(i).destination(), unwrap(ex));
 				}
 			}
 			if (!failures.isEmpty()) {
@@ -172,7 +171,7 @@ public class EventBusPublisher {
 		long started = System.nanoTime();
 		CompletableFuture<SendReceipt> send;
 		try {
-			send = this.producer.send(route.topic(), route.eventKeyField(), event);
+			send = this.producer.send(route.destination(), route.eventKeyField(), event);
 		}
 		catch (RuntimeException ex) {
 			send = CompletableFuture.failedFuture(ex);

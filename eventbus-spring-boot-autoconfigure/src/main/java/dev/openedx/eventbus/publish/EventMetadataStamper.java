@@ -19,6 +19,7 @@ package dev.openedx.eventbus.publish;
 import java.util.Objects;
 
 import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 
 import org.springframework.context.ApplicationEvent;
@@ -28,7 +29,10 @@ import org.springframework.core.ResolvableType;
 
 /**
  * Stamps every published {@link OpenEdxEvent} that has no metadata yet with this service's {@link EventOrigin},
- * before any other listener sees it, so every listener and every topic sees the same id and time.
+ * before any other listener sees it, so every listener and every topic sees the same id and time. It is the one
+ * component that stamps the origin ({@code source}, {@code sourcehost}, {@code sourcelib}): the
+ * {@link EventBusPublisher} stamps through it the events it is handed directly, and the transports take the metadata
+ * as given.
  *
  * @since 0.1.0
  */
@@ -56,8 +60,17 @@ public final class EventMetadataStamper implements GenericApplicationListener {
 	public void onApplicationEvent(ApplicationEvent applicationEvent) {
 		OpenEdxEvent<?> event = OpenEdxEventPayloads.payload(applicationEvent);
 		if (event != null) {
-			event.metadata(this.origin);
+			stamp(event);
 		}
+	}
+
+	/**
+	 * Stamp an event with this service's origin unless it has metadata already.
+	 * @param event the event, must not be {@code null}
+	 * @return the event's metadata, never {@code null}
+	 */
+	public EventsMetadata stamp(OpenEdxEvent<?> event) {
+		return event.metadata(this.origin);
 	}
 
 	@Override

@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One entry of the routing table: events of a type go to a topic, keyed by a field of their data, while the route is
  * enabled. The entry of {@code EVENT_BUS_PRODUCER_CONFIG[event_type][topic]}; the enabled flag can change at run time
- * (the rollout toggle of the Open edX how-to).
+ * (the rollout toggle of the Open edX how-to). The route carries both the topic as configured and its
+ * {@linkplain #destination() destination}, the name on the broker with the topic prefix applied, computed once when
+ * the routing table is built: producers, meters and the endpoint take the destination as given.
  *
  * @since 0.1.0
  */
@@ -34,6 +36,8 @@ public final class EventRoute {
 
 	private final String topic;
 
+	private final String destination;
+
 	private final @Nullable String eventKeyField;
 
 	private volatile boolean enabled;
@@ -41,15 +45,30 @@ public final class EventRoute {
 	/**
 	 * Create a route.
 	 * @param eventType the event type, must not be {@code null}
-	 * @param topic the topic or stream name without prefix, must not be {@code null}
+	 * @param topic the topic or stream name as configured, without prefix, must not be {@code null}
+	 * @param destination the topic or stream name on the broker, prefix applied
+	 * ({@link dev.openedx.eventbus.event.TopicNames#fullName}), must not be {@code null}
+	 * @param eventKeyField the dotted path of the key inside the data, or {@code null} (Redis only)
+	 * @param enabled whether events are sent
+	 */
+	public EventRoute(EventType<?> eventType, String topic, String destination, @Nullable String eventKeyField,
+			boolean enabled) {
+		this.eventType = Objects.requireNonNull(eventType, "eventType must not be null");
+		this.topic = Objects.requireNonNull(topic, "topic must not be null");
+		this.destination = Objects.requireNonNull(destination, "destination must not be null");
+		this.eventKeyField = eventKeyField;
+		this.enabled = enabled;
+	}
+
+	/**
+	 * Create a route without topic prefix: its destination is its topic.
+	 * @param eventType the event type, must not be {@code null}
+	 * @param topic the topic or stream name, must not be {@code null}
 	 * @param eventKeyField the dotted path of the key inside the data, or {@code null} (Redis only)
 	 * @param enabled whether events are sent
 	 */
 	public EventRoute(EventType<?> eventType, String topic, @Nullable String eventKeyField, boolean enabled) {
-		this.eventType = Objects.requireNonNull(eventType, "eventType must not be null");
-		this.topic = Objects.requireNonNull(topic, "topic must not be null");
-		this.eventKeyField = eventKeyField;
-		this.enabled = enabled;
+		this(eventType, topic, topic, eventKeyField, enabled);
 	}
 
 	public EventType<?> eventType() {
@@ -57,11 +76,19 @@ public final class EventRoute {
 	}
 
 	/**
-	 * The topic or stream name without prefix.
+	 * The topic or stream name as configured, without prefix.
 	 * @return the topic, never {@code null}
 	 */
 	public String topic() {
 		return this.topic;
+	}
+
+	/**
+	 * The topic or stream name on the broker: the {@link #topic()} with the topic prefix applied.
+	 * @return the destination, never {@code null}
+	 */
+	public String destination() {
+		return this.destination;
 	}
 
 	/**
@@ -86,7 +113,7 @@ public final class EventRoute {
 
 	@Override
 	public String toString() {
-		return this.eventType.type() + " -> " + this.topic + " (key " + this.eventKeyField + ", "
+		return this.eventType.type() + " -> " + this.destination + " (key " + this.eventKeyField + ", "
 				+ (this.enabled ? "enabled" : "disabled") + ")";
 	}
 

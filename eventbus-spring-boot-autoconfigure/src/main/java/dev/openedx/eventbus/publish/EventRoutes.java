@@ -24,11 +24,15 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.openedx.eventbus.event.EventType;
+import dev.openedx.eventbus.event.TopicNames;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The routing table: for each event type, the topics it is sent to (Python's {@code EVENT_BUS_PRODUCER_CONFIG}). The
  * table is fixed at startup; only each route's enabled flag changes at run time, through
- * {@link #setEnabled(String, String, boolean)}.
+ * {@link #setEnabled(String, String, boolean)}. The table knows the topic prefix its routes' destinations were built
+ * with, so that a route outside the table ({@link #route}, what the {@code produce-event} command sends on) gets the
+ * same destination rule.
  * <pre class="code">
  * routes.setEnabled("org.openedx.learning.course.enrollment.created.v1", "enrollments", false);
  * </pre>
@@ -41,12 +45,26 @@ public final class EventRoutes {
 
 	private final Map<String, List<EventRoute>> byType;
 
+	private final @Nullable String topicPrefix;
+
 	/**
-	 * Create a routing table.
+	 * Create a routing table without topic prefix.
 	 * @param routes the routes; an event type and topic pair may occur once only
 	 * @throws IllegalArgumentException when a pair occurs twice
 	 */
 	public EventRoutes(List<EventRoute> routes) {
+		this(routes, null);
+	}
+
+	/**
+	 * Create a routing table.
+	 * @param routes the routes, whose destinations carry the topic prefix; an event type and topic pair may occur once
+	 * only
+	 * @param topicPrefix the topic prefix ({@code eventbus.topic-prefix}), {@code null} or empty for none
+	 * @throws IllegalArgumentException when a pair occurs twice
+	 */
+	public EventRoutes(List<EventRoute> routes, @Nullable String topicPrefix) {
+		this.topicPrefix = topicPrefix;
 		Map<String, List<EventRoute>> grouped = new HashMap<>();
 		Set<String> pairs = new LinkedHashSet<>();
 		for (EventRoute route : routes) {
@@ -77,6 +95,17 @@ public final class EventRoutes {
 	 */
 	public List<EventRoute> routesOf(EventType<?> eventType) {
 		return this.byType.getOrDefault(eventType.type(), List.of());
+	}
+
+	/**
+	 * An enabled route outside the table, whose destination is the topic under this table's topic prefix.
+	 * @param eventType the event type, must not be {@code null}
+	 * @param topic the topic or stream name without prefix, must not be {@code null}
+	 * @param eventKeyField the dotted path of the key inside the data, or {@code null} (Redis only)
+	 * @return the route, never {@code null}
+	 */
+	public EventRoute route(EventType<?> eventType, String topic, @Nullable String eventKeyField) {
+		return new EventRoute(eventType, topic, TopicNames.fullName(this.topicPrefix, topic), eventKeyField, true);
 	}
 
 	/**

@@ -22,14 +22,13 @@ import java.util.regex.Pattern;
 
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.event.EventOrigin;
-import dev.openedx.eventbus.event.TopicNames;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of a {@link RedisEventBusConsumer}: the shared worker settings plus what is particular to Redis consumer
  * groups.
  * <pre class="code">
- * RedisConsumerSettings settings = RedisConsumerSettings.of("stage", "user-login", "discovery")
+ * RedisConsumerSettings settings = RedisConsumerSettings.of("stage-user-login", "discovery")
  *         .withConsumerName("discovery-0")
  *         .withFailurePolicy(RedisFailurePolicy.DEAD_LETTER);
  * </pre>
@@ -114,17 +113,6 @@ public record RedisConsumerSettings(ConsumerSettings worker, String consumerName
 		return new RedisConsumerSettings(ConsumerSettings.defaults(TRANSPORT, stream, group), defaultConsumerName(),
 				DEFAULT_BATCH_SIZE, DEFAULT_CLAIM_MIN_IDLE, DEFAULT_CLAIM_INTERVAL, true, null,
 				RedisFailurePolicy.DEAD_LETTER, 0);
-	}
-
-	/**
-	 * Defaults for a topic under a prefix ({@link TopicNames#fullName}).
-	 * @param topicPrefix the topic prefix, may be {@code null} or empty
-	 * @param topic the topic
-	 * @param group the consumer group
-	 * @return the settings, never {@code null}
-	 */
-	public static RedisConsumerSettings of(@Nullable String topicPrefix, String topic, String group) {
-		return of(TopicNames.fullName(topicPrefix, topic), group);
 	}
 
 	/**

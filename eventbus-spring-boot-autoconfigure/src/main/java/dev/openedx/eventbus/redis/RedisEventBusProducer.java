@@ -27,11 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.openedx.eventbus.event.EventBusException;
 import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.event.EventCodec;
-import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
-import dev.openedx.eventbus.event.TopicNames;
 import dev.openedx.eventbus.observation.DefaultEventBusSendObservationConvention;
 import dev.openedx.eventbus.observation.EventBusObservation;
 import dev.openedx.eventbus.observation.EventBusSendContext;
@@ -60,10 +58,11 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * Redis client's I/O thread, so callbacks must not block (use the {@code ...Async} variants to hop off it).
  * <pre class="code">
  * EventBusProducer producer = new RedisEventBusProducer(connectionFactory, new AvroEventCodec(),
- *         RedisProducerSettings.defaults().withOrigin(EventOrigin.forService("discovery")));
- * producer.send("user-login", null, SessionEvents.SESSION_LOGIN_COMPLETED.event(data)).join();
+ *         RedisProducerSettings.defaults());
+ * producer.send("stage-user-login", null, SessionEvents.SESSION_LOGIN_COMPLETED.event(data)).join();
  * </pre>
- * The {@code eventKeyField} is accepted and ignored, as in Python: streams have no key or partition.
+ * The stream is written to as named (the routing table applies the topic prefix) and the event's metadata is taken
+ * as given. The {@code eventKeyField} is accepted and ignored, as in Python: streams have no key or partition.
  * <p>
  * Needs a Lettuce connection factory (spring-data-redis has no non-blocking stream API for other clients).
  *
@@ -117,8 +116,8 @@ public final class RedisEventBusProducer implements EventBusProducer, SendObserv
 		Objects.requireNonNull(topic, "topic must not be null");
 		Objects.requireNonNull(event, "event must not be null");
 		Stream stream = this.streams.computeIfAbsent(topic,
-				(name) -> new Stream(TopicNames.fullName(this.settings.topicPrefix(), name)));
-		EventsMetadata metadata = event.metadata(this.settings.origin());
+				(name) -> new Stream(name));
+		EventsMetadata metadata = event.metadata();
 		Object[] fields;
 		try {
 			fields = fields(metadata, encode(event));

@@ -16,32 +16,26 @@
 
 package dev.openedx.eventbus.redis;
 
-import java.util.Objects;
-
-import dev.openedx.eventbus.event.EventOrigin;
-import org.jspecify.annotations.Nullable;
-
 /**
  * Settings of a {@link RedisEventBusProducer}.
  * <pre class="code">
- * RedisProducerSettings settings = RedisProducerSettings.defaults()
- *         .withTopicPrefix("stage")                 // stream "stage-&lt;topic&gt;"
- *         .withOrigin(EventOrigin.forService("discovery"));
+ * RedisProducerSettings settings = RedisProducerSettings.defaults().withStreamMaxLength(100_000);
  * </pre>
  *
- * @param topicPrefix the topic prefix ({@code EVENT_BUS_TOPIC_PREFIX}); {@code null} or empty for none
  * @param streamMaxLength the approximate stream length kept by {@code XADD MAXLEN ~}
  * ({@code EVENT_BUS_REDIS_STREAM_MAX_LEN}), at least 1
- * @param origin stamps events that have no metadata yet
  * @since 0.1.0
  */
-public record RedisProducerSettings(@Nullable String topicPrefix, long streamMaxLength, EventOrigin origin) {
+public record RedisProducerSettings(long streamMaxLength) {
 
 	/** Python's default {@code EVENT_BUS_REDIS_STREAM_MAX_LEN}. */
 	public static final long DEFAULT_STREAM_MAX_LENGTH = 10_000;
 
+	/**
+	 * Check the settings.
+	 * @throws IllegalArgumentException when the length is below 1
+	 */
 	public RedisProducerSettings {
-		Objects.requireNonNull(origin, "origin must not be null");
 		if (streamMaxLength < 1) {
 			// redis-py refuses it too; every XADD would fail.
 			throw new IllegalArgumentException("streamMaxLength must be at least 1, was " + streamMaxLength);
@@ -49,23 +43,20 @@ public record RedisProducerSettings(@Nullable String topicPrefix, long streamMax
 	}
 
 	/**
-	 * No prefix, {@value #DEFAULT_STREAM_MAX_LENGTH} entries, {@link EventOrigin#local()}.
+	 * {@value #DEFAULT_STREAM_MAX_LENGTH} entries.
 	 * @return the settings, never {@code null}
 	 */
 	public static RedisProducerSettings defaults() {
-		return new RedisProducerSettings(null, DEFAULT_STREAM_MAX_LENGTH, EventOrigin.local());
+		return new RedisProducerSettings(DEFAULT_STREAM_MAX_LENGTH);
 	}
 
-	public RedisProducerSettings withTopicPrefix(@Nullable String topicPrefix) {
-		return new RedisProducerSettings(topicPrefix, this.streamMaxLength, this.origin);
-	}
-
+	/**
+	 * A copy with another stream length.
+	 * @param streamMaxLength the approximate stream length, at least 1
+	 * @return the copy
+	 */
 	public RedisProducerSettings withStreamMaxLength(long streamMaxLength) {
-		return new RedisProducerSettings(this.topicPrefix, streamMaxLength, this.origin);
-	}
-
-	public RedisProducerSettings withOrigin(EventOrigin origin) {
-		return new RedisProducerSettings(this.topicPrefix, this.streamMaxLength, origin);
+		return new RedisProducerSettings(streamMaxLength);
 	}
 
 }

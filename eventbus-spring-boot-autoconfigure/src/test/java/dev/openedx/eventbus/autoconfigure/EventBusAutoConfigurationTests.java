@@ -139,7 +139,7 @@ class EventBusAutoConfigurationTests {
 	@Test
 	void userPublisherReplacesOurs() {
 		RecordingProducer producer = new RecordingProducer();
-		EventBusPublisher own = new EventBusPublisher(EventRoutes.none(), producer, EventOrigin.local(), List.of(),
+		EventBusPublisher own = new EventBusPublisher(EventRoutes.none(), producer, new EventMetadataStamper(EventOrigin.local()), List.of(),
 				SendScheduler.IMMEDIATE);
 		this.contextRunner.withBean(EventBusProducer.class, () -> producer)
 			.withBean(EventBusPublisher.class, () -> own)
@@ -283,6 +283,18 @@ class EventBusAutoConfigurationTests {
 				WorkerDefinition members = definitions.get(1);
 				assertThat(members.groupId()).isEqualTo("member-sync");
 				assertThat(members.consecutiveErrorsLimit()).isZero();
+			});
+	}
+
+	@Test
+	void workersConsumeTheirTopicUnderTheTopicPrefixWithAnUnprefixedGroup() {
+		this.contextRunner.withBean(InMemoryConsumerFactory.class, InMemoryConsumerFactory::new)
+			.withPropertyValues("spring.application.name=library", "eventbus.topic-prefix=stage",
+					"eventbus.consumer.workers.loans.topic=loans")
+			.run((context) -> {
+				WorkerDefinition loans = context.getBean(EventBusWorkers.class).getDefinitions().get(0);
+				assertThat(loans.topic()).isEqualTo("stage-loans");
+				assertThat(loans.groupId()).isEqualTo("library");
 			});
 	}
 

@@ -93,12 +93,12 @@ class EventBusKafkaAutoConfigurationTests {
 	}
 
 	@Test
-	void workersGetThePrefixedTopicTheStartPositionAndTheReplayTime() {
-		this.contextRunner.withPropertyValues("eventbus.topic-prefix=stage", "eventbus.kafka.consumer.poll-timeout=3s")
+	void workersGetTheirTopicTheStartPositionAndTheReplayTime() {
+		this.contextRunner.withPropertyValues("eventbus.kafka.consumer.poll-timeout=3s")
 			.run((context) -> {
 				KafkaEventBusConsumerFactory factory = context.getBean(KafkaEventBusConsumerFactory.class);
 				KafkaEventBusConsumer worker = (KafkaEventBusConsumer) factory.create(WorkerDefaults.python()
-					.definition("w", "enrollments", "catalog")
+					.definition("w", "stage-enrollments", "catalog")
 					.withStartPosition(StartPosition.LATEST)
 					.withReplayFrom(OffsetDateTime.parse("2026-01-08T06:46:22+01:00")), (event) -> {
 					}, new ConsumerObserver() {

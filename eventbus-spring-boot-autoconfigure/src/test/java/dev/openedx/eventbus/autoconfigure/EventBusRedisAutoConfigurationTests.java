@@ -70,13 +70,13 @@ class EventBusRedisAutoConfigurationTests {
 
 	@Test
 	void workersTakeTheRedisConsumerProperties() {
-		this.contextRunner.withPropertyValues("eventbus.topic-prefix=dev", "eventbus.redis.consumer.name=c7",
+		this.contextRunner.withPropertyValues("eventbus.redis.consumer.name=c7",
 				"eventbus.redis.consumer.block=2s", "eventbus.redis.consumer.batch-size=4",
 				"eventbus.redis.consumer.claim-min-idle=1m", "eventbus.redis.consumer.claim-interval=5s",
 				"eventbus.redis.consumer.check-backlog=false", "eventbus.redis.consumer.dead-letter-max-len=100")
 			.run((context) -> {
 				RedisConsumerSettings settings = create(context.getBean(RedisEventBusConsumerFactory.class),
-						WorkerDefaults.python().definition("w", "user-login", "discovery"));
+						WorkerDefaults.python().definition("w", "dev-user-login", "discovery"));
 				assertThat(settings.stream()).isEqualTo("dev-user-login");
 				assertThat(settings.group()).isEqualTo("discovery");
 				assertThat(settings.consumerName()).isEqualTo("c7");

@@ -64,8 +64,7 @@ class KafkaConsumerCrashTests {
 				InMemorySchemaRegistry registry = new InMemorySchemaRegistry()) {
 			SchemaRegistryClient registryClient = new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url()));
 			try (KafkaEventBusProducer producer = KafkaEventBusProducer.create(
-					RawKafka.producerConfig(broker.bootstrapServers()), registryClient, codec,
-					KafkaProducerSettings.defaults().withOrigin(TestEvents.ORIGIN))) {
+					RawKafka.producerConfig(broker.bootstrapServers()), registryClient, codec)) {
 				List<CompletableFuture<SendReceipt>> sends = new ArrayList<>();
 				for (long i = 0; i < EVENTS; i++) {
 					OpenEdxEvent<?> event = TestEvents.event(i, 30);

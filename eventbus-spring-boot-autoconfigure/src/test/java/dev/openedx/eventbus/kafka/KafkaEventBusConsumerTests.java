@@ -90,7 +90,7 @@ class KafkaEventBusConsumerTests {
 		registry = new InMemorySchemaRegistry();
 		registryClient = new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url()));
 		producer = KafkaEventBusProducer.create(RawKafka.producerConfig(broker.bootstrapServers()), registryClient,
-				codec, KafkaProducerSettings.defaults().withOrigin(TestEvents.ORIGIN));
+				codec);
 	}
 
 	@AfterAll

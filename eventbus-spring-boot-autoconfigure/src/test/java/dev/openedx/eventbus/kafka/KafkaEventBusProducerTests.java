@@ -34,6 +34,7 @@ import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
+import dev.openedx.eventbus.event.TopicNames;
 import dev.openedx.eventbus.event.UnserializableEventException;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
@@ -79,7 +80,7 @@ class KafkaEventBusProducerTests {
 			broker.createTopics(vector.topic());
 			OpenEdxEvent<?> event = event(type, json.dataFromJson(type, vector.dataJson()), vector);
 			try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-					KafkaEventBusProducer producer = producer(registry, null)) {
+					KafkaEventBusProducer producer = producer(registry)) {
 				SendReceipt receipt = producer.send(vector.topic(), vector.eventKeyField(), event)
 					.get(30, TimeUnit.SECONDS);
 
@@ -113,9 +114,10 @@ class KafkaEventBusProducerTests {
 	void topicPrefixIsPrependedWithAHyphen() throws Exception {
 		broker.createTopics("stage-prefixed");
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-				KafkaEventBusProducer producer = producer(registry, "stage")) {
+				KafkaEventBusProducer producer = producer(registry)) {
 			OpenEdxEvent<?> event = TestEvents.event(0, 1);
-			SendReceipt receipt = producer.send("prefixed", TestEvents.keyField(event), event).get(30, TimeUnit.SECONDS);
+			SendReceipt receipt = producer.send(TopicNames.fullName("stage", "prefixed"), TestEvents.keyField(event),
+					event).get(30, TimeUnit.SECONDS);
 			assertThat(receipt.destination()).isEqualTo("stage-prefixed");
 			assertThat(RawKafka.readAll(broker.bootstrapServers(), "stage-prefixed", 1)).hasSize(1);
 			assertThat(registry.subjects()).containsExactly("stage-prefixed-org.test.kafka.alpha.v1.CloudEvent",
@@ -127,7 +129,7 @@ class KafkaEventBusProducerTests {
 	void registersKeyThenValueOncePerRouteAndProcess() throws Exception {
 		broker.createTopics("registered-once");
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-				KafkaEventBusProducer producer = producer(registry, null)) {
+				KafkaEventBusProducer producer = producer(registry)) {
 			List<CompletableFuture<SendReceipt>> sends = new ArrayList<>();
 			for (int i = 0; i < 30; i += 3) {
 				OpenEdxEvent<?> event = TestEvents.event(i, 4);
@@ -144,7 +146,7 @@ class KafkaEventBusProducerTests {
 	void eventsOfOneKeyKeepTheirOrderOnOnePartition() throws Exception {
 		broker.createTopics("ordered");
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-				KafkaEventBusProducer producer = producer(registry, null)) {
+				KafkaEventBusProducer producer = producer(registry)) {
 			List<CompletableFuture<SendReceipt>> sends = new ArrayList<>();
 			for (int i = 0; i < 300; i++) {
 				OpenEdxEvent<?> event = TestEvents.event(i, 5);
@@ -172,7 +174,7 @@ class KafkaEventBusProducerTests {
 	@Test
 	void keyPathThatReachesNoPrimitiveFailsTheFutureAndIsLogged() throws Exception {
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-				KafkaEventBusProducer producer = producer(registry, null);
+				KafkaEventBusProducer producer = producer(registry);
 				LogCapture logs = new LogCapture()) {
 			OpenEdxEvent<?> event = TestEvents.event(0, 1);
 			CompletableFuture<SendReceipt> send = producer.send("bad-key", "alpha.nothing", event);
@@ -187,7 +189,7 @@ class KafkaEventBusProducerTests {
 	@Test
 	void missingKeyFieldFailsTheFuture() throws Exception {
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-				KafkaEventBusProducer producer = producer(registry, null)) {
+				KafkaEventBusProducer producer = producer(registry)) {
 			OpenEdxEvent<?> event = TestEvents.event(0, 1);
 			assertFailure(producer.send("no-key", null, event), IllegalArgumentException.class, "no-key", event);
 		}
@@ -202,8 +204,7 @@ class KafkaEventBusProducerTests {
 		SchemaRegistryClient unreachable = new SchemaRegistryClient(SchemaRegistrySettings.of("http://127.0.0.1:" + port)
 			.withRetries(2, Duration.ofMillis(10)));
 		try (KafkaEventBusProducer producer = KafkaEventBusProducer.create(
-				RawKafka.producerConfig(broker.bootstrapServers()), unreachable, codec,
-				KafkaProducerSettings.defaults())) {
+				RawKafka.producerConfig(broker.bootstrapServers()), unreachable, codec)) {
 			OpenEdxEvent<?> event = TestEvents.event(0, 1);
 			assertFailure(producer.send("registry-down", TestEvents.keyField(event), event),
 					SchemaRegistryException.class, "registry-down", event);
@@ -220,8 +221,7 @@ class KafkaEventBusProducerTests {
 		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 				KafkaEventBusProducer producer = KafkaEventBusProducer.create(config,
-						new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url())), codec,
-						KafkaProducerSettings.defaults())) {
+						new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url())), codec)) {
 			OpenEdxEvent<?> event = TestEvents.event(0, 1);
 			assertFailure(producer.send("broker-down", TestEvents.keyField(event), event),
 					org.apache.kafka.common.errors.TimeoutException.class, "broker-down", event);
@@ -233,7 +233,7 @@ class KafkaEventBusProducerTests {
 		EventType<TestEvents.AlphaData> local = EventType.unserializable("org.test.kafka.local.v1", "alpha",
 				TestEvents.AlphaData.class, "carries a file handle");
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
-				KafkaEventBusProducer producer = producer(registry, null)) {
+				KafkaEventBusProducer producer = producer(registry)) {
 			OpenEdxEvent<?> event = OpenEdxEvent.of(local, new TestEvents.AlphaData("k", 1));
 			assertFailure(producer.send("unserializable", "alpha.key", event), UnserializableEventException.class,
 					"unserializable", event);
@@ -244,7 +244,7 @@ class KafkaEventBusProducerTests {
 	void sendAfterCloseFails() throws Exception {
 		KafkaEventBusProducer producer;
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry()) {
-			producer = producer(registry, null);
+			producer = producer(registry);
 			producer.close();
 			OpenEdxEvent<?> event = TestEvents.event(0, 1);
 			assertFailure(producer.send("closed", TestEvents.keyField(event), event), IllegalStateException.class,
@@ -278,8 +278,7 @@ class KafkaEventBusProducerTests {
 				RawKafka.producerConfig(broker.bootstrapServers()));
 		try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 				KafkaEventBusProducer producer = new KafkaEventBusProducer(factory,
-						new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url())), codec,
-						KafkaProducerSettings.defaults())) {
+						new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url())), codec)) {
 			OpenEdxEvent<?> event = TestEvents.event(0, 1);
 			assertThat(producer.send("from-factory", TestEvents.keyField(event), event).get(30, TimeUnit.SECONDS)
 				.destination()).isEqualTo("from-factory");
@@ -300,10 +299,9 @@ class KafkaEventBusProducerTests {
 			.withCauseInstanceOf(cause);
 	}
 
-	private static KafkaEventBusProducer producer(InMemorySchemaRegistry registry, String prefix) {
+	private static KafkaEventBusProducer producer(InMemorySchemaRegistry registry) {
 		return KafkaEventBusProducer.create(RawKafka.producerConfig(broker.bootstrapServers()),
-				new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url())), codec,
-				KafkaProducerSettings.defaults().withTopicPrefix(prefix).withOrigin(TestEvents.ORIGIN));
+				new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url())), codec);
 	}
 
 	@SuppressWarnings("unchecked")

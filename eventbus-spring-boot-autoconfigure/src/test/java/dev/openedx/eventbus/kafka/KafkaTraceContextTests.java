@@ -129,8 +129,7 @@ class KafkaTraceContextTests {
 		InMemorySchemaRegistry registry = (sharedRegistry != null) ? sharedRegistry : new InMemorySchemaRegistry();
 		try (KafkaEventBusProducer producer = KafkaEventBusProducer.create(
 				RawKafka.producerConfig(broker.bootstrapServers()),
-				new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url())), codec,
-				KafkaProducerSettings.defaults().withOrigin(TestEvents.ORIGIN))) {
+				new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url())), codec)) {
 			producer.setObservationRegistry(observations);
 			producer.send(topic, vector.eventKeyField(), event).get(30, TimeUnit.SECONDS);
 		}

@@ -49,7 +49,7 @@ class EventBusPublisherTests {
 	private final List<String> observed = new ArrayList<>();
 
 	private final EventBusPublisher publisher = new EventBusPublisher(this.routes, this.producer,
-			EventOrigin.forService("library"), List.of(new ProducerObserver() {
+			new EventMetadataStamper(EventOrigin.forService("library")), List.of(new ProducerObserver() {
 
 				@Override
 				public void sent(EventRoute route, OpenEdxEvent<?> event, SendReceipt receipt, long nanos) {
@@ -170,7 +170,7 @@ class EventBusPublisherTests {
 	@Test
 	void schedulerDecidesWhenTheSendsRun() {
 		List<Runnable> deferred = new ArrayList<>();
-		EventBusPublisher deferring = new EventBusPublisher(this.routes, this.producer, EventOrigin.local(), List.of(),
+		EventBusPublisher deferring = new EventBusPublisher(this.routes, this.producer, new EventMetadataStamper(EventOrigin.local()), List.of(),
 				(event, sends) -> {
 					CompletableFuture<List<SendReceipt>> result = new CompletableFuture<>();
 					deferred.add(() -> sends.get().thenAccept(result::complete));

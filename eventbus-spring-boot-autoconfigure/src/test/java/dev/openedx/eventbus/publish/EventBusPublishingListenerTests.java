@@ -44,7 +44,7 @@ class EventBusPublishingListenerTests {
 
 	private final EventBusPublisher publisher = new EventBusPublisher(
 			new EventRoutes(List.of(new EventRoute(TestEvents.BOOK_LOANED, "loans", "book.isbn", true))),
-			this.producer, EventOrigin.forService("library"), List.of(), SendScheduler.IMMEDIATE);
+			this.producer, new EventMetadataStamper(EventOrigin.forService("library")), List.of(), SendScheduler.IMMEDIATE);
 
 	@Test
 	void publishedEventGoesToTheBus() {

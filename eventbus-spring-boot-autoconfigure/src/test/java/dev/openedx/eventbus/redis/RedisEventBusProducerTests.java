@@ -34,6 +34,7 @@ import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
+import dev.openedx.eventbus.event.TopicNames;
 import dev.openedx.eventbus.redis.RedisTestSupport.RawEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -128,8 +129,8 @@ class RedisEventBusProducerTests {
 		this.redis.deleteOnClose(stream);
 		OpenEdxEvent<TestEvents.Ping> event = TestEvents.ping(1);
 
-		SendReceipt receipt = producer(RedisProducerSettings.defaults().withTopicPrefix("stage"))
-			.send(topic, "ping.name", event)
+		SendReceipt receipt = producer(RedisProducerSettings.defaults())
+			.send(TopicNames.fullName("stage", topic), "ping.name", event)
 			.get(10, TimeUnit.SECONDS);
 
 		List<RawEntry> entries = this.redis.rawXrange(stream);
@@ -142,12 +143,13 @@ class RedisEventBusProducerTests {
 	}
 
 	@Test
-	void stampsEventsWithoutMetadataWithTheConfiguredOrigin() throws Exception {
+	void writesTheOriginTheEventWasStampedWith() throws Exception {
 		String stream = this.redis.uniqueStream("origin");
 		EventOrigin origin = new EventOrigin("openedx/discovery/web", "discovery-host-1", List.of(11, 2, 0));
 		OpenEdxEvent<TestEvents.Ping> event = TestEvents.ping(1);
+		event.metadata(origin);
 
-		producer(RedisProducerSettings.defaults().withOrigin(origin)).send(stream, null, event)
+		producer(RedisProducerSettings.defaults()).send(stream, null, event)
 			.get(10, TimeUnit.SECONDS);
 
 		RawEntry entry = this.redis.rawXrange(stream).get(0);

@@ -141,9 +141,9 @@ class RedisTraceContextTests {
 	private RawEntry send(Vector vector, String prefix, io.micrometer.observation.ObservationRegistry observations)
 			throws Exception {
 		RedisEventBusProducer producer = new RedisEventBusProducer(connectionFactory, CODEC,
-				RedisProducerSettings.defaults().withTopicPrefix(prefix).withStreamMaxLength(vector.maxLength()));
+				RedisProducerSettings.defaults().withStreamMaxLength(vector.maxLength()));
 		producer.setObservationRegistry(observations);
-		producer.send(vector.topic(), vector.eventKeyField(), vector.event()).get(10, TimeUnit.SECONDS);
+		producer.send(prefix + "-" + vector.topic(), vector.eventKeyField(), vector.event()).get(10, TimeUnit.SECONDS);
 		List<RawEntry> entries = this.redis.rawXrange(prefix + "-" + vector.topic());
 		assertThat(entries).hasSize(1);
 		return entries.get(0);

@@ -103,9 +103,9 @@ class RedisWireVectorTests {
 		String stream = prefix + "-" + vector.topic();
 		this.redis.deleteOnClose(stream);
 		RedisEventBusProducer producer = new RedisEventBusProducer(connectionFactory, CODEC,
-				RedisProducerSettings.defaults().withTopicPrefix(prefix).withStreamMaxLength(vector.maxLength()));
+				RedisProducerSettings.defaults().withStreamMaxLength(vector.maxLength()));
 
-		producer.send(vector.topic(), vector.eventKeyField(), vector.event()).get(10, TimeUnit.SECONDS);
+		producer.send(stream, vector.eventKeyField(), vector.event()).get(10, TimeUnit.SECONDS);
 
 		List<RawEntry> entries = this.redis.rawXrange(stream);
 		assertThat(entries).hasSize(1);

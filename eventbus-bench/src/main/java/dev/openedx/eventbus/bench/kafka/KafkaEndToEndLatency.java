@@ -38,7 +38,6 @@ import dev.openedx.eventbus.kafka.KafkaConsumerOptions;
 import dev.openedx.eventbus.kafka.KafkaEventBusConsumer;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
 import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
-import dev.openedx.eventbus.kafka.KafkaProducerSettings;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
 import dev.openedx.eventbus.kafka.SchemaRegistrySettings;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
@@ -117,8 +116,7 @@ public final class KafkaEndToEndLatency {
 					}
 				}, FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
 		consumer.start();
-		try (KafkaEventBusProducer producer = KafkaEventBusProducer.create(producerConfig, registry, codec,
-				KafkaProducerSettings.defaults().withOrigin(KafkaBench.ORIGIN))) {
+		try (KafkaEventBusProducer producer = KafkaEventBusProducer.create(producerConfig, registry, codec)) {
 			awaitAssignment(() -> {
 				OpenEdxEvent<CourseEnrollmentData> probe = KafkaBench.events(data, 1).get(0);
 				producer.send(topic, KafkaBench.KEY_FIELD, probe).join();

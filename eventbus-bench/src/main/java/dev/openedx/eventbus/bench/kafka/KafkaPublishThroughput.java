@@ -26,7 +26,6 @@ import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
-import dev.openedx.eventbus.kafka.KafkaProducerSettings;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
 import dev.openedx.eventbus.kafka.SchemaRegistrySettings;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
@@ -64,8 +63,7 @@ public final class KafkaPublishThroughput {
 					KafkaBench.producerConfig(broker.bootstrapServers()), new ByteArraySerializer(),
 					new ByteArraySerializer());
 					KafkaEventBusProducer ours = KafkaEventBusProducer.create(
-							KafkaBench.producerConfig(broker.bootstrapServers()), registryClient, codec,
-							KafkaProducerSettings.defaults().withOrigin(KafkaBench.ORIGIN))) {
+							KafkaBench.producerConfig(broker.bootstrapServers()), registryClient, codec)) {
 				// The broker runs in this JVM: its code needs warming up as much as the clients'.
 				for (int round = 0; round < warmupRounds; round++) {
 					runRaw(raw, "warmup-raw-" + round, events, data, codec, registryClient);

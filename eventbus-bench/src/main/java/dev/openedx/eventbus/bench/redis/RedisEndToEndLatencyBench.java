@@ -96,7 +96,7 @@ public final class RedisEndToEndLatencyBench {
 		String stream = redis.stream("latency-eventbus");
 		AvroEventCodec codec = new AvroEventCodec();
 		RedisEventBusProducer producer = new RedisEventBusProducer(redis.connectionFactory, codec,
-				RedisProducerSettings.defaults().withOrigin(EventOrigin.forService("bench")));
+				RedisProducerSettings.defaults());
 		AtomicLongArray sent = new AtomicLongArray(events);
 		long[] latencies = new long[events];
 		AtomicInteger received = new AtomicInteger();

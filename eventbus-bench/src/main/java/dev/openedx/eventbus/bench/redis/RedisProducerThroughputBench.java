@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import dev.openedx.eventbus.avro.AvroEventCodec;
-import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.redis.RedisEventBusProducer;
 import dev.openedx.eventbus.redis.RedisProducerSettings;
 import io.lettuce.core.StreamMessage;
@@ -61,7 +60,7 @@ public final class RedisProducerThroughputBench {
 		try (BenchRedis redis = new BenchRedis(args)) {
 			AvroEventCodec codec = new AvroEventCodec();
 			RedisEventBusProducer producer = new RedisEventBusProducer(redis.connectionFactory, codec,
-					RedisProducerSettings.defaults().withOrigin(EventOrigin.forService("bench")));
+					RedisProducerSettings.defaults());
 			String producerStream = redis.stream("producer");
 			String rawStream = redis.stream("raw");
 			Object[] fields = sameFields(redis, producer);

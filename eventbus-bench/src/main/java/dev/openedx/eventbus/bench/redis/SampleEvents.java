@@ -23,6 +23,7 @@ import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import dev.openedx.eventbus.catalog.learning.LearningEvents;
 import dev.openedx.eventbus.catalog.learning.UserData;
 import dev.openedx.eventbus.catalog.learning.UserPersonalData;
+import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.key.CourseKey;
@@ -44,9 +45,16 @@ final class SampleEvents {
 	private SampleEvents() {
 	}
 
-	/** A new event each time: the producer stamps fresh metadata (id, time) on every send, as in a service. */
+	static final EventOrigin ORIGIN = EventOrigin.forService("bench");
+
+	/**
+	 * A new event each time, stamped with fresh metadata (id, time) as the publisher does in a service before it
+	 * hands the event to the producer.
+	 */
 	static OpenEdxEvent<CourseEnrollmentData> enrollmentEvent() {
-		return ENROLLMENT.event(DATA);
+		OpenEdxEvent<CourseEnrollmentData> event = ENROLLMENT.event(DATA);
+		event.metadata(ORIGIN);
+		return event;
 	}
 
 }

@@ -41,10 +41,10 @@ class RedisTransportExamples {
 		// tag::producer[]
 		RedisEventBusProducer producer = new RedisEventBusProducer(connectionFactory, new AvroEventCodec(),
 				RedisProducerSettings.defaults()
-					.withTopicPrefix("stage")                      // eventbus.topic-prefix
-					.withStreamMaxLength(10_000)                   // EVENT_BUS_REDIS_STREAM_MAX_LEN, at least 1
-					.withOrigin(EventOrigin.forService("discovery")));
-		SendReceipt receipt = producer.send("user-login", null, event).join(); // receipt.position() = entry id
+					.withStreamMaxLength(10_000));                 // EVENT_BUS_REDIS_STREAM_MAX_LEN, at least 1
+		event.metadata(EventOrigin.forService("discovery"));       // stamp it unless it has metadata already
+		SendReceipt receipt = producer.send("stage-user-login", null, event).join(); // the full stream name
+		// receipt.position() is the entry id
 		// end::producer[]
 		return receipt;
 	}
@@ -52,7 +52,7 @@ class RedisTransportExamples {
 	void consume(RedisConnectionFactory connectionFactory, EventDispatcher dispatcher, ConsumerObserver observer) {
 		// tag::consumer[]
 		RedisEventBusConsumer consumer = new RedisEventBusConsumer(connectionFactory,
-				RedisConsumerSettings.of("stage", "user-login", "discovery")   // prefix, topic, group
+				RedisConsumerSettings.of("stage-user-login", "discovery")      // full stream name, group
 					.withConsumerName("discovery-0"),
 				OpenEdxCatalog.catalog(), new AvroEventCodec(), EventOrigin.forService("discovery"),
 				dispatcher, observer);

@@ -28,7 +28,6 @@ import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.consumer.FailureKind;
-import dev.openedx.eventbus.event.TopicNames;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BacklogReading;
 import dev.openedx.eventbus.monitor.GroupBacklog;
@@ -65,8 +64,6 @@ public class EventBusEndpoint {
 
 	private final String transport;
 
-	private final @Nullable String topicPrefix;
-
 	private final @Nullable EventRoutes routes;
 
 	private final @Nullable EventBusConsumerRegistry consumers;
@@ -78,17 +75,15 @@ public class EventBusEndpoint {
 	/**
 	 * Create the endpoint.
 	 * @param transport {@code kafka} or {@code redis}
-	 * @param topicPrefix the topic prefix, or {@code null}
 	 * @param routes the routing table, or {@code null} when this service does not produce
 	 * @param consumers the workers, or {@code null} when this service does not consume
 	 * @param monitor the backlog monitor, or {@code null} for no lag
 	 * @param settings the effective settings, as nested maps; secrets in them are masked before they are shown
 	 */
-	public EventBusEndpoint(String transport, @Nullable String topicPrefix, @Nullable EventRoutes routes,
+	public EventBusEndpoint(String transport, @Nullable EventRoutes routes,
 			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor,
 			Map<String, ?> settings) {
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
-		this.topicPrefix = topicPrefix;
 		this.routes = routes;
 		this.consumers = consumers;
 		this.monitor = monitor;
@@ -170,8 +165,8 @@ public class EventBusEndpoint {
 	}
 
 	private RouteDescriptor describe(EventRoute route) {
-		return new RouteDescriptor(route.eventType().type(), route.topic(),
-				TopicNames.fullName(this.topicPrefix, route.topic()), route.eventKeyField(), route.isEnabled());
+		return new RouteDescriptor(route.eventType().type(), route.topic(), route.destination(),
+				route.eventKeyField(), route.isEnabled());
 	}
 
 	private WorkerDescriptor describe(EventBusConsumer consumer) {

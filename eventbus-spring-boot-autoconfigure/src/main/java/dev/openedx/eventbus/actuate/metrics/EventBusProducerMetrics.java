@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
-import dev.openedx.eventbus.event.TopicNames;
 import dev.openedx.eventbus.publish.EventRoute;
 import dev.openedx.eventbus.publish.EventRoutes;
 import dev.openedx.eventbus.publish.ProducerObserver;
@@ -53,8 +52,6 @@ public final class EventBusProducerMetrics implements ProducerObserver {
 
 	private final String transport;
 
-	private final @Nullable String topicPrefix;
-
 	private final Clock clock;
 
 	private final Map<EventRoute, RouteMeters> configured;
@@ -69,13 +66,10 @@ public final class EventBusProducerMetrics implements ProducerObserver {
 	 * @param registry where the meters go
 	 * @param routes the routing table
 	 * @param transport {@code kafka} or {@code redis}
-	 * @param topicPrefix the topic prefix, so that topic tags name the topics on the broker; may be {@code null}
 	 */
-	public EventBusProducerMetrics(MeterRegistry registry, EventRoutes routes, String transport,
-			@Nullable String topicPrefix) {
+	public EventBusProducerMetrics(MeterRegistry registry, EventRoutes routes, String transport) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
-		this.topicPrefix = topicPrefix;
 		this.clock = registry.config().clock();
 		Map<EventRoute, RouteMeters> meters = new IdentityHashMap<>();
 		for (EventRoute route : routes.all()) {
@@ -99,12 +93,11 @@ public final class EventBusProducerMetrics implements ProducerObserver {
 	private RouteMeters resolve(EventRoute route) {
 		RouteMeters meters = this.configured.get(route);
 		return (meters != null) ? meters
-				: this.adHoc.computeIfAbsent(route.eventType().type() + " " + route.topic(), (key) -> meters(route));
+				: this.adHoc.computeIfAbsent(route.eventType().type() + " " + route.destination(), (key) -> meters(route));
 	}
 
 	private RouteMeters meters(EventRoute route) {
-		String topic = TopicNames.fullName(this.topicPrefix, route.topic());
-		Tags tags = Tags.of(EventBusMeters.TRANSPORT, this.transport, EventBusMeters.TOPIC, topic,
+		Tags tags = Tags.of(EventBusMeters.TRANSPORT, this.transport, EventBusMeters.TOPIC, route.destination(),
 				EventBusMeters.EVENT_TYPE, route.eventType().type());
 		Counter success = Counter.builder(EventBusMeters.PRODUCER_EVENTS)
 			.description("Events sent to the event bus")
@@ -116,7 +109,7 @@ public final class EventBusProducerMetrics implements ProducerObserver {
 			.tags(tags)
 			.tag(EventBusMeters.OUTCOME, EventBusMeters.FAILURE)
 			.register(this.registry);
-		return new RouteMeters(success, failure, lastSent(topic));
+		return new RouteMeters(success, failure, lastSent(route.destination()));
 	}
 
 	private AtomicLong lastSent(String topic) {

@@ -53,21 +53,10 @@ public final class EventBusEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ EventBusConsumerRegistry.class, BrokerProbe.class })
-	BacklogMonitor eventBusBacklogMonitor(EventBusConsumerRegistry eventBusConsumerRegistry, BrokerProbe brokerProbe,
-			EventBusProperties properties) {
-		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
-		return new BacklogMonitor(eventBusConsumerRegistry, brokerProbe, monitoring.getLagInterval(),
-				monitoring.getTimeout());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	EventBusEndpoint eventBusEndpoint(EventBusProperties properties, Environment environment,
 			ObjectProvider<EventRoutes> eventRoutes, ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
 			ObjectProvider<BacklogMonitor> backlogMonitor) {
-		return new EventBusEndpoint(properties.getTransport().id(), properties.getTopicPrefix(),
-				eventRoutes.getIfAvailable(), eventBusConsumerRegistry.getIfAvailable(),
+		return new EventBusEndpoint(properties.getTransport().id(), eventRoutes.getIfAvailable(), eventBusConsumerRegistry.getIfAvailable(),
 				backlogMonitor.getIfAvailable(), EventBusSettings.describe(properties, environment));
 	}
 

@@ -63,16 +63,6 @@ import org.springframework.context.annotation.Bean;
 public final class EventBusHealthContributorAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(EventBusConsumerRegistry.class)
-	BacklogMonitor eventBusBacklogMonitor(EventBusConsumerRegistry eventBusConsumerRegistry, BrokerProbe brokerProbe,
-			EventBusProperties properties) {
-		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
-		return new BacklogMonitor(eventBusConsumerRegistry, brokerProbe, monitoring.getLagInterval(),
-				monitoring.getTimeout());
-	}
-
-	@Bean
 	@ConditionalOnMissingBean(name = "eventbusHealthContributor")
 	CompositeHealthContributor eventbusHealthContributor(BrokerProbe brokerProbe,
 			ObjectProvider<SchemaRegistryClient> schemaRegistryClient,

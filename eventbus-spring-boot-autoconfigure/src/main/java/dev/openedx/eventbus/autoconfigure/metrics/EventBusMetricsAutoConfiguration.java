@@ -63,24 +63,13 @@ public final class EventBusMetricsAutoConfiguration {
 	@ConditionalOnBean(EventRoutes.class)
 	EventBusProducerMetrics eventBusProducerMetrics(MeterRegistry meterRegistry, EventRoutes eventRoutes,
 			EventBusProperties properties) {
-		return new EventBusProducerMetrics(meterRegistry, eventRoutes, properties.getTransport().id(),
-				properties.getTopicPrefix());
+		return new EventBusProducerMetrics(meterRegistry, eventRoutes, properties.getTransport().id());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	EventBusConsumerMetrics eventBusConsumerMetrics(MeterRegistry meterRegistry, EventCatalog eventCatalog) {
 		return new EventBusConsumerMetrics(meterRegistry, eventCatalog);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean({ EventBusConsumerRegistry.class, BrokerProbe.class })
-	BacklogMonitor eventBusBacklogMonitor(EventBusConsumerRegistry eventBusConsumerRegistry, BrokerProbe brokerProbe,
-			EventBusProperties properties) {
-		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
-		return new BacklogMonitor(eventBusConsumerRegistry, brokerProbe, monitoring.getLagInterval(),
-				monitoring.getTimeout());
 	}
 
 	@Bean

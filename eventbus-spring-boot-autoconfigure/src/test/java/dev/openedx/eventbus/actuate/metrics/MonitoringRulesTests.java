@@ -93,7 +93,7 @@ class MonitoringRulesTests {
 		EventType<Book> type = EventType.of("org.acme.book.loaned.v1", "book", Book.class);
 		EventRoute route = new EventRoute(type, "loans", "book.isbn", true);
 		EventBusProducerMetrics producer = new EventBusProducerMetrics(registry, new EventRoutes(List.of(route)),
-				"redis", null);
+				"redis");
 		OpenEdxEvent<Book> event = type.event(new Book("isbn"));
 		producer.sent(route, event, new SendReceipt("redis", "loans", "1-0", UUID.randomUUID()), 1000);
 		producer.failed(route, event, new IllegalStateException("down"));

@@ -20,6 +20,7 @@ import java.util.Map;
 
 import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.monitor.EventBusBacklogMonitorAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.event.EventBusProducer;
@@ -38,6 +39,7 @@ class EventBusEndpointAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, EventBusAutoConfiguration.class,
+				EventBusBacklogMonitorAutoConfiguration.class,
 				EventBusEndpointAutoConfiguration.class))
 		.withBean(EventType.class, () -> TestEvents.BOOK_LOANED)
 		.withBean(EventBusProducer.class, RecordingProducer::new)

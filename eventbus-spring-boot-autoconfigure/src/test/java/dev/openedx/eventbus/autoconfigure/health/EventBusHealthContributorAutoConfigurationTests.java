@@ -17,6 +17,7 @@
 package dev.openedx.eventbus.autoconfigure.health;
 
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.monitor.EventBusBacklogMonitorAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.FixedBrokerProbe;
 import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
@@ -37,6 +38,7 @@ class EventBusHealthContributorAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class,
+					EventBusBacklogMonitorAutoConfiguration.class,
 				EventBusHealthContributorAutoConfiguration.class))
 		.withBean(EventBusConsumerFactory.class, InMemoryConsumerFactory::new)
 		.withBean(BrokerProbe.class, FixedBrokerProbe::new)
@@ -74,6 +76,7 @@ class EventBusHealthContributorAutoConfigurationTests {
 	void backsOffWithoutABrokerProbe() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class,
+					EventBusBacklogMonitorAutoConfiguration.class,
 					EventBusHealthContributorAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean("eventbusHealthContributor"));
 	}

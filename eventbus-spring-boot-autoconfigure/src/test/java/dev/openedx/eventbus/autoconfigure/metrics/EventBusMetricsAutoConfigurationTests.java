@@ -20,6 +20,7 @@ import dev.openedx.eventbus.actuate.metrics.EventBusConsumerMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusProducerMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusWorkerMetrics;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.monitor.EventBusBacklogMonitorAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.FixedBrokerProbe;
 import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
@@ -43,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventBusMetricsAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class, MetricsAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class,
+				EventBusBacklogMonitorAutoConfiguration.class, MetricsAutoConfiguration.class,
 				EventBusMetricsAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withBean(EventType.class, () -> TestEvents.BOOK_LOANED)
@@ -88,6 +90,7 @@ class EventBusMetricsAutoConfigurationTests {
 	void backsOffWithoutAMeterRegistryBean() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class,
+					EventBusBacklogMonitorAutoConfiguration.class,
 					EventBusMetricsAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(EventBusConsumerMetrics.class));
 	}

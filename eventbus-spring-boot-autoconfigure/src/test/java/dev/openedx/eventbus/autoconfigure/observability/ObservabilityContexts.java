@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.monitor.EventBusBacklogMonitorAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.endpoint.EventBusEndpointAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.health.EventBusHealthContributorAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.metrics.EventBusMetricsAutoConfiguration;
@@ -63,7 +64,8 @@ final class ObservabilityContexts {
 
 	static ApplicationContextRunner withActuator(ApplicationContextRunner runner) {
 		return runner
-			.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class, MetricsAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class,
+					EventBusBacklogMonitorAutoConfiguration.class, MetricsAutoConfiguration.class,
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 					EventBusMetricsAutoConfiguration.class, EndpointAutoConfiguration.class,
 					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
