@@ -40,11 +40,9 @@ class RedisTransportExamples {
 	SendReceipt produce(RedisConnectionFactory connectionFactory, OpenEdxEvent<?> event) {
 		// tag::producer[]
 		RedisEventBusProducer producer = new RedisEventBusProducer(connectionFactory, new AvroEventCodec(),
-				RedisProducerSettings.defaults()
-					.withStreamMaxLength(10_000));                 // EVENT_BUS_REDIS_STREAM_MAX_LEN, at least 1
-		event.metadata(EventOrigin.forService("discovery"));       // stamp it unless it has metadata already
-		SendReceipt receipt = producer.send("stage-user-login", null, event).join(); // the full stream name
-		// receipt.position() is the entry id
+				RedisProducerSettings.defaults().withStreamMaxLength(10_000)); // EVENT_BUS_REDIS_STREAM_MAX_LEN
+		event.metadata(EventOrigin.forService("discovery"));            // stamps it unless it has metadata
+		SendReceipt receipt = producer.send("stage-user-login", null, event).join(); // position() = entry id
 		// end::producer[]
 		return receipt;
 	}
