@@ -29,6 +29,7 @@ import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.SendReceipt;
+import dev.openedx.eventbus.testsupport.RedisServerProcess;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;

@@ -16,11 +16,30 @@
 
 package dev.openedx.eventbus.testsupport;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import kafka.server.BrokerServer;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -32,6 +51,22 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <pre class="code">
  * try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(3, "enrollments")) {
  *     Map&lt;String, Object&gt; config = Map.of("bootstrap.servers", broker.bootstrapServers());
+ *     ...
+ * }
+ * </pre>
+ * A {@linkplain #builder() built} broker can also listen as a managed Kafka does: {@code SASL_PLAINTEXT} and
+ * {@code SASL_SSL} with SASL/PLAIN and SASL/SCRAM-SHA-512 (and -256) users, and {@code SSL} with mutual TLS (a client
+ * certificate is required there), each on its own port beside the plain listener that
+ * {@link #bootstrapServers()} names (which tests use to set things up). The standard authorizer runs, with the
+ * plain listener's principal ({@code User:ANONYMOUS}) as super user and every resource without ACLs open to all, so
+ * a test can take a permission away with a {@code DENY} ACL:
+ * <pre class="code">
+ * try (TestCertificates certificates = TestCertificates.generate();
+ *         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+ *             .tls(certificates)
+ *             .scramUser("bus", password)
+ *             .start()) {
+ *     String saslSsl = broker.bootstrapServers(SecurityProtocol.SASL_SSL);
  *     ...
  * }
  * </pre>
@@ -47,19 +82,38 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 	 */
 	public static final String BOOTSTRAP_SERVERS_PROPERTY = "eventbus.embedded.kafka.bootstrap-servers";
 
+	/** The SASL mechanisms a secured broker enables. */
+	private static final List<String> MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
+
 	private final EmbeddedKafkaKraftBroker broker;
 
 	private final int partitions;
 
+	private final List<SecurityProtocol> securedListeners;
+
 	private EmbeddedKafkaBroker(int partitions, Map<String, String> brokerProperties, String... topics) {
+		this(partitions, brokerProperties, List.of(), topics);
+	}
+
+	private EmbeddedKafkaBroker(int partitions, Map<String, String> brokerProperties,
+			List<SecurityProtocol> securedListeners, String... topics) {
 		if (partitions < 1) {
 			throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
 		}
 		this.partitions = partitions;
+		this.securedListeners = List.copyOf(securedListeners);
 		this.broker = new EmbeddedKafkaKraftBroker(1, partitions, topics);
 		this.broker.brokerListProperty(BOOTSTRAP_SERVERS_PROPERTY);
 		this.broker.brokerProperties(brokerProperties);
 		this.broker.afterPropertiesSet();
+	}
+
+	/**
+	 * A builder of a broker with secured listeners and users.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	/**
@@ -89,6 +143,99 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 	 */
 	public String bootstrapServers() {
 		return this.broker.getBrokersAsString();
+	}
+
+	/**
+	 * The address of one of the secured listeners of a {@linkplain #builder() built} broker.
+	 * @param protocol {@code SASL_PLAINTEXT}, {@code SASL_SSL} (with {@link Builder#tls}) or {@code SSL} (mutual
+	 * TLS, with {@link Builder#tls})
+	 * @return the {@code bootstrap.servers} value, for example {@code localhost:41529}
+	 * @throws IllegalArgumentException when the broker has no such listener
+	 */
+	public String bootstrapServers(SecurityProtocol protocol) {
+		if (!this.securedListeners.contains(protocol)) {
+			throw new IllegalArgumentException("This broker has no " + protocol + " listener; it has "
+					+ this.securedListeners + " beside PLAINTEXT (" + bootstrapServers() + ")");
+		}
+		BrokerServer server = this.broker.getCluster().brokers().values().iterator().next();
+		return "localhost:" + server.boundPort(ListenerName.forSecurityProtocol(protocol));
+	}
+
+	/**
+	 * Create or replace a SASL/SCRAM user (SCRAM-SHA-256 and SCRAM-SHA-512 credentials) and wait until the broker
+	 * accepts it.
+	 * @param user the user name
+	 * @param password the password
+	 */
+	public void addScramUser(String user, String password) {
+		if (!this.securedListeners.contains(SecurityProtocol.SASL_PLAINTEXT)) {
+			throw new IllegalStateException("This broker has no SASL listener: build it with a user or tls()");
+		}
+		try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+			// One request per mechanism: the broker refuses two alterations of one user in a request.
+			for (ScramMechanism mechanism : List.of(ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512)) {
+				UserScramCredentialAlteration upsertion = new UserScramCredentialUpsertion(user,
+						new ScramCredentialInfo(mechanism, 4096), password);
+				admin.alterUserScramCredentials(List.of(upsertion)).all().get(30, TimeUnit.SECONDS);
+			}
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot create SCRAM user " + user, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while creating SCRAM user " + user, ex);
+		}
+		awaitLogin(user, password);
+	}
+
+	/**
+	 * The client settings that log in as a SCRAM-SHA-512 user on the {@code SASL_PLAINTEXT} listener (add the TLS
+	 * settings for {@code SASL_SSL}).
+	 * @param user the user name
+	 * @param password the password
+	 * @return {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config}
+	 */
+	public static Map<String, Object> scramClientConfig(String user, String password) {
+		return Map.of(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SecurityProtocol.SASL_PLAINTEXT.name,
+				SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512", SaslConfigs.SASL_JAAS_CONFIG,
+				"org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+						+ "\" password=\"" + password + "\";");
+	}
+
+	// The controller applies the credential, the broker learns it from the metadata log a moment later.
+	private void awaitLogin(String user, String password) {
+		Map<String, Object> config = new LinkedHashMap<>(scramClientConfig(user, password));
+		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(SecurityProtocol.SASL_PLAINTEXT));
+		config.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+		config.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		Exception last = null;
+		while (System.nanoTime() < deadline) {
+			try (Admin admin = Admin.create(config)) {
+				admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+				return;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				last = ex;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for SCRAM user " + user, ex);
+			}
+			sleep(100);
+		}
+		throw new IllegalStateException("The broker does not accept SCRAM user " + user + " within 30 s", last);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
 	}
 
 	/**
@@ -127,6 +274,175 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 	@Override
 	public void close() {
 		this.broker.destroy();
+	}
+
+	/**
+	 * Builds a broker with secured listeners. Users and passwords must not contain a double quote or a backslash
+	 * (they go into a JAAS configuration).
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private int partitions = 1;
+
+		private final List<String> topics = new ArrayList<>();
+
+		private final Map<String, String> brokerProperties = new LinkedHashMap<>();
+
+		private final Map<String, String> plainUsers = new LinkedHashMap<>();
+
+		private final Map<String, String> scramUsers = new LinkedHashMap<>();
+
+		private @Nullable TestCertificates certificates;
+
+		private Builder() {
+		}
+
+		/**
+		 * The partition count of topics created now or on first use (1 unless set).
+		 * @param partitions the partition count
+		 * @return this builder
+		 */
+		public Builder partitions(int partitions) {
+			this.partitions = partitions;
+			return this;
+		}
+
+		/**
+		 * Topics to create at start.
+		 * @param topics the topic names
+		 * @return this builder
+		 */
+		public Builder topics(String... topics) {
+			this.topics.addAll(List.of(topics));
+			return this;
+		}
+
+		/**
+		 * A broker setting, for example {@code group.min.session.timeout.ms}.
+		 * @param name the setting
+		 * @param value its value
+		 * @return this builder
+		 */
+		public Builder brokerProperty(String name, String value) {
+			this.brokerProperties.put(name, value);
+			return this;
+		}
+
+		/**
+		 * Listen with TLS too: a {@code SASL_SSL} listener, and an {@code SSL} listener that requires a client
+		 * certificate issued by the same authority (mutual TLS).
+		 * @param certificates the server certificate to serve and the authority to trust
+		 * @return this builder
+		 */
+		public Builder tls(TestCertificates certificates) {
+			this.certificates = Objects.requireNonNull(certificates, "certificates must not be null");
+			return this;
+		}
+
+		/**
+		 * A SASL/PLAIN user (the broker's JAAS configuration lists it).
+		 * @param user the user name
+		 * @param password the password
+		 * @return this builder
+		 */
+		public Builder plainUser(String user, String password) {
+			this.plainUsers.put(checked(user), checked(password));
+			return this;
+		}
+
+		/**
+		 * A SASL/SCRAM user, created through the Admin API once the broker is up.
+		 * @param user the user name
+		 * @param password the password
+		 * @return this builder
+		 */
+		public Builder scramUser(String user, String password) {
+			this.scramUsers.put(checked(user), checked(password));
+			return this;
+		}
+
+		/**
+		 * Start the broker, create the SCRAM users and wait until it accepts them.
+		 * @return the running broker
+		 */
+		public EmbeddedKafkaBroker start() {
+			List<SecurityProtocol> secured = new ArrayList<>(List.of(SecurityProtocol.SASL_PLAINTEXT));
+			if (this.certificates != null) {
+				secured.add(SecurityProtocol.SASL_SSL);
+				secured.add(SecurityProtocol.SSL);
+			}
+			Map<String, String> properties = new LinkedHashMap<>(securityProperties(secured));
+			properties.putAll(this.brokerProperties);
+			EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(this.partitions, properties, secured,
+					this.topics.toArray(String[]::new));
+			try {
+				this.scramUsers.forEach(broker::addScramUser);
+			}
+			catch (RuntimeException ex) {
+				broker.close();
+				throw ex;
+			}
+			return broker;
+		}
+
+		private Map<String, String> securityProperties(List<SecurityProtocol> secured) {
+			// The test kit names its plain listener EXTERNAL and its controller listener CONTROLLER, and binds both
+			// itself; the secured listeners are added beside them on ports of their own.
+			Map<String, String> properties = new LinkedHashMap<>();
+			StringBuilder listeners = new StringBuilder("EXTERNAL://localhost:0,CONTROLLER://localhost:0");
+			StringBuilder protocols = new StringBuilder("EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT");
+			for (SecurityProtocol protocol : secured) {
+				listeners.append(',').append(protocol.name).append("://localhost:0");
+				protocols.append(',').append(protocol.name).append(':').append(protocol.name);
+			}
+			properties.put("listeners", listeners.toString());
+			properties.put("listener.security.protocol.map", protocols.toString());
+			properties.put("sasl.enabled.mechanisms", String.join(",", MECHANISMS));
+			StringBuilder plain = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+			this.plainUsers.forEach((user, password) -> plain.append(" user_").append(user)
+				.append("=\"")
+				.append(password)
+				.append('"'));
+			plain.append(';');
+			for (SecurityProtocol protocol : secured) {
+				if (protocol == SecurityProtocol.SSL) {
+					continue;
+				}
+				String prefix = "listener.name." + protocol.name.toLowerCase(Locale.ROOT) + ".";
+				properties.put(prefix + "plain.sasl.jaas.config", plain.toString());
+				for (String scram : List.of("scram-sha-256", "scram-sha-512")) {
+					properties.put(prefix + scram + ".sasl.jaas.config",
+							"org.apache.kafka.common.security.scram.ScramLoginModule required;");
+				}
+			}
+			TestCertificates tls = this.certificates;
+			if (tls != null) {
+				properties.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, tls.serverKeyStore().toString());
+				properties.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, TestCertificates.STORE_TYPE);
+				properties.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, tls.password());
+				properties.put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, tls.password());
+				properties.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, tls.trustStore().toString());
+				properties.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, TestCertificates.STORE_TYPE);
+				properties.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, tls.password());
+				properties.put("listener.name.ssl.ssl.client.auth", "required");
+			}
+			properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+			properties.put("allow.everyone.if.no.acl.found", "true");
+			properties.put("super.users", "User:ANONYMOUS");
+			return properties;
+		}
+
+		private static String checked(String value) {
+			Objects.requireNonNull(value, "user names and passwords must not be null");
+			if (value.isEmpty() || value.indexOf('"') >= 0 || value.indexOf('\\') >= 0) {
+				throw new IllegalArgumentException(
+						"User names and passwords must be non-empty and hold no double quote or backslash");
+			}
+			return value;
+		}
+
 	}
 
 }

@@ -27,19 +27,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+
+import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import org.apache.avro.NameValidator;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -63,6 +70,17 @@ import org.jspecify.annotations.Nullable;
  * rules are not checked (Confluent's {@code NONE}). Errors use Confluent's bodies ({@code 40401} subject not found,
  * {@code 40402} version not found, {@code 40403} schema not found, {@code 42201} invalid schema, {@code 42202} invalid
  * version, {@code 401} unauthorized) and content type {@code application/vnd.schemaregistry.v1+json}.
+ * <p>
+ * {@linkplain #builder() Built}, it can stand for a managed registry: HTTPS with a test certificate, basic
+ * authentication and bearer tokens, and a redirect to another address:
+ * <pre class="code">
+ * try (InMemorySchemaRegistry registry = InMemorySchemaRegistry.builder()
+ *         .tls(certificates.serverSslContext())
+ *         .basicAuth("key", secret)
+ *         .start()) {
+ *     String url = registry.url(); // https://localhost:38211
+ * }
+ * </pre>
  * <pre class="code">
  * try (InMemorySchemaRegistry registry = new InMemorySchemaRegistry()) {
  *     String url = registry.url(); // http://127.0.0.1:38211
@@ -84,7 +102,11 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 
 	private final ExecutorService executor;
 
-	private final @Nullable String expectedAuthorization;
+	private final Set<String> acceptedAuthorizations;
+
+	private final boolean tls;
+
+	private volatile @Nullable String redirectTo;
 
 	private final Object lock = new Object();
 
@@ -104,7 +126,7 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 	 * Start a registry on a free port, without authentication.
 	 */
 	public InMemorySchemaRegistry() {
-		this(0, null, null);
+		this(0, Set.of(), null);
 	}
 
 	/**
@@ -112,7 +134,7 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 	 * @param port the port, 0 for a free one
 	 */
 	public InMemorySchemaRegistry(int port) {
-		this(port, null, null);
+		this(port, Set.of(), null);
 	}
 
 	/**
@@ -123,12 +145,22 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 	 * @param password the password (API secret), or {@code null} for no authentication
 	 */
 	public InMemorySchemaRegistry(int port, @Nullable String username, @Nullable String password) {
-		this.expectedAuthorization = (username != null || password != null)
-				? "Basic " + Base64.getEncoder().encodeToString(
-						(nullToEmpty(username) + ":" + nullToEmpty(password)).getBytes(StandardCharsets.UTF_8))
-				: null;
+		this(port, (username != null || password != null) ? Set.of(basic(username, password)) : Set.of(), null);
+	}
+
+	private InMemorySchemaRegistry(int port, Set<String> acceptedAuthorizations, @Nullable SSLContext sslContext) {
+		this.acceptedAuthorizations = Set.copyOf(acceptedAuthorizations);
+		this.tls = sslContext != null;
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+			InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+			if (sslContext != null) {
+				HttpsServer https = HttpsServer.create(address, 0);
+				https.setHttpsConfigurator(new HttpsConfigurator(sslContext));
+				this.server = https;
+			}
+			else {
+				this.server = HttpServer.create(address, 0);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot bind the in-memory schema registry to 127.0.0.1:" + port, ex);
@@ -144,11 +176,20 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 	}
 
 	/**
-	 * The base URL to configure clients with.
+	 * A builder of a registry with HTTPS, basic authentication or bearer tokens.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The base URL to configure clients with: {@code https://localhost:<port>} with TLS (the name in the test
+	 * server certificate), {@code http://127.0.0.1:<port>} without.
 	 * @return for example {@code http://127.0.0.1:38211}
 	 */
 	public String url() {
-		return "http://127.0.0.1:" + port();
+		return this.tls ? "https://localhost:" + port() : "http://127.0.0.1:" + port();
 	}
 
 	/**
@@ -239,6 +280,15 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Answer every further request with {@code 307 Temporary Redirect} to the same path and query under another
+	 * base URL (as a registry behind a moved load balancer would), or stop redirecting.
+	 * @param baseUrl the base URL to redirect to, for example another registry's {@link #url()}, or {@code null}
+	 */
+	public void redirectTo(@Nullable String baseUrl) {
+		this.redirectTo = baseUrl;
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
@@ -263,6 +313,9 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 		if (response.status == 401) {
 			exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
 		}
+		if (response.location != null) {
+			exchange.getResponseHeaders().set("Location", response.location);
+		}
 		exchange.sendResponseHeaders(response.status, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
@@ -271,8 +324,15 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 
 	private Response respond(HttpExchange exchange) throws IOException {
 		byte[] requestBody = readAll(exchange.getRequestBody());
-		if (this.expectedAuthorization != null
-				&& !this.expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+		String redirect = this.redirectTo;
+		if (redirect != null) {
+			String query = exchange.getRequestURI().getRawQuery();
+			return new Response(307, "", redirect + exchange.getRequestURI().getRawPath()
+					+ ((query != null) ? "?" + query : ""));
+		}
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (!this.acceptedAuthorizations.isEmpty()
+				&& (authorization == null || !this.acceptedAuthorizations.contains(authorization))) {
 			return error(401, 401, "Unauthorized");
 		}
 		synchronized (this.lock) {
@@ -472,11 +532,12 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 	}
 
 	private static Response ok(JsonNode body) {
-		return new Response(200, body.toString());
+		return new Response(200, body.toString(), null);
 	}
 
 	private static Response error(int status, int code, String message) {
-		return new Response(status, json.createObjectNode().put("error_code", code).put("message", message).toString());
+		return new Response(status, json.createObjectNode().put("error_code", code).put("message", message).toString(),
+				null);
 	}
 
 	private static List<String> segments(String rawPath) {
@@ -525,7 +586,80 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 		return (text != null) ? text : "";
 	}
 
-	private record Response(int status, String body) {
+	private static String basic(@Nullable String username, @Nullable String password) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((nullToEmpty(username) + ":" + nullToEmpty(password)).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private record Response(int status, String body, @Nullable String location) {
+	}
+
+	/**
+	 * Builds a registry with HTTPS, basic authentication or bearer tokens. With both kinds of credentials, either is
+	 * accepted.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private int port;
+
+		private final Set<String> authorizations = new LinkedHashSet<>();
+
+		private @Nullable SSLContext sslContext;
+
+		private Builder() {
+		}
+
+		/**
+		 * The port (a free one unless set).
+		 * @param port the port, 0 for a free one
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Require HTTP basic authentication (as Confluent Cloud does with an API key and secret).
+		 * @param username the user name (API key)
+		 * @param password the password (API secret)
+		 * @return this builder
+		 */
+		public Builder basicAuth(String username, String password) {
+			this.authorizations.add(basic(Objects.requireNonNull(username), Objects.requireNonNull(password)));
+			return this;
+		}
+
+		/**
+		 * Require a bearer token ({@code Authorization: Bearer <token>}), as OAuth-protected registries do.
+		 * @param token the token
+		 * @return this builder
+		 */
+		public Builder bearerToken(String token) {
+			this.authorizations.add("Bearer " + Objects.requireNonNull(token));
+			return this;
+		}
+
+		/**
+		 * Serve HTTPS only, for example with {@link TestCertificates#serverSslContext()}.
+		 * @param sslContext the server's TLS context
+		 * @return this builder
+		 */
+		public Builder tls(SSLContext sslContext) {
+			this.sslContext = Objects.requireNonNull(sslContext, "sslContext must not be null");
+			return this;
+		}
+
+		/**
+		 * Start the registry.
+		 * @return the running registry
+		 */
+		public InMemorySchemaRegistry start() {
+			return new InMemorySchemaRegistry(this.port, this.authorizations, this.sslContext);
+		}
+
 	}
 
 }

@@ -30,7 +30,7 @@ import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
 import dev.openedx.eventbus.event.OpenEdxEventListener;
-import dev.openedx.eventbus.redis.RedisServerProcess;
+import dev.openedx.eventbus.testsupport.RedisServerProcess;
 import dev.openedx.eventbus.redis.RedisTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
