@@ -28,7 +28,6 @@ import dev.openedx.eventbus.kafka.KafkaEventBusConsumerFactory;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
 import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
-import dev.openedx.eventbus.kafka.SchemaRegistrySettings;
 import dev.openedx.eventbus.monitor.BrokerProbe;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,15 +39,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of the Kafka transport ({@code eventbus.transport=kafka}, the default): the event bus producer
@@ -75,17 +73,9 @@ public final class EventBusKafkaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SchemaRegistryClient eventBusSchemaRegistryClient() {
-		EventBusProperties.SchemaRegistry registry = this.properties.getKafka().getSchemaRegistry();
-		if (!StringUtils.hasText(registry.getUrl())) {
-			throw new InvalidConfigurationPropertyValueException("eventbus.kafka.schema-registry.url", null,
-					"The Kafka transport needs a Confluent-compatible schema registry, for example "
-							+ "http://localhost:8081 (EVENT_BUS_KAFKA_SCHEMA_REGISTRY_URL in Python).");
-		}
-		SchemaRegistrySettings settings = SchemaRegistrySettings.of(registry.getUrl())
-			.withBasicAuth(registry.getApiKey(), registry.getApiSecret())
-			.withTimeouts(registry.getConnectTimeout(), registry.getReadTimeout());
-		return new SchemaRegistryClient(settings);
+	SchemaRegistryClient eventBusSchemaRegistryClient(ObjectProvider<SslBundles> sslBundles) {
+		return new SchemaRegistryClient(SchemaRegistrySettingsFactory.create(
+				this.properties.getKafka().getSchemaRegistry(), sslBundles.getIfAvailable()));
 	}
 
 	@Bean(destroyMethod = "close")

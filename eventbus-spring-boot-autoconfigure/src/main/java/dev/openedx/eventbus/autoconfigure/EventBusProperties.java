@@ -539,6 +539,18 @@ public class EventBusProperties {
 		private @Nullable String apiSecret;
 
 		/**
+		 * Bearer token sent as "Authorization: Bearer <token>" instead of basic authentication.
+		 */
+		private @Nullable String bearerToken;
+
+		/**
+		 * Whether credentials may be sent over plain http to a host other than this machine, unencrypted.
+		 */
+		private boolean allowCredentialsOverHttp = false;
+
+		private final RegistrySsl ssl = new RegistrySsl();
+
+		/**
 		 * Connect timeout of registry requests.
 		 */
 		private Duration connectTimeout = Duration.ofSeconds(5);
@@ -572,6 +584,26 @@ public class EventBusProperties {
 			this.apiSecret = apiSecret;
 		}
 
+		public @Nullable String getBearerToken() {
+			return this.bearerToken;
+		}
+
+		public void setBearerToken(@Nullable String bearerToken) {
+			this.bearerToken = bearerToken;
+		}
+
+		public boolean isAllowCredentialsOverHttp() {
+			return this.allowCredentialsOverHttp;
+		}
+
+		public void setAllowCredentialsOverHttp(boolean allowCredentialsOverHttp) {
+			this.allowCredentialsOverHttp = allowCredentialsOverHttp;
+		}
+
+		public RegistrySsl getSsl() {
+			return this.ssl;
+		}
+
 		public Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
@@ -586,6 +618,24 @@ public class EventBusProperties {
 
 		public void setReadTimeout(Duration readTimeout) {
 			this.readTimeout = readTimeout;
+		}
+
+	}
+
+	public static class RegistrySsl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) for https registry URLs: trust store and optional client
+		 * certificate.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

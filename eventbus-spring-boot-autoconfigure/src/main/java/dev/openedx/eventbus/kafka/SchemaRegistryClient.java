@@ -22,17 +22,20 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.openedx.eventbus.event.SecretMasking;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.NameValidator;
 import org.apache.avro.Schema;
@@ -50,6 +53,10 @@ import org.springframework.core.log.LogAccessor;
  * Central, and only three calls are needed. Connection failures and 5xx answers are retried a bounded number of
  * times with exponential backoff; any other answer fails at once. Every error names the registry URL and the
  * subject or id.
+ * <p>
+ * Credentials (basic authentication or a bearer token) go to the configured registry only: a redirect is followed
+ * to the same scheme, host and port, never to another origin while credentials are set (the request fails, saying
+ * where it was sent), as no client should hand a registry's secret to whatever address an answer names.
  * <pre class="code">
  * SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistrySettings.of("http://localhost:8081"));
  * int id = registry.register("enrollments-org.openedx.learning.course.enrollment.created.v1.CloudEvent", schema);
@@ -65,6 +72,9 @@ public final class SchemaRegistryClient {
 	private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
 	private static final ObjectMapper json = new ObjectMapper();
+
+	/** Redirects followed for one request at most. */
+	private static final int MAX_REDIRECTS = 5;
 
 	private final SchemaRegistrySettings settings;
 
@@ -83,12 +93,24 @@ public final class SchemaRegistryClient {
 
 	public SchemaRegistryClient(SchemaRegistrySettings settings) {
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
-		this.http = HttpClient.newBuilder()
+		HttpClient.Builder http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
-			.build();
+			// Followed here, not by the JDK, which would carry the credentials to any host a redirect names.
+			.followRedirects(HttpClient.Redirect.NEVER);
+		if (settings.sslContext() != null) {
+			http.sslContext(settings.sslContext());
+		}
+		this.http = http.build();
 		this.shownUrl = maskPassword(settings.url());
-		this.authorization = settings.hasCredentials() ? "Basic " + Base64.getEncoder()
+		this.authorization = authorization(settings);
+	}
+
+	private static @Nullable String authorization(SchemaRegistrySettings settings) {
+		String token = settings.bearerToken();
+		if (token != null && !token.isEmpty()) {
+			return "Bearer " + token;
+		}
+		return settings.hasCredentials() ? "Basic " + Base64.getEncoder()
 			.encodeToString((nullToEmpty(settings.apiKey()) + ":" + nullToEmpty(settings.apiSecret()))
 				.getBytes(StandardCharsets.UTF_8)) : null;
 	}
@@ -176,18 +198,27 @@ public final class SchemaRegistryClient {
 		}
 		HttpResponse<String> response;
 		try {
-			response = this.http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			response = exchange(builder.build(), (request) -> {
+				try {
+					return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+						.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (ExecutionException ex) {
+					throw (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getCause());
+				}
+				catch (TimeoutException ex) {
+					throw new HttpTimeoutException("no answer within " + timeout);
+				}
+			});
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new SchemaRegistryException("Interrupted while checking schema registry " + this.shownUrl, ex);
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		catch (IOException ex) {
 			throw new SchemaRegistryException("Schema registry " + this.shownUrl
 					+ " could not be reached within " + timeout
-					+ ": " + cause, cause);
+					+ ": " + ex, ex);
 		}
 		int status = response.statusCode();
 		if (status / 100 != 2) {
@@ -238,8 +269,8 @@ public final class SchemaRegistryClient {
 			String failure;
 			Exception cause = null;
 			try {
-				HttpResponse<String> response = this.http.send(request,
-						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				HttpResponse<String> response = exchange(request, (current) -> this.http.send(current,
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
 				int status = response.statusCode();
 				if (status / 100 == 2) {
 					return readJson(action, response.body());
@@ -280,6 +311,55 @@ public final class SchemaRegistryClient {
 		}
 	}
 
+	/**
+	 * Send a request, following redirects ({@code 307} and {@code 308}, and {@code 301} to {@code 303} for a
+	 * {@code GET}) to the same origin, and to another origin only when the request carries no credentials.
+	 */
+	private HttpResponse<String> exchange(HttpRequest request, Exchange exchange)
+			throws IOException, InterruptedException {
+		HttpRequest current = request;
+		for (int redirects = 0;; redirects++) {
+			HttpResponse<String> response = exchange.send(current);
+			int status = response.statusCode();
+			Optional<String> location = response.headers().firstValue("Location");
+			boolean redirect = status == 307 || status == 308
+					|| ((status == 301 || status == 302 || status == 303) && "GET".equals(current.method()));
+			if (!redirect || location.isEmpty() || redirects >= MAX_REDIRECTS) {
+				return response;
+			}
+			URI target;
+			try {
+				target = current.uri().resolve(location.get());
+			}
+			catch (IllegalArgumentException ex) {
+				return response;
+			}
+			if (this.authorization != null && !sameOrigin(current.uri(), target)) {
+				throw new SchemaRegistryException("Schema registry " + this.shownUrl + " redirected "
+						+ current.method() + " " + current.uri().getRawPath() + " to " + origin(target)
+						+ ", another origin; the registry's credentials are not sent there and the redirect is not "
+						+ "followed: configure the registry's own URL", status, 0);
+			}
+			logger.debug(() -> "Schema registry " + this.shownUrl + " redirected to "
+					+ maskPassword(target.toString()));
+			current = HttpRequest.newBuilder(current, (name, value) -> true).uri(target).build();
+		}
+	}
+
+	private static boolean sameOrigin(URI left, URI right) {
+		return Objects.equals(left.getScheme(), right.getScheme())
+				&& left.getHost() != null && left.getHost().equalsIgnoreCase(right.getHost())
+				&& port(left) == port(right);
+	}
+
+	private static int port(URI uri) {
+		return (uri.getPort() >= 0) ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
+	}
+
+	private static String origin(URI uri) {
+		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() >= 0) ? ":" + uri.getPort() : "");
+	}
+
 	private JsonNode readJson(String action, String body) {
 		try {
 			return json.readTree(body);
@@ -317,17 +397,7 @@ public final class SchemaRegistryClient {
 	 * @return the URL, unchanged when it carries no password
 	 */
 	static String maskPassword(String url) {
-		int scheme = url.indexOf("://");
-		int at = url.indexOf('@', Math.max(scheme, 0));
-		int slash = url.indexOf('/', scheme + 3);
-		if (scheme < 0 || at < 0 || (slash >= 0 && slash < at)) {
-			return url;
-		}
-		int colon = url.indexOf(':', scheme + 3);
-		if (colon < 0 || colon > at) {
-			return url;
-		}
-		return url.substring(0, colon + 1) + "******" + url.substring(at);
+		return SecretMasking.maskUrls(url);
 	}
 
 	private static String describeAttempts(int attempts) {
@@ -343,6 +413,14 @@ public final class SchemaRegistryClient {
 	}
 
 	private record SubjectSchema(String subject, Schema schema) {
+	}
+
+	/** One HTTP exchange, without redirects. */
+	@FunctionalInterface
+	private interface Exchange {
+
+		HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException;
+
 	}
 
 }

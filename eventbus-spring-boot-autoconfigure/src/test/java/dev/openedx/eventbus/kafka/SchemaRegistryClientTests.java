@@ -185,7 +185,7 @@ class SchemaRegistryClientTests {
 	void settingsRefuseWhatIsNotAnHttpUrlAndHideTheSecret() {
 		assertThatIllegalArgumentException().isThrownBy(() -> SchemaRegistrySettings.of("localhost:8081"))
 			.withMessageContaining("localhost:8081");
-		assertThat(SchemaRegistrySettings.of("http://r").withBasicAuth("key", "secret").toString())
+		assertThat(SchemaRegistrySettings.of("https://r").withBasicAuth("key", "secret").toString())
 			.doesNotContain("secret");
 	}
 
