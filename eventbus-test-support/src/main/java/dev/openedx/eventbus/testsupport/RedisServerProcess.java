@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.testsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -147,6 +148,54 @@ public final class RedisServerProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Send one command as a user (over TLS when the server speaks it, with the client certificate) and read the
+	 * first line of the answer, to inspect the server from a test: {@code "+OK"}, {@code "*0"} for an empty list,
+	 * {@code "-NOPERM ..."}.
+	 * @param user the user name, or {@code null} to send the command without authenticating
+	 * @param password the password
+	 * @param words the command, for example {@code "ACL", "LOG"}
+	 * @return the first line of the answer, without its line end
+	 */
+	public String execute(@Nullable String user, String password, String... words) {
+		try (Socket socket = connect()) {
+			socket.setSoTimeout(5000);
+			if (user != null) {
+				String answer = send(socket, "AUTH", user, password);
+				if (!answer.equals("+OK")) {
+					return answer;
+				}
+			}
+			return send(socket, words);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot send a command to redis-server on port " + this.port, ex);
+		}
+	}
+
+	private static String send(Socket socket, String... words) throws IOException {
+		StringBuilder request = new StringBuilder("*" + words.length + "\r\n");
+		for (String word : words) {
+			request.append('$')
+				.append(word.getBytes(StandardCharsets.UTF_8).length)
+				.append("\r\n")
+				.append(word)
+				.append("\r\n");
+		}
+		OutputStream out = socket.getOutputStream();
+		out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+		out.flush();
+		InputStream in = socket.getInputStream();
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		int c;
+		while ((c = in.read()) != -1 && c != '\n') {
+			if (c != '\r') {
+				line.write(c);
+			}
+		}
+		return line.toString(StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.openedx.eventbus.event.SecretMasking;
+
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -63,8 +65,25 @@ public final class ReachabilityHealthIndicator extends AbstractHealthIndicator {
 			builder.up().withDetail("answer", answer);
 		}
 		catch (Exception ex) {
-			builder.down().withDetail("error", ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			builder.down().withDetail("error", describe(ex));
 		}
+	}
+
+	/**
+	 * The failure and, when it wraps another, the root cause: client libraries wrap the reason that matters
+	 * ("WRONGPASS invalid username-password pair") in a generic one ("Unable to connect to Redis"). URLs in the
+	 * messages have their passwords masked.
+	 */
+	private static String describe(Exception ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String text = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		if (root != ex && root.getMessage() != null && !text.contains(root.getMessage())) {
+			text += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+		}
+		return SecretMasking.maskUrls(text);
 	}
 
 	/**
