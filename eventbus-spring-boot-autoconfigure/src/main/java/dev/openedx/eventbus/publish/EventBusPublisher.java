@@ -68,6 +68,8 @@ public class EventBusPublisher {
 
 	private final LongAdder failed = new LongAdder();
 
+	private final LongAdder dropped = new LongAdder();
+
 	/**
 	 * Create a publisher.
 	 * @param routes the routing table
@@ -135,11 +137,22 @@ public class EventBusPublisher {
 		return this.failed.sum();
 	}
 
+	/**
+	 * How many sends were dropped since startup because their route was switched off (one per event and route).
+	 * @return the count
+	 */
+	public long getDroppedCount() {
+		return this.dropped.sum();
+	}
+
 	private CompletableFuture<List<SendReceipt>> sendEnabledRoutes(OpenEdxEvent<?> event) {
 		List<EventRoute> enabled = new ArrayList<>();
 		for (EventRoute route : this.routes.routesOf(event.type())) {
 			if (route.isEnabled()) {
 				enabled.add(route);
+			}
+			else {
+				drop(route, event);
 			}
 		}
 		if (enabled.isEmpty()) {
@@ -188,6 +201,14 @@ public class EventBusPublisher {
 				notifyObservers(route, (observer) -> observer.failed(route, event, cause));
 			}
 		});
+	}
+
+	// Loud on purpose: a route switched off loses every event published meanwhile, which must not go unnoticed.
+	private void drop(EventRoute route, OpenEdxEvent<?> event) {
+		this.dropped.increment();
+		logger.warn(() -> "Event " + event.metadata().id() + " (" + event.type().type() + ") was not sent to "
+				+ route.destination() + ": the route is switched off (eventbus endpoint); switch it on to send again");
+		notifyObservers(route, (observer) -> observer.dropped(route, event));
 	}
 
 	private void notifyObservers(EventRoute route, Consumer<ProducerObserver> call) {

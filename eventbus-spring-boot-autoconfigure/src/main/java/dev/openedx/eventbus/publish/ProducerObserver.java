@@ -47,4 +47,13 @@ public interface ProducerObserver {
 	default void failed(EventRoute route, OpenEdxEvent<?> event, Throwable error) {
 	}
 
+	/**
+	 * An event was not sent on a route of its type because the route is switched off (through the {@code eventbus}
+	 * endpoint): for that route the event is dropped, as Python's producer drops it.
+	 * @param route the route switched off
+	 * @param event the event
+	 */
+	default void dropped(EventRoute route, OpenEdxEvent<?> event) {
+	}
+
 }

@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.actuate.endpoint;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.event.LogText;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BacklogReading;
 import dev.openedx.eventbus.monitor.GroupBacklog;
@@ -35,8 +37,10 @@ import dev.openedx.eventbus.publish.EventRoute;
 import dev.openedx.eventbus.publish.EventRoutes;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -53,11 +57,14 @@ import org.springframework.core.log.LogAccessor;
  * <li>{@code POST /actuator/eventbus/{worker}} with {@code {"action": "stop"}} or {@code {"action": "start"}} stops a
  * worker (it finishes the message in hand and acknowledges) or starts it again (a failed one too).</li>
  * </ul>
- * Set {@code management.endpoint.eventbus.access=read-only} to keep the view and refuse the writes.
+ * The endpoint is read-only unless {@code management.endpoint.eventbus.access=unrestricted}: the write operations
+ * change what the service sends and consumes, so only who may operate the service should reach them (secure the
+ * endpoint, see {@code docs/observability.md}). Every write is logged at WARN with who (the authenticated principal,
+ * when the request has one), what and when.
  *
  * @since 0.1.0
  */
-@Endpoint(id = "eventbus")
+@Endpoint(id = "eventbus", defaultAccess = Access.READ_ONLY)
 public class EventBusEndpoint {
 
 	private static final LogAccessor logger = new LogAccessor(EventBusEndpoint.class);
@@ -112,10 +119,11 @@ public class EventBusEndpoint {
 	 * @param eventType the event type
 	 * @param topic the topic without prefix
 	 * @param enabled whether events are sent on the route
+	 * @param securityContext who asks ({@link SecurityContext#NONE} when unknown)
 	 * @return the route after the change
 	 */
 	@WriteOperation
-	public RouteDescriptor route(String eventType, String topic, boolean enabled) {
+	public RouteDescriptor route(String eventType, String topic, boolean enabled, SecurityContext securityContext) {
 		EventRoutes table = this.routes;
 		if (table == null) {
 			throw new InvalidEndpointRequestException("This service sends no events (no routing table)",
@@ -128,8 +136,8 @@ public class EventBusEndpoint {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), "No such route");
 		}
-		logger.info(() -> "Route " + eventType + " -> " + topic + " switched " + (enabled ? "on" : "off")
-				+ " through the eventbus endpoint (was " + (previous ? "on" : "off") + ")");
+		audit(securityContext, "switched route " + LogText.escape(eventType) + " -> " + LogText.escape(topic) + " "
+				+ (enabled ? "on" : "off") + " (was " + (previous ? "on" : "off") + ")");
 		for (EventRoute route : table.all()) {
 			if (route.eventType().type().equals(eventType) && route.topic().equals(topic)) {
 				return describe(route);
@@ -142,10 +150,11 @@ public class EventBusEndpoint {
 	 * Stop or start one worker.
 	 * @param name the worker name
 	 * @param action {@code stop} or {@code start}
+	 * @param securityContext who asks ({@link SecurityContext#NONE} when unknown)
 	 * @return the worker afterwards
 	 */
 	@WriteOperation
-	public WorkerDescriptor worker(@Selector String name, String action) {
+	public WorkerDescriptor worker(@Selector String name, String action, SecurityContext securityContext) {
 		EventBusConsumerRegistry registry = this.consumers;
 		if (registry == null) {
 			throw new InvalidEndpointRequestException("This service runs no workers", "No workers");
@@ -157,11 +166,26 @@ public class EventBusEndpoint {
 				default -> throw new InvalidEndpointRequestException(
 						"Unknown action '" + action + "': use 'stop' or 'start'", "Unknown action");
 			};
+			audit(securityContext, "asked worker " + LogText.escape(name) + " to " + action.toLowerCase(Locale.ROOT)
+					+ " (now " + worker.status().state() + ")");
 			return describe(worker);
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), "Cannot " + action + " worker " + name);
 		}
+	}
+
+	/**
+	 * Log a change made through the endpoint, at WARN: who, what, when. Write operations call it once they succeeded.
+	 * @param securityContext who asked
+	 * @param change what changed, wire and request values escaped
+	 */
+	static void audit(SecurityContext securityContext, String change) {
+		Principal principal = securityContext.getPrincipal();
+		String who = (principal != null) ? "'" + LogText.escape(principal.getName()) + "'"
+				: "an unauthenticated caller";
+		Instant when = Instant.now();
+		logger.warn(() -> "eventbus endpoint: " + who + " " + change + " at " + when);
 	}
 
 	private RouteDescriptor describe(EventRoute route) {

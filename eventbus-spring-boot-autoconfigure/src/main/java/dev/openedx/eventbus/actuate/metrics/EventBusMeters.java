@@ -88,6 +88,9 @@ final class EventBusMeters {
 	/** Value of {@link #OUTCOME}. */
 	public static final String FAILURE = "failure";
 
+	/** The {@link #OUTCOME} of an event not sent because its route is switched off. */
+	public static final String DROPPED = "dropped";
+
 	/** Value of {@link #EVENT_TYPE} when the type is not one this service knows. */
 	public static final String UNKNOWN = "unknown";
 

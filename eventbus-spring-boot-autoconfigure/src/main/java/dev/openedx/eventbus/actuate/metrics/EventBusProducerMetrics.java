@@ -90,6 +90,11 @@ public final class EventBusProducerMetrics implements ProducerObserver {
 		resolve(route).failure.increment();
 	}
 
+	@Override
+	public void dropped(EventRoute route, OpenEdxEvent<?> event) {
+		resolve(route).dropped.increment();
+	}
+
 	private RouteMeters resolve(EventRoute route) {
 		RouteMeters meters = this.configured.get(route);
 		return (meters != null) ? meters
@@ -109,7 +114,12 @@ public final class EventBusProducerMetrics implements ProducerObserver {
 			.tags(tags)
 			.tag(EventBusMeters.OUTCOME, EventBusMeters.FAILURE)
 			.register(this.registry);
-		return new RouteMeters(success, failure, lastSent(route.destination()));
+		Counter dropped = Counter.builder(EventBusMeters.PRODUCER_EVENTS)
+			.description("Events sent to the event bus")
+			.tags(tags)
+			.tag(EventBusMeters.OUTCOME, EventBusMeters.DROPPED)
+			.register(this.registry);
+		return new RouteMeters(success, failure, dropped, lastSent(route.destination()));
 	}
 
 	private AtomicLong lastSent(String topic) {
@@ -134,7 +144,7 @@ public final class EventBusProducerMetrics implements ProducerObserver {
 		return (last != null) ? Duration.ofMillis(this.clock.wallTime() - last.get()) : null;
 	}
 
-	private record RouteMeters(Counter success, Counter failure, AtomicLong lastSent) {
+	private record RouteMeters(Counter success, Counter failure, Counter dropped, AtomicLong lastSent) {
 	}
 
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.openedx.eventbus.actuate.health.ReachabilityHealthIndicator;
+import dev.openedx.eventbus.actuate.health.RoutesHealthIndicator;
 import dev.openedx.eventbus.actuate.health.WorkerHealthIndicator;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
@@ -30,6 +31,7 @@ import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.publish.EventRoutes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,8 +49,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@code eventbus} health contributor ({@code management.health.eventbus.enabled}): a
  * composite of {@code broker} (Kafka {@code describeCluster} or Redis {@code PING} within
- * {@code eventbus.monitoring.timeout}), {@code schemaRegistry} (Kafka) and {@code workers}, one indicator per
- * configured worker. It is meant for its own health group, not for liveness or readiness: see
+ * {@code eventbus.monitoring.timeout}), {@code schemaRegistry} (Kafka), {@code routes} (each route ON or OFF) and
+ * {@code workers}, one indicator per configured worker. It is meant for its own health group, not for liveness or readiness: see
  * {@code docs/observability.md}.
  *
  * @since 0.1.0
@@ -67,7 +69,8 @@ public final class EventBusHealthContributorAutoConfiguration {
 	CompositeHealthContributor eventbusHealthContributor(BrokerProbe brokerProbe,
 			ObjectProvider<SchemaRegistryClient> schemaRegistryClient,
 			ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
-			ObjectProvider<BacklogMonitor> backlogMonitor, EventBusProperties properties) {
+			ObjectProvider<BacklogMonitor> backlogMonitor, ObjectProvider<EventRoutes> eventRoutes,
+			EventBusProperties properties) {
 		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
 		Map<String, HealthContributor> contributors = new LinkedHashMap<>();
 		contributors.put("broker", new ReachabilityHealthIndicator(Map.of("transport", brokerProbe.transport()),
@@ -78,6 +81,10 @@ public final class EventBusHealthContributorAutoConfiguration {
 				registry.ping(timeout);
 				return "answered";
 			}, monitoring.getTimeout()));
+		}
+		EventRoutes routes = eventRoutes.getIfAvailable();
+		if (routes != null && !routes.all().isEmpty()) {
+			contributors.put("routes", new RoutesHealthIndicator(routes));
 		}
 		HealthContributor workers = workers(eventBusConsumerRegistry.getIfAvailable(),
 				backlogMonitor.getIfAvailable(), monitoring);

@@ -44,6 +44,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -133,7 +134,7 @@ class EventBusKafkaObservabilityIntegrationTests {
 			await().atMost(TIMEOUT).until(() -> gauge(context, "eventbus.consumer.lag", where) == 0);
 
 			EventBusEndpoint endpoint = context.getBean(EventBusEndpoint.class);
-			assertThat(endpoint.worker("books", "stop").state()).isEqualTo("STOPPED");
+			assertThat(endpoint.worker("books", "stop", SecurityContext.NONE).state()).isEqualTo("STOPPED");
 			assertThat(gauge(context, "eventbus.consumer.running", with(where, "worker", "books"))).isZero();
 			assertThat(health(context, "eventbus", "workers", "books")).isEqualTo(Status.UP);
 			assertThat(details(context, "eventbus", "workers", "books")).containsEntry("condition", "stopped");
@@ -142,7 +143,7 @@ class EventBusKafkaObservabilityIntegrationTests {
 			}
 			await().atMost(TIMEOUT).until(() -> gauge(context, "eventbus.consumer.lag", where) == 5);
 
-			assertThat(endpoint.worker("books", "start").state()).isIn("NEW", "RUNNING");
+			assertThat(endpoint.worker("books", "start", SecurityContext.NONE).state()).isIn("NEW", "RUNNING");
 			await().atMost(TIMEOUT).until(() -> gauge(context, "eventbus.consumer.lag", where) == 0);
 			assertThat(context.getBean(BookListener.class).received).hasSize(8);
 			assertThat(gauge(context, "eventbus.consumer.running", with(where, "worker", "books"))).isEqualTo(1);
@@ -172,7 +173,7 @@ class EventBusKafkaObservabilityIntegrationTests {
 						.contains("shelf is full"));
 
 				publish(context, "isbn-fine");
-				context.getBean(EventBusEndpoint.class).worker("books", "start");
+				context.getBean(EventBusEndpoint.class).worker("books", "start", SecurityContext.NONE);
 				await().atMost(TIMEOUT).until(() -> context.getBean(BookListener.class).received.size() == 1);
 				await().atMost(TIMEOUT).until(() -> health(context, "eventbus").equals(Status.UP));
 				assertThat(details(context, "eventbus", "workers", "books").get("condition")).isIn("idle", "running");
@@ -199,12 +200,12 @@ class EventBusKafkaObservabilityIntegrationTests {
 			assertThat(publish(context, "isbn-before")).hasSize(1);
 			await().atMost(TIMEOUT).until(() -> listener.received.size() == 1);
 
-			assertThat(endpoint.route(TestEvents.BOOK_LOANED_TYPE, topic, false).enabled()).isFalse();
+			assertThat(endpoint.route(TestEvents.BOOK_LOANED_TYPE, topic, false, SecurityContext.NONE).enabled()).isFalse();
 			assertThat(publish(context, "isbn-while-off")).isEmpty();
 			assertThat(endOffset(context, topic)).isEqualTo(1);
 			assertThat(endpointJson(context)).contains("\"eventKeyField\":\"book.isbn\",\"enabled\":false");
 
-			assertThat(endpoint.route(TestEvents.BOOK_LOANED_TYPE, topic, true).enabled()).isTrue();
+			assertThat(endpoint.route(TestEvents.BOOK_LOANED_TYPE, topic, true, SecurityContext.NONE).enabled()).isTrue();
 			assertThat(publish(context, "isbn-after")).hasSize(1);
 			await().atMost(TIMEOUT).until(() -> listener.received.size() == 2);
 			assertThat(listener.received).extracting(BookData::isbn).containsExactly("isbn-before", "isbn-after");

@@ -35,6 +35,7 @@ import dev.openedx.eventbus.redis.RedisTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
@@ -104,7 +105,7 @@ class EventBusRedisObservabilityIntegrationTests {
 					assertThat(details(context, "eventbus", "workers", "books")).containsEntry("condition", "failing");
 
 					EventBusEndpoint endpoint = context.getBean(EventBusEndpoint.class);
-					endpoint.worker("books", "stop");
+					endpoint.worker("books", "stop", SecurityContext.NONE);
 					for (int i = 0; i < 400; i++) {
 						publish(context, "isbn-backlog-" + i);
 					}
@@ -120,7 +121,7 @@ class EventBusRedisObservabilityIntegrationTests {
 					assertThat(gauge(context, "eventbus.consumer.lag", where)).isBetween(150.0, 399.0);
 					assertThat(health(context, "eventbus")).isEqualTo(Status.DOWN);
 
-					endpoint.worker("books", "start");
+					endpoint.worker("books", "start", SecurityContext.NONE);
 					await().atMost(TIMEOUT).until(() -> gauge(context, "eventbus.consumer.lag", where) == 0
 							&& gauge(context, "eventbus.consumer.pending", where) == 0);
 					await().atMost(TIMEOUT).until(() -> health(context, "eventbus").equals(Status.UP));
