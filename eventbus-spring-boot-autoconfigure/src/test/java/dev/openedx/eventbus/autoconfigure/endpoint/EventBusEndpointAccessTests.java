@@ -21,8 +21,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.Principal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
@@ -34,52 +36,82 @@ import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.publish.EventBusPublisher;
+import dev.openedx.eventbus.publish.EventRoute;
+import dev.openedx.eventbus.publish.EventRoutes;
 import dev.openedx.eventbus.testing.LogCapture;
+import dev.openedx.eventbus.testsupport.TestCertificates;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code eventbus} endpoint over HTTP, as Spring Boot's access model exposes it: read-only unless
- * {@code management.endpoint.eventbus.access=unrestricted}; every write logged at WARN with who, what and when; a
- * route switched off drops its events loudly (a WARN each, a counter) and shows OFF in health.
+ * {@code management.endpoint.eventbus.access=unrestricted}; secured with Spring Security as
+ * {@code docs/observability.md} shows ({@link EndpointSecurityConfiguration}); every write logged at WARN with who
+ * (the authenticated principal), what and when; a route switched off drops its events loudly (a WARN each, a
+ * counter) and shows OFF in health.
  */
 class EventBusEndpointAccessTests {
 
 	private static final String ROUTE = "{\"eventType\": \"" + TestEvents.BOOK_LOANED_TYPE
 			+ "\", \"topic\": \"loans\", \"enabled\": false}";
 
+	private static final String PASSWORD = TestCertificates.randomSecret();
+
+	/** A user name that tries to forge a log line. */
+	private static final String FORGER = "ops\r\nINFO forged line";
+
+	private static ConfigurableApplicationContext context;
+
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	// One application for the tests that write, each starting with the route on: an application takes seconds.
+	@BeforeAll
+	static void start() {
+		context = service("management.endpoint.eventbus.access=unrestricted");
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+	}
+
+	@BeforeEach
+	void switchTheRouteOn() {
+		context.getBean(EventRoutes.class).setEnabled(TestEvents.BOOK_LOANED_TYPE, "loans", true);
+	}
 
 	@Test
 	void readsButRefusesWritesByDefault() throws Exception {
-		try (ConfigurableApplicationContext context = service()) {
-			assertThat(get(context, "/actuator/eventbus").statusCode()).isEqualTo(200);
-			assertThat(get(context, "/actuator/eventbus").body()).contains("\"topic\":\"loans\"")
+		try (ConfigurableApplicationContext readOnly = service()) {
+			assertThat(get(readOnly, "/actuator/eventbus").statusCode()).isEqualTo(200);
+			assertThat(get(readOnly, "/actuator/eventbus").body()).contains("\"topic\":\"loans\"")
 				.contains("\"enabled\":true");
-			assertThat(post(context, "/actuator/eventbus", ROUTE, "ops-alice").statusCode()).isEqualTo(405);
-			assertThat(post(context, "/actuator/eventbus/books", "{\"action\": \"stop\"}", "ops-alice").statusCode())
+			assertThat(post(readOnly, "/actuator/eventbus", ROUTE, "ops-alice").statusCode()).isEqualTo(405);
+			assertThat(post(readOnly, "/actuator/eventbus/books", "{\"action\": \"stop\"}", "ops-alice").statusCode())
 				.isIn(404, 405);
-			assertThat(get(context, "/actuator/eventbus").body()).contains("\"enabled\":true");
+			assertThat(get(readOnly, "/actuator/eventbus").body()).contains("\"enabled\":true");
 		}
 	}
 
 	@Test
 	void unrestrictedAccessAllowsWritesAndLogsWhoWhatAndWhen() throws Exception {
-		// The log is captured once the application has set up its logging system, which resets appenders.
-		try (ConfigurableApplicationContext context = service("management.endpoint.eventbus.access=unrestricted");
-				LogCapture log = new LogCapture(EventBusEndpoint.class)) {
+		try (LogCapture log = new LogCapture(EventBusEndpoint.class)) {
 			HttpResponse<String> response = post(context, "/actuator/eventbus", ROUTE, "ops-alice");
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).contains("\"enabled\":false");
@@ -89,19 +121,30 @@ class EventBusEndpointAccessTests {
 							+ " -> loans off (was on) at ")
 					.matches(".* at \\d{4}-\\d\\d-\\d\\dT.*Z"));
 			assertThat(post(context, "/actuator/eventbus", ROUTE.replace("false", "true"), null).statusCode())
-				.isEqualTo(200);
-			assertThat(log.messages(Level.WARN)).last()
-				.satisfies((message) -> assertThat(message).contains("an unauthenticated caller switched route"));
+				.isEqualTo(401);
+			assertThat(post(context, "/actuator/eventbus", ROUTE.replace("false", "true"), "viewer-bob").statusCode())
+				.isEqualTo(403);
+			assertThat(log.messages(Level.WARN)).hasSize(1);
+		}
+	}
+
+	@Test
+	void aWriteWithoutAKnownCallerIsLoggedAsSuch() {
+		try (LogCapture log = new LogCapture(EventBusEndpoint.class)) {
+			EventBusEndpoint endpoint = new EventBusEndpoint("kafka", new EventRoutes(List.of(new EventRoute(
+					TestEvents.BOOK_LOANED, "loans", "stage-loans", "book.isbn", true))), null, null, Map.of());
+			assertThat(endpoint.route(TestEvents.BOOK_LOANED_TYPE, "loans", false, SecurityContext.NONE).enabled())
+				.isFalse();
+			assertThat(log.messages(Level.WARN)).singleElement()
+				.satisfies((message) -> assertThat(message).startsWith("eventbus endpoint: an unauthenticated caller "
+						+ "switched route " + TestEvents.BOOK_LOANED_TYPE + " -> loans off (was on) at "));
 		}
 	}
 
 	@Test
 	void valuesFromTheRequestAreEscapedInTheAuditLine() throws Exception {
-		// The log is captured once the application has set up its logging system, which resets appenders.
-		try (ConfigurableApplicationContext context = service("management.endpoint.eventbus.access=unrestricted");
-				LogCapture log = new LogCapture(EventBusEndpoint.class)) {
-			assertThat(post(context, "/actuator/eventbus", ROUTE, "ops\r\nINFO forged line").statusCode())
-				.isEqualTo(200);
+		try (LogCapture log = new LogCapture(EventBusEndpoint.class)) {
+			assertThat(post(context, "/actuator/eventbus", ROUTE, FORGER).statusCode()).isEqualTo(200);
 			assertThat(log.messages(Level.WARN)).singleElement()
 				.satisfies((message) -> assertThat(message).contains("'ops\\r\\nINFO forged line'")
 					.doesNotContain("\n")
@@ -111,9 +154,7 @@ class EventBusEndpointAccessTests {
 
 	@Test
 	void aRouteSwitchedOffDropsEachEventWithAWarningACountAndShowsOffInHealth() throws Exception {
-		// The log is captured once the application has set up its logging system, which resets appenders.
-		try (ConfigurableApplicationContext context = service("management.endpoint.eventbus.access=unrestricted");
-				LogCapture log = new LogCapture(EventBusPublisher.class)) {
+		try (LogCapture log = new LogCapture(EventBusPublisher.class)) {
 			assertThat(get(context, "/actuator/health/eventbus/routes").body())
 				.contains("\"" + TestEvents.BOOK_LOANED_TYPE + " -> stage-loans\":\"ON\"");
 			assertThat(post(context, "/actuator/eventbus", ROUTE, "ops-alice").statusCode()).isEqualTo(200);
@@ -154,7 +195,10 @@ class EventBusEndpointAccessTests {
 
 	private HttpResponse<String> get(ConfigurableApplicationContext context, String path)
 			throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(context, path)).build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(context, path))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString(("viewer-bob:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(ConfigurableApplicationContext context, String path, String json, String user)
@@ -163,7 +207,8 @@ class EventBusEndpointAccessTests {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		if (user != null) {
-			request.header(Service.USER_HEADER, user.replace("\r\n", "%0D%0A"));
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
@@ -175,10 +220,8 @@ class EventBusEndpointAccessTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
+	@Import(EndpointSecurityConfiguration.class)
 	static class Service {
-
-		/** Stands for an authentication filter (Spring Security's, a container's): the request's principal. */
-		static final String USER_HEADER = "X-Test-User";
 
 		@Bean
 		EventType<BookData> bookLoaned() {
@@ -196,22 +239,11 @@ class EventBusEndpointAccessTests {
 		}
 
 		@Bean
-		Filter authentication() {
-			return (request, response, chain) -> {
-				String user = ((HttpServletRequest) request).getHeader(USER_HEADER);
-				if (user == null) {
-					chain.doFilter(request, response);
-					return;
-				}
-				String name = java.net.URLDecoder.decode(user, java.nio.charset.StandardCharsets.UTF_8);
-				Principal principal = () -> name;
-				chain.doFilter(new HttpServletRequestWrapper((HttpServletRequest) request) {
-					@Override
-					public Principal getUserPrincipal() {
-						return principal;
-					}
-				}, response);
-			};
+		InMemoryUserDetailsManager users() {
+			return new InMemoryUserDetailsManager(
+					User.withUsername("ops-alice").password("{noop}" + PASSWORD).roles("EVENTBUS_OPERATOR").build(),
+					User.withUsername("viewer-bob").password("{noop}" + PASSWORD).roles("EVENTBUS_VIEWER").build(),
+					User.withUsername(FORGER).password("{noop}" + PASSWORD).roles("EVENTBUS_OPERATOR").build());
 		}
 
 	}
