@@ -104,12 +104,11 @@ class EventBusKafkaSecurityIntegrationTests {
 	@Test
 	void scramSha512OverSaslSslCarriesEventsAndDeadLetters() {
 		String topic = topic("scram");
-		service(topic, "spring.kafka.bootstrap-servers=" + broker.bootstrapServers(SecurityProtocol.SASL_SSL),
-				"spring.kafka.security.protocol=SASL_SSL", "spring.kafka.properties.sasl.mechanism=SCRAM-SHA-512",
-				"spring.kafka.properties.sasl.jaas.config=" + jaas("scram.ScramLoginModule", "catalog", SCRAM_PASSWORD),
-				"spring.kafka.ssl.trust-store-location=file:" + certificates.trustStore(),
-				"spring.kafka.ssl.trust-store-password=" + certificates.password(),
-				"spring.kafka.ssl.trust-store-type=" + TestCertificates.STORE_TYPE)
+		service(topic).withInitializer(YamlConfiguration.of("kafka-sasl-ssl.yml"))
+			.withPropertyValues("KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(SecurityProtocol.SASL_SSL),
+					"KAFKA_USERNAME=catalog", "KAFKA_PASSWORD=" + SCRAM_PASSWORD,
+					"KAFKA_TRUST_STORE=" + certificates.trustStore(),
+					"KAFKA_TRUST_STORE_PASSWORD=" + certificates.password())
 			.run((context) -> carriesEventsAndDeadLetters(context, topic));
 	}
 
@@ -126,28 +125,23 @@ class EventBusKafkaSecurityIntegrationTests {
 	@Test
 	void mutualTlsWithAnSslBundleCarriesEventsAndDeadLetters() {
 		String topic = topic("mtls");
-		service(topic, "spring.kafka.bootstrap-servers=" + broker.bootstrapServers(SecurityProtocol.SSL),
-				"spring.kafka.security.protocol=SSL", "spring.kafka.ssl.bundle=kafka-client",
-				"spring.ssl.bundle.jks.kafka-client.keystore.location=file:" + certificates.clientKeyStore(),
-				"spring.ssl.bundle.jks.kafka-client.keystore.password=" + certificates.password(),
-				"spring.ssl.bundle.jks.kafka-client.keystore.type=" + TestCertificates.STORE_TYPE,
-				"spring.ssl.bundle.jks.kafka-client.key.password=" + certificates.password(),
-				"spring.ssl.bundle.jks.kafka-client.truststore.location=file:" + certificates.trustStore(),
-				"spring.ssl.bundle.jks.kafka-client.truststore.password=" + certificates.password(),
-				"spring.ssl.bundle.jks.kafka-client.truststore.type=" + TestCertificates.STORE_TYPE)
+		service(topic).withInitializer(YamlConfiguration.of("kafka-mtls.yml"))
+			.withPropertyValues("KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(SecurityProtocol.SSL),
+					"KAFKA_KEY_STORE=" + certificates.clientKeyStore(),
+					"KAFKA_KEY_STORE_PASSWORD=" + certificates.password(),
+					"KAFKA_TRUST_STORE=" + certificates.trustStore(),
+					"KAFKA_TRUST_STORE_PASSWORD=" + certificates.password())
 			.run((context) -> carriesEventsAndDeadLetters(context, topic));
 	}
 
 	@Test
 	void wrongScramPasswordTurnsTheBrokerHealthDownSayingAuthenticationFailed() {
 		String topic = topic("wrong-password");
-		service(topic, "spring.kafka.bootstrap-servers=" + broker.bootstrapServers(SecurityProtocol.SASL_SSL),
-				"spring.kafka.security.protocol=SASL_SSL", "spring.kafka.properties.sasl.mechanism=SCRAM-SHA-512",
-				"spring.kafka.properties.sasl.jaas.config="
-						+ jaas("scram.ScramLoginModule", "catalog", "not-" + SCRAM_PASSWORD),
-				"spring.kafka.ssl.trust-store-location=file:" + certificates.trustStore(),
-				"spring.kafka.ssl.trust-store-password=" + certificates.password(),
-				"spring.kafka.ssl.trust-store-type=" + TestCertificates.STORE_TYPE)
+		service(topic).withInitializer(YamlConfiguration.of("kafka-sasl-ssl.yml"))
+			.withPropertyValues("KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(SecurityProtocol.SASL_SSL),
+					"KAFKA_USERNAME=catalog", "KAFKA_PASSWORD=not-" + SCRAM_PASSWORD,
+					"KAFKA_TRUST_STORE=" + certificates.trustStore(),
+					"KAFKA_TRUST_STORE_PASSWORD=" + certificates.password())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				await().atMost(TIMEOUT).until(() -> health(context, "eventbus", "broker").equals(Status.DOWN));
@@ -175,20 +169,22 @@ class EventBusKafkaSecurityIntegrationTests {
 		assertThat(deadLetterKinds(topic)).singleElement().satisfies((kind) -> assertThat(kind).isEqualTo("handler_error"));
 	}
 
+	/**
+	 * A service whose registry settings are those of kafka-sasl-ssl.yml (the placeholders its YAML or the test
+	 * fills), and whose Kafka settings a YAML file or the test gives.
+	 */
 	private static ApplicationContextRunner service(String topic, String... security) {
 		return ObservabilityContexts
 			.withActuator(new ApplicationContextRunner().withConfiguration(AutoConfigurations
 				.of(SslAutoConfiguration.class, KafkaAutoConfiguration.class, EventBusKafkaAutoConfiguration.class)))
 			.withPropertyValues("spring.application.name=catalog",
-					"spring.ssl.bundle.jks.registry.truststore.location=file:" + certificates.trustStore(),
-					"spring.ssl.bundle.jks.registry.truststore.password=" + certificates.password(),
-					"spring.ssl.bundle.jks.registry.truststore.type=" + TestCertificates.STORE_TYPE,
-					"eventbus.kafka.schema-registry.url=" + registry.url(),
-					"eventbus.kafka.schema-registry.ssl.bundle=registry",
-					"eventbus.kafka.schema-registry.api-key=registry-key",
-					"eventbus.kafka.schema-registry.api-secret=" + REGISTRY_SECRET,
+					"SCHEMA_REGISTRY_URL=" + registry.url(), "SCHEMA_REGISTRY_API_KEY=registry-key",
+					"SCHEMA_REGISTRY_API_SECRET=" + REGISTRY_SECRET,
+					"SCHEMA_REGISTRY_TRUST_STORE=" + certificates.trustStore(),
+					"SCHEMA_REGISTRY_TRUST_STORE_PASSWORD=" + certificates.password(),
 					"eventbus.consumer.failure-policy=dead-letter")
 			.withPropertyValues(ObservabilityContexts.worker(topic, "catalog-" + UUID.randomUUID()))
+			.withPropertyValues(registryFromYaml())
 			.withPropertyValues(security);
 	}
 
@@ -213,6 +209,18 @@ class EventBusKafkaSecurityIntegrationTests {
 			}
 		}
 		return kinds;
+	}
+
+	/** The registry part of kafka-sasl-ssl.yml, for the services whose Kafka settings come from elsewhere. */
+	private static String[] registryFromYaml() {
+		return new String[] {
+				"spring.ssl.bundle.jks.schema-registry.truststore.location=file:${SCHEMA_REGISTRY_TRUST_STORE}",
+				"spring.ssl.bundle.jks.schema-registry.truststore.password=${SCHEMA_REGISTRY_TRUST_STORE_PASSWORD}",
+				"spring.ssl.bundle.jks.schema-registry.truststore.type=PKCS12",
+				"eventbus.kafka.schema-registry.url=${SCHEMA_REGISTRY_URL}",
+				"eventbus.kafka.schema-registry.api-key=${SCHEMA_REGISTRY_API_KEY}",
+				"eventbus.kafka.schema-registry.api-secret=${SCHEMA_REGISTRY_API_SECRET}",
+				"eventbus.kafka.schema-registry.ssl.bundle=schema-registry" };
 	}
 
 	private static String topic(String purpose) {

@@ -99,8 +99,9 @@ class EventBusRedisSecurityIntegrationTests {
 	@Test
 	void aclUserOverMutualTlsCarriesEventsAndDeadLetters() {
 		String topic = topic();
-		service(topic, "spring.data.redis.host=localhost", "spring.data.redis.port=" + redis.port(),
-				"spring.data.redis.username=eventbus", "spring.data.redis.password=" + PASSWORD)
+		service(topic).withInitializer(YamlConfiguration.of("redis-tls-acl.yml"))
+			.withPropertyValues("REDIS_HOST=localhost", "REDIS_PORT=" + redis.port(), "REDIS_USERNAME=eventbus",
+					"REDIS_PASSWORD=" + PASSWORD)
 			.run((context) -> carriesEventsAndDeadLetters(context, topic));
 	}
 
@@ -155,20 +156,25 @@ class EventBusRedisSecurityIntegrationTests {
 		assertThat(redis.execute("inspector", INSPECTOR_PASSWORD, "ACL", "LOG")).isEqualTo("*0");
 	}
 
+	/** A service with the SSL bundle of redis-tls-acl.yml, whose connection the YAML file or the test gives. */
 	private static ApplicationContextRunner service(String topic, String... connection) {
 		return ObservabilityContexts
 			.withActuator(new ApplicationContextRunner().withConfiguration(AutoConfigurations
 				.of(SslAutoConfiguration.class, DataRedisAutoConfiguration.class, EventBusRedisAutoConfiguration.class)))
 			.withPropertyValues("spring.application.name=catalog", "eventbus.transport=redis",
 					"eventbus.topic-prefix=stage", "eventbus.consumer.failure-policy=dead-letter",
-					"eventbus.redis.consumer.claim-interval=200ms", "spring.data.redis.ssl.bundle=redis-client",
-					"spring.ssl.bundle.jks.redis-client.keystore.location=file:" + certificates.clientKeyStore(),
-					"spring.ssl.bundle.jks.redis-client.keystore.password=" + certificates.password(),
-					"spring.ssl.bundle.jks.redis-client.keystore.type=" + TestCertificates.STORE_TYPE,
-					"spring.ssl.bundle.jks.redis-client.key.password=" + certificates.password(),
-					"spring.ssl.bundle.jks.redis-client.truststore.location=file:" + certificates.trustStore(),
-					"spring.ssl.bundle.jks.redis-client.truststore.password=" + certificates.password(),
-					"spring.ssl.bundle.jks.redis-client.truststore.type=" + TestCertificates.STORE_TYPE)
+					"eventbus.redis.consumer.claim-interval=200ms", "spring.data.redis.ssl.bundle=redis",
+					"spring.ssl.bundle.jks.redis.keystore.location=file:${REDIS_KEY_STORE}",
+					"spring.ssl.bundle.jks.redis.keystore.password=${REDIS_KEY_STORE_PASSWORD}",
+					"spring.ssl.bundle.jks.redis.keystore.type=PKCS12",
+					"spring.ssl.bundle.jks.redis.key.password=${REDIS_KEY_STORE_PASSWORD}",
+					"spring.ssl.bundle.jks.redis.truststore.location=file:${REDIS_TRUST_STORE}",
+					"spring.ssl.bundle.jks.redis.truststore.password=${REDIS_TRUST_STORE_PASSWORD}",
+					"spring.ssl.bundle.jks.redis.truststore.type=PKCS12",
+					"REDIS_KEY_STORE=" + certificates.clientKeyStore(),
+					"REDIS_KEY_STORE_PASSWORD=" + certificates.password(),
+					"REDIS_TRUST_STORE=" + certificates.trustStore(),
+					"REDIS_TRUST_STORE_PASSWORD=" + certificates.password())
 			.withPropertyValues(ObservabilityContexts.worker(topic, "catalog-" + UUID.randomUUID()))
 			.withPropertyValues(connection);
 	}
