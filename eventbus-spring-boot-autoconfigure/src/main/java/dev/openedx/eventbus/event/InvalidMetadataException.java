@@ -35,7 +35,7 @@ public class InvalidMetadataException extends EventBusException {
 	 * @param message the message, saying what failed and where
 	 */
 	public InvalidMetadataException(String field, String message) {
-		super("Invalid event metadata field '" + field + "': " + message);
+		super(text(field, message));
 		this.field = field;
 	}
 
@@ -46,7 +46,7 @@ public class InvalidMetadataException extends EventBusException {
 	 * @param cause the underlying failure
 	 */
 	public InvalidMetadataException(String field, String message, Throwable cause) {
-		super("Invalid event metadata field '" + field + "': " + message, cause);
+		super(text(field, message), cause);
 		this.field = field;
 	}
 
@@ -56,6 +56,11 @@ public class InvalidMetadataException extends EventBusException {
 	 */
 	public String field() {
 		return this.field;
+	}
+
+	// The field name and the value in the message may come from the wire (a header's name, a malformed value).
+	private static String text(String field, String message) {
+		return "Invalid event metadata field '" + LogText.escape(field) + "': " + LogText.escape(message);
 	}
 
 }

@@ -33,6 +33,7 @@ import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.InvalidMetadataException;
+import dev.openedx.eventbus.event.LogText;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -117,8 +118,8 @@ public final class RedisMessageDecoder implements MessageDecoder<RedisStreamMess
 		}
 		EventType<?> eventType = this.catalog.find(type).orElse(null);
 		if (eventType == null) {
-			throw new ConsumeFailureException(FailureKind.UNKNOWN_EVENT_TYPE, "Unknown event type '" + type
-					+ "': it is neither in the Open edX catalog nor declared by the application");
+			throw new ConsumeFailureException(FailureKind.UNKNOWN_EVENT_TYPE, "Unknown event type '"
+					+ LogText.escape(type) + "': it is neither in the Open edX catalog nor declared by the application");
 		}
 		if (!eventType.busCapable()) {
 			throw new ConsumeFailureException(FailureKind.UNDECODABLE_VALUE,
@@ -153,7 +154,8 @@ public final class RedisMessageDecoder implements MessageDecoder<RedisStreamMess
 		}
 		else {
 			eventId = UUID.nameUUIDFromBytes(message.coordinates().getBytes(StandardCharsets.UTF_8));
-			logger.warn(() -> "Entry " + message.coordinates() + " (" + type + ") has no 'id' field; using the id "
+			logger.warn(() -> "Entry " + message.coordinates() + " (" + LogText.escape(type)
+					+ ") has no 'id' field; using the id "
 					+ eventId + " derived from its coordinates");
 		}
 		int minor = (minorVersion != null) ? EventsMetadata.parseMinorVersion(minorVersion) : 0;

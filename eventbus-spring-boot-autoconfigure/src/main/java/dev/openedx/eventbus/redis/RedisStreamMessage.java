@@ -25,6 +25,7 @@ import java.util.Objects;
 
 import dev.openedx.eventbus.consumer.InboundMessage;
 import io.lettuce.core.StreamMessage;
+import dev.openedx.eventbus.event.LogText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.connection.stream.ByteRecord;
@@ -127,7 +128,8 @@ public final class RedisStreamMessage implements InboundMessage {
 
 	@Override
 	public @Nullable String eventId() {
-		return text(StreamFields.ID);
+		String id = text(StreamFields.ID);
+		return (id != null) ? LogText.escape(id) : null;
 	}
 
 	@Override
@@ -148,7 +150,8 @@ public final class RedisStreamMessage implements InboundMessage {
 
 	@Override
 	public String toString() {
-		return "RedisStreamMessage[" + coordinates() + ", type=" + eventType() + ", id=" + eventId() + "]";
+		return "RedisStreamMessage[" + coordinates() + ", type=" + LogText.escape(eventType()) + ", id=" + eventId()
+				+ "]";
 	}
 
 }
