@@ -189,6 +189,20 @@ class RedisMessageDecoderTests {
 			.withMessageContaining("typing.BinaryIO");
 	}
 
+	@Test
+	void wireValuesInFailureMessagesAndLoggedAccessorsAreEscaped() {
+		List<String[]> fields = fields();
+		set(fields, "type", "org.acme.forged.v1\nINFO forged line");
+		assertFailure(entry("1-0", fields), FailureKind.UNKNOWN_EVENT_TYPE, "org.acme.forged.v1\\nINFO forged line");
+
+		set(fields, "type", TestEvents.PING.type());
+		set(fields, "id", "01b4cdfa\r\nINFO forged");
+		RedisStreamMessage message = entry("1-0", fields);
+		assertFailure(message, FailureKind.INVALID_METADATA, "'01b4cdfa\\r\\nINFO forged'");
+		assertThat(message.eventId()).isEqualTo("01b4cdfa\\r\\nINFO forged");
+		assertThat(message.toString()).doesNotContain("\n").doesNotContain("\r");
+	}
+
 	private void assertFailure(RedisStreamMessage message, FailureKind kind, String messagePart) {
 		assertThatExceptionOfType(ConsumeFailureException.class).isThrownBy(() -> this.decoder.decode(message))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(kind))
