@@ -125,11 +125,13 @@ public final class EventBusKafkaAutoConfiguration {
 				consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		// Spring Boot's customizers (its Kafka client metrics among them) apply to the event bus's clients too.
 		consumerFactoryCustomizers.orderedStream().forEach((customizer) -> customizer.customize(consumerFactory));
-		return new KafkaEventBusConsumerFactory(consumerFactory,
+		KafkaEventBusConsumerFactory factory = new KafkaEventBusConsumerFactory(consumerFactory,
 				producerFactory(kafkaProperties, connectionDetails, environment, customizers,
 						producerFactoryCustomizers),
 				new KafkaMessageDecoder(eventCatalog, eventCodec, eventBusSchemaRegistryClient, eventOrigin),
 				this.properties.getKafka().getConsumer().getPollTimeout(), startPosition);
+		factory.setThreadFactory(EventBusThreads.factory(environment));
+		return factory;
 	}
 
 	@Bean(destroyMethod = "close")

@@ -19,6 +19,7 @@ package dev.openedx.eventbus.test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
@@ -47,10 +48,14 @@ final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 
 	private final Duration pollTimeout;
 
-	InMemoryConsumerFactory(InMemoryBroker broker, String transport, Duration pollTimeout) {
+	private final ThreadFactory threadFactory;
+
+	InMemoryConsumerFactory(InMemoryBroker broker, String transport, Duration pollTimeout,
+			ThreadFactory threadFactory) {
 		this.broker = broker;
 		this.transport = transport;
 		this.pollTimeout = pollTimeout;
+		this.threadFactory = threadFactory;
 	}
 
 	@Override
@@ -72,6 +77,7 @@ final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 		ConsumerWorker<InMemoryMessage> worker = new ConsumerWorker<>(settings, source, InMemoryMessage::decode,
 				dispatcher, recoverer(definition), ConsumerObserver.composite(List.of(observer,
 						new OutcomeRecorder(definition))));
+		worker.threadFactory(this.threadFactory);
 		this.broker.register(worker);
 		return worker;
 	}

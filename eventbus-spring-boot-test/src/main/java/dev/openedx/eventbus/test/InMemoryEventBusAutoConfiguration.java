@@ -17,6 +17,7 @@
 package dev.openedx.eventbus.test;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusProperties;
@@ -31,8 +32,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
  * Auto-configuration of the in-memory event bus that {@link AutoConfigureInMemoryEventBus} imports: the producer,
@@ -76,9 +79,13 @@ public final class InMemoryEventBusAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(EventBusConsumerFactory.class)
-	InMemoryConsumerFactory inMemoryEventBusConsumerFactory(InMemoryTransport eventBusInMemoryTransport) {
+	InMemoryConsumerFactory inMemoryEventBusConsumerFactory(InMemoryTransport eventBusInMemoryTransport,
+			Environment environment) {
+		// Virtual threads when the application asks for them, as the Kafka and Redis workers.
+		ThreadFactory threads = Threading.VIRTUAL.isActive(environment)
+				? new VirtualThreadTaskExecutor("eventbus-").getVirtualThreadFactory() : Thread::new;
 		return new InMemoryConsumerFactory(eventBusInMemoryTransport.broker(), eventBusInMemoryTransport.transport(),
-				POLL_TIMEOUT);
+				POLL_TIMEOUT, threads);
 	}
 
 	@Bean
