@@ -58,7 +58,8 @@ import org.springframework.util.StringUtils;
  * Auto-configuration of the Kafka transport ({@code eventbus.transport=kafka}, the default): the event bus producer
  * and the consumer factory of its workers, on Spring Boot's own Kafka settings ({@code spring.kafka.*} and its
  * connection details) with byte-array serializers, and the Confluent-compatible schema registry of
- * {@code eventbus.kafka.schema-registry.*}. The event bus builds its own clients: the application's
+ * {@code eventbus.kafka.schema-registry.*} or of a {@link SchemaRegistryConnectionDetails} bean (Testcontainers,
+ * Docker Compose). The event bus builds its own clients: the application's
  * {@code KafkaTemplate} and listener containers are left as they are. Spring Boot's
  * {@code DefaultKafkaProducerFactoryCustomizer} and {@code DefaultKafkaConsumerFactoryCustomizer} beans apply to the
  * event bus's factories too (so Boot's {@code kafka.producer.*} and {@code kafka.consumer.*} meters cover its
@@ -83,16 +84,23 @@ public final class EventBusKafkaAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(SchemaRegistryConnectionDetails.class)
+	PropertiesSchemaRegistryConnectionDetails eventBusSchemaRegistryConnectionDetails() {
+		return new PropertiesSchemaRegistryConnectionDetails(this.properties.getKafka().getSchemaRegistry());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	SchemaRegistryClient eventBusSchemaRegistryClient() {
+	SchemaRegistryClient eventBusSchemaRegistryClient(SchemaRegistryConnectionDetails connectionDetails) {
 		EventBusProperties.SchemaRegistry registry = this.properties.getKafka().getSchemaRegistry();
-		if (!StringUtils.hasText(registry.getUrl())) {
+		String url = connectionDetails.getUrl();
+		if (!StringUtils.hasText(url)) {
 			throw new InvalidConfigurationPropertyValueException("eventbus.kafka.schema-registry.url", null,
 					"The Kafka transport needs a Confluent-compatible schema registry, for example "
 							+ "http://localhost:8081 (EVENT_BUS_KAFKA_SCHEMA_REGISTRY_URL in Python).");
 		}
-		SchemaRegistrySettings settings = SchemaRegistrySettings.of(registry.getUrl())
-			.withBasicAuth(registry.getApiKey(), registry.getApiSecret())
+		SchemaRegistrySettings settings = SchemaRegistrySettings.of(url)
+			.withBasicAuth(connectionDetails.getUsername(), connectionDetails.getPassword())
 			.withTimeouts(registry.getConnectTimeout(), registry.getReadTimeout());
 		return new SchemaRegistryClient(settings);
 	}
