@@ -43,7 +43,7 @@ import org.springframework.core.env.MapPropertySource;
  *
  * @since 0.1.0
  */
-public final class EventBusCommandRunListener implements SpringApplicationRunListener {
+final class EventBusCommandRunListener implements SpringApplicationRunListener {
 
 	/** Bean name of the {@link EventBusCommandLine}. */
 	public static final String COMMAND_LINE_BEAN_NAME = "eventBusCommandLine";
