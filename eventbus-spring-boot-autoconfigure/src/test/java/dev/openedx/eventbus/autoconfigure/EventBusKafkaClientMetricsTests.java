@@ -24,11 +24,11 @@ import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.OpenEdxEventListener;
+import dev.openedx.eventbus.testing.KafkaBroker;
+import dev.openedx.eventbus.testing.SchemaRegistry;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -50,21 +50,11 @@ import static org.awaitility.Awaitility.await;
  */
 class EventBusKafkaClientMetricsTests {
 
+	@KafkaBroker
 	private static EmbeddedKafkaBroker broker;
 
+	@SchemaRegistry
 	private static InMemorySchemaRegistry registry;
-
-	@BeforeAll
-	static void start() {
-		broker = EmbeddedKafkaBroker.start(1, "metrics-loans");
-		registry = new InMemorySchemaRegistry();
-	}
-
-	@AfterAll
-	static void stop() {
-		registry.close();
-		broker.close();
-	}
 
 	@Test
 	void theEventBusClientsHaveSpringBootsKafkaClientMeters() {
