@@ -16,26 +16,16 @@
 
 package dev.openedx.eventbus.sample.consumer;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.openedx.eventbus.publish.EventBusPublisher;
-import dev.openedx.eventbus.catalog.learning.CourseData;
 import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import dev.openedx.eventbus.catalog.learning.LearningEvents;
-import dev.openedx.eventbus.catalog.learning.UserData;
-import dev.openedx.eventbus.catalog.learning.UserPersonalData;
 import dev.openedx.eventbus.event.OpenEdxEvent;
-import dev.openedx.eventbus.event.key.CourseKey;
 import dev.openedx.eventbus.test.EmbeddedEventBus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,7 +37,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,10 +58,6 @@ class ConsumerApplicationKafkaTests {
 
 	private static final String ENROLLMENTS = "learning-course-enrollment-lifecycle";
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	int port;
 
@@ -84,15 +69,16 @@ class ConsumerApplicationKafkaTests {
 
 	@Test
 	void anEnrollmentOnTheTopicShowsInTheCourseProjectionWithItsLatency() throws Exception {
-		String course = uniqueCourse();
-		OpenEdxEvent<CourseEnrollmentData> event = enrollment("alice", course);
+		String course = CatalogClient.uniqueCourse();
+		OpenEdxEvent<CourseEnrollmentData> event = CatalogClient.enrollment("alice", course);
 		this.bus.send(ENROLLMENTS, "enrollment.course.course_key", event).join();
 
-		JsonNode view = await().atMost(Duration.ofSeconds(30)).until(() -> course(course), (node) -> node != null);
+		JsonNode view = await().atMost(Duration.ofSeconds(30))
+			.until(() -> catalog().course(course), (node) -> node != null);
 		assertThat(view.get("enrollmentCount").asInt()).isEqualTo(1);
 		assertThat(view.get("enrollments").get(0).get("username").asString()).isEqualTo("alice");
 		assertThat(view.get("enrollmentsByMode").get("verified").asInt()).isEqualTo(1);
-		JsonNode received = receivedEvent(event.metadata().id().toString());
+		JsonNode received = catalog().receivedEvent(event.metadata().id().toString());
 		assertThat(received.get("source").asString()).isEqualTo("openedx/catalog/web");
 		assertThat(received.get("latencyMillis").asDouble()).isPositive();
 	}
@@ -100,7 +86,7 @@ class ConsumerApplicationKafkaTests {
 	@Test
 	void aMessageNoConsumerCanDecodeIsDeadLetteredAndTheWorkerGoesOn() throws Exception {
 		String bootstrapServers = this.environment.getRequiredProperty("spring.kafka.bootstrap-servers");
-		String course = uniqueCourse();
+		String course = CatalogClient.uniqueCourse();
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
 				Map.of("bootstrap.servers", bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer())) {
 			ProducerRecord<byte[], byte[]> garbage = new ProducerRecord<>(ENROLLMENTS, bytes(course),
@@ -109,46 +95,13 @@ class ConsumerApplicationKafkaTests {
 			garbage.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
 			producer.send(garbage).get();
 		}
-		this.bus.send(ENROLLMENTS, "enrollment.course.course_key", enrollment("dave", course)).join();
+		this.bus.send(ENROLLMENTS, "enrollment.course.course_key", CatalogClient.enrollment("dave", course)).join();
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> course(course), (node) -> node != null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> catalog().course(course), (node) -> node != null);
 		ConsumerRecord<byte[], byte[]> deadLetter = readFirst(bootstrapServers, ENROLLMENTS + "-dlt");
 		assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not an Avro event");
 		assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(ENROLLMENTS);
 		assertThat(header(deadLetter, "kafka_dlt-original-consumer-group")).isEqualTo("catalog-enrollments");
-	}
-
-	private static OpenEdxEvent<CourseEnrollmentData> enrollment(String username, String course) {
-		return LearningEvents.COURSE_ENROLLMENT_CREATED.event(new CourseEnrollmentData(
-				new UserData(username.hashCode(), true, new UserPersonalData(username, username + "@example.com")),
-				new CourseData(CourseKey.of(course)), "verified", true, OffsetDateTime.now()));
-	}
-
-	private static String uniqueCourse() {
-		return "course-v1:edX+Test" + UUID.randomUUID().toString().substring(0, 8) + "+2026_T1";
-	}
-
-	private JsonNode course(String courseKey) throws IOException, InterruptedException {
-		HttpResponse<String> response = get("/courses/" + courseKey);
-		return (response.statusCode() == 404) ? null : json.readTree(response.body());
-	}
-
-	private List<JsonNode> events() throws IOException, InterruptedException {
-		List<JsonNode> events = new java.util.ArrayList<>();
-		json.readTree(get("/events").body()).forEach(events::add);
-		return events;
-	}
-
-	private JsonNode receivedEvent(String id) throws IOException, InterruptedException {
-		return events().stream()
-			.filter((node) -> node.get("id").asString().equals(id))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("GET /events does not list " + id));
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static ConsumerRecord<byte[], byte[]> readFirst(String bootstrapServers, String topic) {
@@ -175,6 +128,10 @@ class ConsumerApplicationKafkaTests {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private CatalogClient catalog() {
+		return new CatalogClient(this.port);
 	}
 
 }

@@ -16,24 +16,14 @@
 
 package dev.openedx.eventbus.sample.consumer;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import dev.openedx.eventbus.catalog.contentauthoring.ContentAuthoringEvents;
 import dev.openedx.eventbus.catalog.contentauthoring.CourseCatalogData;
 import dev.openedx.eventbus.catalog.contentauthoring.CourseScheduleData;
-import dev.openedx.eventbus.catalog.learning.CourseData;
 import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import dev.openedx.eventbus.catalog.learning.LearningEvents;
-import dev.openedx.eventbus.catalog.learning.UserData;
-import dev.openedx.eventbus.catalog.learning.UserPersonalData;
 import dev.openedx.eventbus.consumer.FailureKind;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.key.CourseKey;
@@ -42,7 +32,6 @@ import dev.openedx.eventbus.test.DeliveryOutcome;
 import dev.openedx.eventbus.test.InboundEvents;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,10 +50,6 @@ class ConsumerApplicationTests {
 
 	private static final String ENROLLMENTS = "learning-course-enrollment-lifecycle";
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	int port;
 
@@ -73,8 +58,8 @@ class ConsumerApplicationTests {
 
 	@Test
 	void anEnrollmentShowsInTheCourseProjectionWithItsSource() throws Exception {
-		String course = uniqueCourse();
-		OpenEdxEvent<CourseEnrollmentData> event = enrollment("alice", course);
+		String course = CatalogClient.uniqueCourse();
+		OpenEdxEvent<CourseEnrollmentData> event = CatalogClient.enrollment("alice", course);
 
 		DeliveryOutcome outcome = this.inbound.deliver(ENROLLMENTS, event).awaitOutcome();
 
@@ -84,13 +69,13 @@ class ConsumerApplicationTests {
 		assertThat(view.get("enrollmentCount").asInt()).isEqualTo(1);
 		assertThat(view.get("enrollments").get(0).get("username").asString()).isEqualTo("alice");
 		assertThat(view.get("enrollmentsByMode").get("verified").asInt()).isEqualTo(1);
-		assertThat(receivedEvent(event.metadata().id().toString()).get("source").asString())
+		assertThat(catalog().receivedEvent(event.metadata().id().toString()).get("source").asString())
 			.isEqualTo(event.metadata().source());
 	}
 
 	@Test
 	void catalogInfoChangesFillTheCoursesCatalogInformation() throws Exception {
-		String course = uniqueCourse();
+		String course = CatalogClient.uniqueCourse();
 		CourseCatalogData info = new CourseCatalogData(CourseKey.of(course), "Astronomy 101",
 				new CourseScheduleData(OffsetDateTime.parse("2026-02-01T00:00:00Z"), "instructor"));
 
@@ -105,22 +90,23 @@ class ConsumerApplicationTests {
 
 	@Test
 	void anEventDeliveredTwiceIsAppliedOnce() throws Exception {
-		String course = uniqueCourse();
-		OpenEdxEvent<CourseEnrollmentData> event = enrollment("bob", course);
+		String course = CatalogClient.uniqueCourse();
+		OpenEdxEvent<CourseEnrollmentData> event = CatalogClient.enrollment("bob", course);
 
 		this.inbound.deliver(ENROLLMENTS, event).awaitOutcome();
 		this.inbound.deliver(ENROLLMENTS, event).awaitOutcome();
 
 		assertThat(course(course).get("enrollmentCount").asInt()).isEqualTo(1);
 		String id = event.metadata().id().toString();
-		assertThat(events()).filteredOn((node) -> node.get("id").asString().equals(id)).hasSize(1);
+		assertThat(catalog().events()).filteredOn((node) -> node.get("id").asString().equals(id)).hasSize(1);
 	}
 
 	@Test
 	void anEnrollmentChangeIsNotOneOfTheWorkersEventTypes() {
+		CourseEnrollmentData enrollment = CatalogClient.enrollment("carol", CatalogClient.uniqueCourse()).data();
+
 		DeliveryOutcome outcome = this.inbound
-			.deliver(ENROLLMENTS, LearningEvents.COURSE_ENROLLMENT_CHANGED.event(enrollment("carol", uniqueCourse())
-				.data()))
+			.deliver(ENROLLMENTS, LearningEvents.COURSE_ENROLLMENT_CHANGED.event(enrollment))
 			.awaitOutcome();
 
 		assertThat(outcome.result()).isEqualTo(DeliveryOutcome.Result.FILTERED);
@@ -134,46 +120,22 @@ class ConsumerApplicationTests {
 			.value("not an Avro event".getBytes())
 			.deliver()
 			.awaitOutcome();
-		String course = uniqueCourse();
-		this.inbound.deliver(ENROLLMENTS, enrollment("dave", course)).awaitOutcome();
+		String course = CatalogClient.uniqueCourse();
+		this.inbound.deliver(ENROLLMENTS, CatalogClient.enrollment("dave", course)).awaitOutcome();
 
 		assertThat(garbage.result()).isEqualTo(DeliveryOutcome.Result.DEAD_LETTERED);
 		assertThat(garbage.failureKind()).isEqualTo(FailureKind.UNDECODABLE_VALUE);
 		assertThat(course(course).get("enrollmentCount").asInt()).isEqualTo(1);
 	}
 
-	private static OpenEdxEvent<CourseEnrollmentData> enrollment(String username, String course) {
-		return LearningEvents.COURSE_ENROLLMENT_CREATED.event(new CourseEnrollmentData(
-				new UserData(username.hashCode(), true, new UserPersonalData(username, username + "@example.com")),
-				new CourseData(CourseKey.of(course)), "verified", true, OffsetDateTime.now()));
+	private JsonNode course(String courseKey) throws Exception {
+		JsonNode view = catalog().course(courseKey);
+		assertThat(view).as("GET /courses/%s", courseKey).isNotNull();
+		return view;
 	}
 
-	private static String uniqueCourse() {
-		return "course-v1:edX+Test" + UUID.randomUUID().toString().substring(0, 8) + "+2026_T1";
-	}
-
-	private JsonNode course(String courseKey) throws IOException, InterruptedException {
-		HttpResponse<String> response = get("/courses/" + courseKey);
-		assertThat(response.statusCode()).as("GET /courses/%s", courseKey).isEqualTo(200);
-		return json.readTree(response.body());
-	}
-
-	private List<JsonNode> events() throws IOException, InterruptedException {
-		List<JsonNode> events = new ArrayList<>();
-		json.readTree(get("/events").body()).forEach(events::add);
-		return events;
-	}
-
-	private JsonNode receivedEvent(String id) throws IOException, InterruptedException {
-		return events().stream()
-			.filter((node) -> node.get("id").asString().equals(id))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("GET /events does not list " + id));
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+	private CatalogClient catalog() {
+		return new CatalogClient(this.port);
 	}
 
 }
