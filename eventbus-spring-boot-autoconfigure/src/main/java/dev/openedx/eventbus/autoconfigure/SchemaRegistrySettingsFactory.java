@@ -26,9 +26,10 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns {@code eventbus.kafka.schema-registry.*} into the registry client's settings, failing at start-up with the
- * property to change: no URL, an unknown SSL bundle, both kinds of credentials, or credentials over plain http to
- * another machine.
+ * Turns the registry's connection details (URL and basic-auth credentials, by default from
+ * {@code eventbus.kafka.schema-registry.*}) and the rest of {@code eventbus.kafka.schema-registry.*} (bearer token,
+ * SSL bundle, timeouts) into the registry client's settings, failing at start-up with the property to change: no
+ * URL, an unknown SSL bundle, both kinds of credentials, or credentials over plain http to another machine.
  */
 final class SchemaRegistrySettingsFactory {
 
@@ -37,8 +38,9 @@ final class SchemaRegistrySettingsFactory {
 	private SchemaRegistrySettingsFactory() {
 	}
 
-	static SchemaRegistrySettings create(EventBusProperties.SchemaRegistry registry, @Nullable SslBundles sslBundles) {
-		String url = registry.getUrl();
+	static SchemaRegistrySettings create(SchemaRegistryConnectionDetails connectionDetails,
+			EventBusProperties.SchemaRegistry registry, @Nullable SslBundles sslBundles) {
+		String url = connectionDetails.getUrl();
 		if (!StringUtils.hasText(url)) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "url", null,
 					"The Kafka transport needs a Confluent-compatible schema registry, for example "
@@ -50,14 +52,14 @@ final class SchemaRegistrySettingsFactory {
 			if (registry.isAllowCredentialsOverHttp()) {
 				settings = settings.allowingCredentialsOverHttp();
 			}
-			settings = settings.withBasicAuth(registry.getApiKey(), registry.getApiSecret())
+			settings = settings.withBasicAuth(connectionDetails.getUsername(), connectionDetails.getPassword())
 				.withBearerToken(registry.getBearerToken())
 				.withTimeouts(registry.getConnectTimeout(), registry.getReadTimeout());
 		}
 		catch (IllegalArgumentException ex) {
 			// The URL is shown masked: it may carry a password.
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "url", SecretMasking.maskUrls(url),
-					ex.getMessage() + advice(registry));
+					ex.getMessage() + advice(connectionDetails, registry));
 		}
 		String bundle = registry.getSsl().getBundle();
 		if (StringUtils.hasText(bundle)) {
@@ -76,9 +78,11 @@ final class SchemaRegistrySettingsFactory {
 		return settings;
 	}
 
-	private static String advice(EventBusProperties.SchemaRegistry registry) {
-		boolean credentials = StringUtils.hasLength(registry.getApiKey())
-				|| StringUtils.hasLength(registry.getApiSecret()) || StringUtils.hasLength(registry.getBearerToken());
+	private static String advice(SchemaRegistryConnectionDetails connectionDetails,
+			EventBusProperties.SchemaRegistry registry) {
+		boolean credentials = StringUtils.hasLength(connectionDetails.getUsername())
+				|| StringUtils.hasLength(connectionDetails.getPassword())
+				|| StringUtils.hasLength(registry.getBearerToken());
 		return credentials ? " (credentials: " + PREFIX + "api-key and api-secret, or " + PREFIX + "bearer-token; "
 				+ PREFIX + "allow-credentials-over-http=true lets them go over plain http)" : "";
 	}

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
@@ -40,7 +41,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -77,7 +80,13 @@ public class EventBusEndpoint {
 
 	private final @Nullable BacklogMonitor monitor;
 
-	private final Map<String, Object> settings;
+	private final Map<String, ?> settings;
+
+	private final SettingsSanitizer sanitizer;
+
+	private final Show showValues;
+
+	private final Set<String> roles;
 
 	/**
 	 * Create the endpoint.
@@ -85,24 +94,32 @@ public class EventBusEndpoint {
 	 * @param routes the routing table, or {@code null} when this service does not produce
 	 * @param consumers the workers, or {@code null} when this service does not consume
 	 * @param monitor the backlog monitor, or {@code null} for no lag
-	 * @param settings the effective settings, as nested maps; secrets in them are masked before they are shown
+	 * @param settings the effective settings, as nested maps by property name segment
+	 * @param sanitizingFunctions the application's functions, applied after the endpoint's own masking of secrets
+	 * @param showValues when the settings' values are shown rather than masked
+	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
 	 */
 	public EventBusEndpoint(String transport, @Nullable EventRoutes routes,
-			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor,
-			Map<String, ?> settings) {
+			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor, Map<String, ?> settings,
+			Iterable<SanitizingFunction> sanitizingFunctions, Show showValues, Set<String> roles) {
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.routes = routes;
 		this.consumers = consumers;
 		this.monitor = monitor;
-		this.settings = SettingsSanitizer.sanitize(settings);
+		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+		this.sanitizer = new SettingsSanitizer(sanitizingFunctions);
+		this.showValues = Objects.requireNonNull(showValues, "showValues must not be null");
+		this.roles = Set.copyOf(roles);
 	}
 
 	/**
-	 * The routing table, the workers and the settings.
+	 * The routing table, the workers and the settings; the settings' values are masked unless
+	 * {@code management.endpoint.eventbus.show-values} shows them to this caller.
+	 * @param securityContext the caller, for {@link Show#WHEN_AUTHORIZED}
 	 * @return the description, never {@code null}
 	 */
 	@ReadOperation
-	public EventBusDescriptor eventBus() {
+	public EventBusDescriptor eventBus(SecurityContext securityContext) {
 		List<RouteDescriptor> routes = new ArrayList<>();
 		if (this.routes != null) {
 			this.routes.all().forEach((route) -> routes.add(describe(route)));
@@ -111,7 +128,8 @@ public class EventBusEndpoint {
 		if (this.consumers != null) {
 			this.consumers.getConsumers().forEach((consumer) -> workers.add(describe(consumer)));
 		}
-		return new EventBusDescriptor(this.transport, routes, workers, this.settings);
+		return new EventBusDescriptor(this.transport, routes, workers,
+				this.sanitizer.sanitize(this.settings, this.showValues.isShown(securityContext, this.roles)));
 	}
 
 	/**

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ch.qos.logback.classic.Level;
 import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -132,7 +134,8 @@ class EventBusEndpointAccessTests {
 	void aWriteWithoutAKnownCallerIsLoggedAsSuch() {
 		try (LogCapture log = new LogCapture(EventBusEndpoint.class)) {
 			EventBusEndpoint endpoint = new EventBusEndpoint("kafka", new EventRoutes(List.of(new EventRoute(
-					TestEvents.BOOK_LOANED, "loans", "stage-loans", "book.isbn", true))), null, null, Map.of());
+					TestEvents.BOOK_LOANED, "loans", "stage-loans", "book.isbn", true))), null, null, Map.of(), List.of(),
+					Show.NEVER, Set.of());
 			assertThat(endpoint.route(TestEvents.BOOK_LOANED_TYPE, "loans", false, SecurityContext.NONE).enabled())
 				.isFalse();
 			assertThat(log.messages(Level.WARN)).singleElement()
