@@ -82,6 +82,7 @@ class EventBusKafkaSecurityIntegrationTests {
 
 	@BeforeAll
 	static void start() {
+		// tag::secured[]
 		certificates = TestCertificates.generate("eventbus-service");
 		broker = EmbeddedKafkaBroker.builder()
 			.tls(certificates)
@@ -92,6 +93,7 @@ class EventBusKafkaSecurityIntegrationTests {
 			.tls(certificates.serverSslContext())
 			.basicAuth("registry-key", REGISTRY_SECRET)
 			.start();
+		// end::secured[]
 	}
 
 	@AfterAll
