@@ -117,8 +117,12 @@ public final class EventBusKafkaAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(BrokerProbe.class)
 	KafkaBrokerProbe kafkaEventBusBrokerProbe(KafkaProperties kafkaProperties,
-			ObjectProvider<KafkaConnectionDetails> connectionDetails) {
-		return new KafkaBrokerProbe(KafkaClientConfigs.admin(kafkaProperties, connectionDetails.getIfAvailable()));
+			ObjectProvider<KafkaConnectionDetails> connectionDetails, Environment environment) {
+		KafkaBootstrapServers servers = KafkaBootstrapServers.resolve(kafkaProperties,
+				connectionDetails.getIfAvailable(), environment);
+		servers.warnIfDefaulted();
+		return new KafkaBrokerProbe(KafkaClientConfigs.admin(kafkaProperties, connectionDetails.getIfAvailable()),
+				servers.details());
 	}
 
 	private DefaultKafkaProducerFactory<byte[], byte[]> producerFactory(KafkaProperties kafkaProperties,

@@ -27,9 +27,11 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.monitor.BrokerUnreachableException;
 import dev.openedx.eventbus.monitor.GroupBacklog;
 import dev.openedx.eventbus.monitor.StreamRetention;
 import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.BaseRedisAsyncCommands;
 import io.lettuce.core.api.async.RedisKeyAsyncCommands;
@@ -37,8 +39,10 @@ import io.lettuce.core.api.async.RedisStreamAsyncCommands;
 import io.lettuce.core.models.stream.PendingMessages;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Monitors Redis: the server answers {@code PING}, and a group's backlog on a stream from {@code XINFO GROUPS}
@@ -82,11 +86,30 @@ public final class RedisBrokerProbe implements BrokerProbe {
 			String answer = await(commands.ping(), timeout);
 			return "PING answered " + answer;
 		}
+		catch (RedisConnectionFailureException | RedisCommandTimeoutException ex) {
+			throw unreachable(ex, timeout);
+		}
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public GroupBacklog backlog(String destination, String group, Duration timeout) {
+		try {
+			return readBacklog(destination, group, timeout);
+		}
+		catch (RedisConnectionFailureException | RedisCommandTimeoutException ex) {
+			throw unreachable(ex, timeout);
+		}
+	}
+
+	private BrokerUnreachableException unreachable(RuntimeException ex, Duration timeout) {
+		String where = (this.connectionFactory instanceof LettuceConnectionFactory lettuce)
+				? " at " + lettuce.getHostName() + ":" + lettuce.getPort() : "";
+		return new BrokerUnreachableException("No answer from Redis" + where + " within " + timeout.toMillis()
+				+ " ms: " + ex.getMessage(), ex);
+	}
+
+	@SuppressWarnings("unchecked")
+	private GroupBacklog readBacklog(String destination, String group, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		byte[] key = StreamFields.utf8(destination);
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
