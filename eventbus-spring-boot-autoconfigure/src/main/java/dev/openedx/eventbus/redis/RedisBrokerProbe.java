@@ -128,10 +128,10 @@ public final class RedisBrokerProbe implements BrokerProbe {
 				}
 			}
 			if (info == null) {
-				// No such group yet: a new group starts at the beginning of the stream.
-				return new GroupBacklog(Instant.now(), length, 0L,
-						retention(length, entryId(stream.get("first-entry")), entryId(stream.get("first-entry")),
-								entryId(stream.get("last-entry")), (length > 0) ? 0.0 : 1.0, false));
+				// No such group yet: a new group starts at the beginning of the stream, so all of it is unhandled.
+				String first = entryId(stream.get("first-entry"));
+				return new GroupBacklog(Instant.now(), length, 0L, retention(length, first, (length > 0) ? first : null,
+						entryId(stream.get("last-entry")), headroom(length), false));
 			}
 			long pending = number(info.get("pending"), 0);
 			String first = entryId(stream.get("first-entry"));
@@ -154,15 +154,15 @@ public final class RedisBrokerProbe implements BrokerProbe {
 				PendingMessages summary = await(commands.xpending(key, StreamFields.utf8(group)), remaining(deadline));
 				oldest = summary.getMessageIds().getLower().getValue();
 				trimmed = trimmed || (first != null && oldest != null && compare(oldest, first) < 0);
-				headroom = trimmed ? 0.0 : estimate(oldest, first, last);
+				headroom = trimmed ? 0.0 : headroom(unhandledSpan(length, estimate(oldest, first, last)));
 			}
 			else if (lag != null && lag > 0) {
 				oldest = "after " + lastDelivered;
-				headroom = (length > 0) ? Math.max(0.0, (double) (length - lag) / length) : 1.0;
+				headroom = headroom(lag);
 			}
 			else if (lag == null && last != null && lastDelivered != null && compare(lastDelivered, last) < 0) {
 				oldest = "after " + lastDelivered;
-				headroom = estimate(lastDelivered, first, last);
+				headroom = headroom(unhandledSpan(length, estimate(lastDelivered, first, last)));
 			}
 			else {
 				oldest = null;
@@ -176,6 +176,23 @@ public final class RedisBrokerProbe implements BrokerProbe {
 	private StreamRetention retention(long length, @Nullable String first, @Nullable String oldest,
 			@Nullable String last, double headroom, boolean trimmed) {
 		return new StreamRetention(length, this.streamMaxLength, first, oldest, headroom, trimmed);
+	}
+
+	/**
+	 * The headroom of a group whose unhandled entries span the given number of entries, from its oldest unhandled one
+	 * to the newest: the share of {@code MAXLEN} that can still be added before that oldest entry is trimmed. 1 for
+	 * nothing unhandled or a stream without {@code MAXLEN}; 0 when the span fills it.
+	 */
+	private double headroom(long unhandledSpan) {
+		if (this.streamMaxLength <= 0) {
+			return 1.0;
+		}
+		return Math.max(0.0, Math.min(1.0, 1.0 - (double) unhandledSpan / this.streamMaxLength));
+	}
+
+	/** Entries from the oldest unhandled one to the newest, from the share of the stream before it. */
+	private static long unhandledSpan(long length, double shareBefore) {
+		return Math.round(length * (1.0 - shareBefore));
 	}
 
 	/** Share of the stream before an entry, from entry-id timestamps: exact when entries arrive at an even pace. */

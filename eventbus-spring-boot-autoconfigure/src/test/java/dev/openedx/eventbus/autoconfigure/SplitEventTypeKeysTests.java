@@ -153,8 +153,8 @@ class SplitEventTypeKeysTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return this.contextRunner.withInitializer(
-				(context) -> sources.forEach((source) -> context.getEnvironment().getPropertySources().addLast(source)));
+		return this.contextRunner.withInitializer((context) -> sources
+			.forEach((source) -> context.getEnvironment().getPropertySources().addLast(source)));
 	}
 
 }

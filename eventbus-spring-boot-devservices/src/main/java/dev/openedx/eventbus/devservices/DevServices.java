@@ -141,7 +141,8 @@ final class DevServices implements AutoCloseable {
 	/**
 	 * What happened, for the one line the development services log at start-up.
 	 * @return for example {@code started an in-process Kafka broker at localhost:41523 and a schema registry at
-	 * http://127.0.0.1:40211, shared with the other services of this machine through /tmp/eventbus-dev-services.properties}
+	 * http://127.0.0.1:40211, shared with the other services of this machine through
+	 * /tmp/eventbus-dev-services.properties}
 	 */
 	String describe() {
 		if (ownsAny()) {

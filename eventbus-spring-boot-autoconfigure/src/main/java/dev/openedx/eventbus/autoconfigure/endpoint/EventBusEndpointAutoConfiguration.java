@@ -17,6 +17,7 @@
 package dev.openedx.eventbus.autoconfigure.endpoint;
 
 import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
+import dev.openedx.eventbus.actuate.endpoint.EventBusEndpointWebExtension;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusProperties;
@@ -28,6 +29,7 @@ import dev.openedx.eventbus.publish.EventRoutes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -58,6 +60,14 @@ public final class EventBusEndpointAutoConfiguration {
 			ObjectProvider<BacklogMonitor> backlogMonitor) {
 		return new EventBusEndpoint(properties.getTransport().id(), eventRoutes.getIfAvailable(), eventBusConsumerRegistry.getIfAvailable(),
 				backlogMonitor.getIfAvailable(), EventBusSettings.describe(properties, environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(EventBusEndpoint.class)
+	@ConditionalOnAvailableEndpoint(endpoint = EventBusEndpoint.class, exposure = EndpointExposure.WEB)
+	EventBusEndpointWebExtension eventBusEndpointWebExtension(EventBusEndpoint eventBusEndpoint) {
+		return new EventBusEndpointWebExtension(eventBusEndpoint);
 	}
 
 }

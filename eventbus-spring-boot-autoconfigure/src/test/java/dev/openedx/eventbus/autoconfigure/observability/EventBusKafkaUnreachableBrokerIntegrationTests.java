@@ -64,7 +64,8 @@ class EventBusKafkaUnreachableBrokerIntegrationTests {
 					&& line.contains("spring.kafka.bootstrap-servers is not set")
 					&& line.contains("Spring Boot's default localhost:9092"))).hasSize(1);
 			assertThat(details(context, "eventbus", "broker")).containsEntry("bootstrapServers", "localhost:9092")
-				.containsEntry("bootstrapServersSource", "Spring Boot's default: spring.kafka.bootstrap-servers is not set");
+				.containsEntry("bootstrapServersSource",
+						"Spring Boot's default: spring.kafka.bootstrap-servers is not set");
 		});
 	}
 

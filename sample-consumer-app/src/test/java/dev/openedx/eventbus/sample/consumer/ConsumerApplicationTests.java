@@ -135,6 +135,21 @@ class ConsumerApplicationTests {
 	}
 
 	@Test
+	void aWriteToTheEventbusEndpointThatCannotBeDoneIsAnsweredWithTheReason() throws Exception {
+		HttpResponse<String> unknownWorker = post("/actuator/eventbus/enrolments", "{\"action\": \"stop\"}");
+		assertThat(unknownWorker.statusCode()).isEqualTo(404);
+		assertThat(json.readTree(unknownWorker.body()).get("error").asString())
+			.isEqualTo("No worker named 'enrolments'; the workers of this service are enrollments, catalog-info");
+
+		HttpResponse<String> unknownAction = post("/actuator/eventbus/enrollments", "{\"action\": \"pause\"}");
+		assertThat(unknownAction.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(unknownAction.body()).get("error").asString())
+			.isEqualTo("Unknown action 'pause': use 'stop' or 'start'");
+		assertThat(json.readTree(get("/actuator/eventbus").body()).get("workers").get(0).get("state").asString())
+			.isEqualTo("RUNNING");
+	}
+
+	@Test
 	void aMessageNoConsumerCanDecodeIsDeadLetteredAndTheWorkerGoesOn() throws Exception {
 		String bootstrapServers = this.environment.getRequiredProperty("spring.kafka.bootstrap-servers");
 		String course = uniqueCourse();
@@ -181,6 +196,13 @@ class ConsumerApplicationTests {
 			.filter((node) -> node.get("id").asString().equals(id))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("GET /events does not list " + id));
+	}
+
+	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
