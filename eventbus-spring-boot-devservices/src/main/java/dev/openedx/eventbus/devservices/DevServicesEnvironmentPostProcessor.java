@@ -35,6 +35,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -60,6 +61,8 @@ public final class DevServicesEnvironmentPostProcessor implements EnvironmentPos
 	 */
 	private static final Map<String, Object> QUIET_BROKER = Map.of("logging.level.kafka", "WARN",
 			"logging.level.org.apache.kafka", "WARN", "logging.level.state.change.logger", "WARN");
+
+	private static final String NETWORK_LOGGER = "org.apache.kafka.clients.NetworkClient";
 
 	/** For what is said once logging is set up. */
 	private static final LogAccessor logger = new LogAccessor(DevServicesEnvironmentPostProcessor.class);
@@ -122,10 +125,7 @@ public final class DevServicesEnvironmentPostProcessor implements EnvironmentPos
 			// Registered before any bean, so destroyed after all of them: the application's workers stop and commit,
 			// and its clients close, while the broker still runs (a ContextClosedEvent comes before all that).
 			if (services.ownsAny() && context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
-				registry.registerDisposableBean("eventBusDevServices", () -> {
-					quietBrokerShutdown(context);
-					services.close();
-				});
+				registry.registerDisposableBean("eventBusDevServices", () -> quietly(context, services::close));
 				closedByContext.set(true);
 			}
 		});
@@ -145,11 +145,21 @@ public final class DevServicesEnvironmentPostProcessor implements EnvironmentPos
 	 * logger. When the broker stops, the application's own clients are closed already (it is destroyed last), so
 	 * that logger has nothing else left to say.
 	 */
-	private static void quietBrokerShutdown(ConfigurableApplicationContext context) {
-		if (context.getBeanFactory().containsSingleton(LoggingApplicationListener.LOGGING_SYSTEM_BEAN_NAME)) {
-			LoggingSystem loggingSystem = context.getBeanFactory()
-				.getBean(LoggingApplicationListener.LOGGING_SYSTEM_BEAN_NAME, LoggingSystem.class);
-			loggingSystem.setLogLevel("org.apache.kafka.clients.NetworkClient", LogLevel.ERROR);
+	private static void quietly(ConfigurableApplicationContext context, Runnable stop) {
+		if (!context.getBeanFactory().containsSingleton(LoggingApplicationListener.LOGGING_SYSTEM_BEAN_NAME)) {
+			stop.run();
+			return;
+		}
+		LoggingSystem loggingSystem = context.getBeanFactory()
+			.getBean(LoggingApplicationListener.LOGGING_SYSTEM_BEAN_NAME, LoggingSystem.class);
+		LoggerConfiguration before = loggingSystem.getLoggerConfiguration(NETWORK_LOGGER);
+		loggingSystem.setLogLevel(NETWORK_LOGGER, LogLevel.ERROR);
+		try {
+			stop.run();
+		}
+		finally {
+			// The JVM may go on (tests, a restarted context): leave the logger as the application had it.
+			loggingSystem.setLogLevel(NETWORK_LOGGER, (before != null) ? before.getConfiguredLevel() : null);
 		}
 	}
 
