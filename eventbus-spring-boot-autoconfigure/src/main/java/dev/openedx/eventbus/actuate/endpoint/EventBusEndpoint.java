@@ -57,7 +57,9 @@ import org.springframework.core.log.LogAccessor;
  * <li>{@code POST /actuator/eventbus/{worker}} with {@code {"action": "stop"}} or {@code {"action": "start"}} stops a
  * worker (it finishes the message in hand and acknowledges) or starts it again (a failed one too).</li>
  * </ul>
- * Set {@code management.endpoint.eventbus.access=read-only} to keep the view and refuse the writes.
+ * Set {@code management.endpoint.eventbus.access=read-only} to keep the view and refuse the writes. Over HTTP, a
+ * write that cannot be done is answered with the reason ({@link EventBusEndpointWebExtension}): 404 for an unknown
+ * worker or route, 400 for an unknown action.
  *
  * @since 0.1.0
  */
@@ -145,7 +147,7 @@ public class EventBusEndpoint {
 			previous = table.setEnabled(eventType, topic, enabled);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidEndpointRequestException(ex.getMessage(), "No such route");
+			throw new UnknownTargetException(ex.getMessage(), "No such route");
 		}
 		logger.info(() -> "Route " + eventType + " -> " + topic + " switched " + (enabled ? "on" : "off")
 				+ " through the eventbus endpoint (was " + (previous ? "on" : "off") + ")");
@@ -167,7 +169,12 @@ public class EventBusEndpoint {
 	public WorkerDescriptor worker(@Selector String name, String action) {
 		EventBusConsumerRegistry registry = this.consumers;
 		if (registry == null) {
-			throw new InvalidEndpointRequestException("This service runs no workers", "No workers");
+			throw new UnknownTargetException("This service runs no workers", "No workers");
+		}
+		if (registry.getConsumer(name).isEmpty()) {
+			List<String> names = registry.getConsumers().stream().map(EventBusConsumer::name).toList();
+			throw new UnknownTargetException("No worker named '" + name + "'; the workers of this service are "
+					+ String.join(", ", names), "No such worker");
 		}
 		try {
 			EventBusConsumer worker = switch (action.toLowerCase(Locale.ROOT)) {
