@@ -58,6 +58,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -147,7 +148,9 @@ public final class EventBusAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		EventRoutes eventRoutes(EventBusProperties properties, EventCatalog eventCatalog, AvroEventCodec eventCodec) {
+		EventRoutes eventRoutes(EventBusProperties properties, EventCatalog eventCatalog, AvroEventCodec eventCodec,
+				Environment environment) {
+			SplitEventTypeKeys.checkRoutes(ConfigurationPropertySources.get(environment), eventCatalog);
 			return EventRoutesFactory.create(properties, eventCatalog, eventCodec::keyField);
 		}
 
@@ -222,6 +225,7 @@ public final class EventBusAutoConfiguration {
 				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
 				ApplicationEventPublisher applicationEventPublisher,
 				ObjectProvider<EventBusCommandLine> commandLine) {
+			SplitEventTypeKeys.checkWorkers(ConfigurationPropertySources.get(environment), eventCatalog);
 			List<WorkerDefinition> definitions = WorkerDefinitions.create(properties, eventCatalog,
 					ServiceNames.resolve(properties, environment));
 			boolean autoStartup = properties.getConsumer().isEnabled() && commandLine.getIfAvailable() == null;

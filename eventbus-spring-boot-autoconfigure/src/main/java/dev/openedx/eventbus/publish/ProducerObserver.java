@@ -48,6 +48,18 @@ public interface ProducerObserver {
 	}
 
 	/**
+	 * An event could not be sent, with the time it took to fail; the publisher calls this one, which calls
+	 * {@link #failed(EventRoute, OpenEdxEvent, Throwable)} unless overridden.
+	 * @param route the route it was to be sent on
+	 * @param event the event
+	 * @param error the failure
+	 * @param nanos time from the send to the failure
+	 */
+	default void failed(EventRoute route, OpenEdxEvent<?> event, Throwable error, long nanos) {
+		failed(route, event, error);
+	}
+
+	/**
 	 * An event was not sent on a route of its type because the route is switched off (through the {@code eventbus}
 	 * endpoint): for that route the event is dropped, as Python's producer drops it.
 	 * @param route the route switched off

@@ -63,7 +63,8 @@ import org.springframework.core.log.LogAccessor;
  * The endpoint is read-only unless {@code management.endpoint.eventbus.access=unrestricted}: the write operations
  * change what the service sends and consumes, so only who may operate the service should reach them (secure the
  * endpoint, see {@code docs/observability.md}). Every write is logged at WARN with who (the authenticated principal,
- * when the request has one), what and when.
+ * when the request has one), what and when. Over HTTP, a write that cannot be done is answered with the reason
+ * ({@link EventBusEndpointWebExtension}): 404 for an unknown worker or route, 400 for an unknown action.
  *
  * @since 0.1.0
  */
@@ -152,7 +153,7 @@ public class EventBusEndpoint {
 			previous = table.setEnabled(eventType, topic, enabled);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidEndpointRequestException(ex.getMessage(), "No such route");
+			throw new UnknownTargetException(ex.getMessage(), "No such route");
 		}
 		audit(securityContext, "switched route " + LogText.escape(eventType) + " -> " + LogText.escape(topic) + " "
 				+ (enabled ? "on" : "off") + " (was " + (previous ? "on" : "off") + ")");
@@ -175,7 +176,12 @@ public class EventBusEndpoint {
 	public WorkerDescriptor worker(@Selector String name, String action, SecurityContext securityContext) {
 		EventBusConsumerRegistry registry = this.consumers;
 		if (registry == null) {
-			throw new InvalidEndpointRequestException("This service runs no workers", "No workers");
+			throw new UnknownTargetException("This service runs no workers", "No workers");
+		}
+		if (registry.getConsumer(name).isEmpty()) {
+			List<String> names = registry.getConsumers().stream().map(EventBusConsumer::name).toList();
+			throw new UnknownTargetException("No worker named '" + name + "'; the workers of this service are "
+					+ String.join(", ", names), "No such worker");
 		}
 		try {
 			EventBusConsumer worker = switch (action.toLowerCase(Locale.ROOT)) {

@@ -79,7 +79,7 @@ public final class ReachabilityHealthIndicator extends AbstractHealthIndicator {
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
-		String text = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		String text = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
 		if (root != ex && root.getMessage() != null && !text.contains(root.getMessage())) {
 			text += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
 		}
