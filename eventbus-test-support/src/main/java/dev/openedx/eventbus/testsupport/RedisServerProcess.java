@@ -152,30 +152,34 @@ public final class RedisServerProcess implements AutoCloseable {
 
 	/**
 	 * Send one command as a user (over TLS when the server speaks it, with the client certificate) and read the
-	 * first line of the answer, to inspect the server from a test: {@code "+OK"}, {@code "*0"} for an empty list,
-	 * {@code "-NOPERM ..."}.
+	 * answer, to inspect the server from a test. Simple answers keep their RESP type mark ({@code "+OK"},
+	 * {@code "-NOPERM ..."}, {@code ":1"}), bulk strings are given as text, arrays as {@code [a, b]} ({@code []} for
+	 * {@code ACL LOG} with nothing refused).
 	 * @param user the user name, or {@code null} to send the command without authenticating
 	 * @param password the password
 	 * @param words the command, for example {@code "ACL", "LOG"}
-	 * @return the first line of the answer, without its line end
+	 * @return the answer as text
 	 */
 	public String execute(@Nullable String user, String password, String... words) {
 		try (Socket socket = connect()) {
 			socket.setSoTimeout(5000);
+			InputStream in = socket.getInputStream();
 			if (user != null) {
-				String answer = send(socket, "AUTH", user, password);
+				send(socket, "AUTH", user, password);
+				String answer = String.valueOf(read(in));
 				if (!answer.equals("+OK")) {
 					return answer;
 				}
 			}
-			return send(socket, words);
+			send(socket, words);
+			return String.valueOf(read(in));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot send a command to redis-server on port " + this.port, ex);
 		}
 	}
 
-	private static String send(Socket socket, String... words) throws IOException {
+	private static void send(Socket socket, String... words) throws IOException {
 		StringBuilder request = new StringBuilder("*" + words.length + "\r\n");
 		for (String word : words) {
 			request.append('$')
@@ -187,7 +191,38 @@ public final class RedisServerProcess implements AutoCloseable {
 		OutputStream out = socket.getOutputStream();
 		out.write(request.toString().getBytes(StandardCharsets.UTF_8));
 		out.flush();
-		InputStream in = socket.getInputStream();
+	}
+
+	/** One RESP2/RESP3 reply, the few types a test inspects. */
+	private static @Nullable Object read(InputStream in) throws IOException {
+		int type = in.read();
+		String line = line(in);
+		switch (type) {
+			case '$', '=' -> {
+				int length = Integer.parseInt(line);
+				if (length < 0) {
+					return null;
+				}
+				String text = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+				line(in);
+				return text;
+			}
+			case '*', '%', '~' -> {
+				int count = Integer.parseInt(line) * ((type == '%') ? 2 : 1);
+				List<@Nullable Object> items = new ArrayList<>();
+				for (int i = 0; i < count; i++) {
+					items.add(read(in));
+				}
+				return items;
+			}
+			case -1 -> throw new IOException("connection closed without an answer");
+			default -> {
+				return (char) type + line;
+			}
+		}
+	}
+
+	private static String line(InputStream in) throws IOException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		int c;
 		while ((c = in.read()) != -1 && c != '\n') {

@@ -69,6 +69,9 @@ class RedisServerProcessTests {
 				assertThat(command(socket, "SET", "other-key", "v")).startsWith("-NOPERM");
 				assertThat(command(socket, "GET", "bus-key")).startsWith("-NOPERM");
 			}
+			assertThat(redis.execute("bus", password, "SET", "bus-key", "w")).isEqualTo("+OK");
+			assertThat(redis.execute("bus", "wrong", "PING")).startsWith("-WRONGPASS");
+			assertThat(redis.execute(null, "", "PING")).startsWith("-NOAUTH");
 		}
 	}
 
