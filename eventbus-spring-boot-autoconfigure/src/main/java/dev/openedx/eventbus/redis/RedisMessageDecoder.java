@@ -119,7 +119,8 @@ public final class RedisMessageDecoder implements MessageDecoder<RedisStreamMess
 		EventType<?> eventType = this.catalog.find(type).orElse(null);
 		if (eventType == null) {
 			throw new ConsumeFailureException(FailureKind.UNKNOWN_EVENT_TYPE, "Unknown event type '"
-					+ LogText.escape(type) + "': it is neither in the Open edX catalog nor declared by the application");
+					+ LogText.escape(type)
+					+ "': it is neither in the Open edX catalog nor declared by the application");
 		}
 		if (!eventType.busCapable()) {
 			throw new ConsumeFailureException(FailureKind.UNDECODABLE_VALUE,

@@ -50,8 +50,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the {@code eventbus} health contributor ({@code management.health.eventbus.enabled}): a
  * composite of {@code broker} (Kafka {@code describeCluster} or Redis {@code PING} within
  * {@code eventbus.monitoring.timeout}), {@code schemaRegistry} (Kafka), {@code routes} (each route ON or OFF) and
- * {@code workers}, one indicator per configured worker. It is meant for its own health group, not for liveness or readiness: see
- * {@code docs/observability.md}.
+ * {@code workers}, one indicator per configured worker. It is meant for its own health group, not for liveness or
+ * readiness: see {@code docs/observability.md}.
  *
  * @since 0.1.0
  */

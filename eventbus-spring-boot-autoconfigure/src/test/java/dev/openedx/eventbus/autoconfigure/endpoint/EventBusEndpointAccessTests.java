@@ -134,8 +134,8 @@ class EventBusEndpointAccessTests {
 	void aWriteWithoutAKnownCallerIsLoggedAsSuch() {
 		try (LogCapture log = new LogCapture(EventBusEndpoint.class)) {
 			EventBusEndpoint endpoint = new EventBusEndpoint("kafka", new EventRoutes(List.of(new EventRoute(
-					TestEvents.BOOK_LOANED, "loans", "stage-loans", "book.isbn", true))), null, null, Map.of(), List.of(),
-					Show.NEVER, Set.of());
+					TestEvents.BOOK_LOANED, "loans", "stage-loans", "book.isbn", true))), null, null, Map.of(),
+					List.of(), Show.NEVER, Set.of());
 			assertThat(endpoint.route(TestEvents.BOOK_LOANED_TYPE, "loans", false, SecurityContext.NONE).enabled())
 				.isFalse();
 			assertThat(log.messages(Level.WARN)).singleElement()
