@@ -21,8 +21,10 @@ import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusProperties;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
+import dev.openedx.eventbus.outbox.OutboxRelay;
 import dev.openedx.eventbus.monitor.BrokerProbe;
 import dev.openedx.eventbus.publish.EventRoutes;
 
@@ -44,7 +46,7 @@ import org.springframework.core.env.Environment;
  * @since 0.1.0
  */
 @AutoConfiguration(after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
-		EventBusRedisAutoConfiguration.class })
+		EventBusRedisAutoConfiguration.class, EventBusOutboxAutoConfiguration.class })
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(EventBusEndpoint.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
@@ -55,9 +57,10 @@ public final class EventBusEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventBusEndpoint eventBusEndpoint(EventBusProperties properties, Environment environment,
 			ObjectProvider<EventRoutes> eventRoutes, ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
-			ObjectProvider<BacklogMonitor> backlogMonitor) {
-		return new EventBusEndpoint(properties.getTransport().id(), eventRoutes.getIfAvailable(), eventBusConsumerRegistry.getIfAvailable(),
-				backlogMonitor.getIfAvailable(), EventBusSettings.describe(properties, environment));
+			ObjectProvider<BacklogMonitor> backlogMonitor, ObjectProvider<OutboxRelay> outboxRelay) {
+		return new EventBusEndpoint(properties.getTransport().id(), eventRoutes.getIfAvailable(),
+				eventBusConsumerRegistry.getIfAvailable(), backlogMonitor.getIfAvailable(),
+				EventBusSettings.describe(properties, environment), outboxRelay.getIfAvailable());
 	}
 
 }

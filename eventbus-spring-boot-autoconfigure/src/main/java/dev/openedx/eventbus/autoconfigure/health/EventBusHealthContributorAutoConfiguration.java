@@ -19,17 +19,20 @@ package dev.openedx.eventbus.autoconfigure.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.openedx.eventbus.actuate.health.OutboxHealthIndicator;
 import dev.openedx.eventbus.actuate.health.ReachabilityHealthIndicator;
 import dev.openedx.eventbus.actuate.health.WorkerHealthIndicator;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusProperties;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.outbox.OutboxRelay;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,14 +50,15 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@code eventbus} health contributor ({@code management.health.eventbus.enabled}): a
  * composite of {@code broker} (Kafka {@code describeCluster} or Redis {@code PING} within
- * {@code eventbus.monitoring.timeout}), {@code schemaRegistry} (Kafka) and {@code workers}, one indicator per
- * configured worker. It is meant for its own health group, not for liveness or readiness: see
+ * {@code eventbus.monitoring.timeout}), {@code schemaRegistry} (Kafka), {@code outbox} (with the transactional
+ * outbox: DOWN when an event waits longer than {@code eventbus.producer.outbox.unsent-threshold}) and
+ * {@code workers}, one indicator per configured worker. It is meant for its own health group, not for liveness or readiness: see
  * {@code docs/observability.md}.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
-		EventBusRedisAutoConfiguration.class })
+		EventBusRedisAutoConfiguration.class, EventBusOutboxAutoConfiguration.class })
 @ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnEnabledHealthIndicator("eventbus")
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
@@ -67,7 +71,8 @@ public final class EventBusHealthContributorAutoConfiguration {
 	CompositeHealthContributor eventbusHealthContributor(BrokerProbe brokerProbe,
 			ObjectProvider<SchemaRegistryClient> schemaRegistryClient,
 			ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
-			ObjectProvider<BacklogMonitor> backlogMonitor, EventBusProperties properties) {
+			ObjectProvider<BacklogMonitor> backlogMonitor, ObjectProvider<OutboxRelay> outboxRelay,
+			EventBusProperties properties) {
 		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
 		Map<String, HealthContributor> contributors = new LinkedHashMap<>();
 		contributors.put("broker", new ReachabilityHealthIndicator(Map.of("transport", brokerProbe.transport()),
@@ -78,6 +83,11 @@ public final class EventBusHealthContributorAutoConfiguration {
 				registry.ping(timeout);
 				return "answered";
 			}, monitoring.getTimeout()));
+		}
+		OutboxRelay relay = outboxRelay.getIfAvailable();
+		if (relay != null) {
+			contributors.put("outbox", new OutboxHealthIndicator(relay,
+					properties.getProducer().getOutbox().getUnsentThreshold()));
 		}
 		HealthContributor workers = workers(eventBusConsumerRegistry.getIfAvailable(),
 				backlogMonitor.getIfAvailable(), monitoring);

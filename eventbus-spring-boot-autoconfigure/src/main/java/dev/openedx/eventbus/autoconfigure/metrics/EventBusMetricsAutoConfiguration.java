@@ -17,18 +17,28 @@
 package dev.openedx.eventbus.autoconfigure.metrics;
 
 import dev.openedx.eventbus.actuate.metrics.EventBusConsumerMetrics;
+import dev.openedx.eventbus.actuate.metrics.EventBusInboxMetrics;
+import dev.openedx.eventbus.actuate.metrics.EventBusMeters;
+import dev.openedx.eventbus.actuate.metrics.EventBusOutboxMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusProducerMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusWorkerMetrics;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusProperties;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.jdbc.EventBusInboxAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.inbox.InboxDispatcher;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.outbox.OutboxRelay;
+import dev.openedx.eventbus.publish.AfterCommitSendScheduler;
 import dev.openedx.eventbus.publish.EventRoutes;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -50,7 +60,8 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(
 		after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
-				EventBusRedisAutoConfiguration.class },
+				EventBusRedisAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
+				EventBusInboxAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
@@ -64,6 +75,30 @@ public final class EventBusMetricsAutoConfiguration {
 	EventBusProducerMetrics eventBusProducerMetrics(MeterRegistry meterRegistry, EventRoutes eventRoutes,
 			EventBusProperties properties) {
 		return new EventBusProducerMetrics(meterRegistry, eventRoutes, properties.getTransport().id());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(OutboxRelay.class)
+	EventBusOutboxMetrics eventBusOutboxMetrics(OutboxRelay eventBusOutboxRelay) {
+		return new EventBusOutboxMetrics(eventBusOutboxRelay);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(InboxDispatcher.class)
+	EventBusInboxMetrics eventBusInboxMetrics(MeterRegistry meterRegistry) {
+		return new EventBusInboxMetrics(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnBean(AfterCommitSendScheduler.class)
+	MeterBinder eventBusUnknownOutcomeMetrics(AfterCommitSendScheduler sendScheduler) {
+		return (registry) -> FunctionCounter
+			.builder(EventBusMeters.PRODUCER_UNKNOWN_OUTCOMES, sendScheduler,
+					AfterCommitSendScheduler::getUnknownOutcomeCount)
+			.description("Events not sent because the outcome of their transaction was unknown")
+			.register(registry);
 	}
 
 	@Bean
