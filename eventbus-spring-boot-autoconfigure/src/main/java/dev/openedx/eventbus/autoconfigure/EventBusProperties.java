@@ -186,7 +186,22 @@ public class EventBusProperties {
 		 */
 		private SendMode sendMode = SendMode.IMMEDIATE;
 
+		/**
+		 * Longest time a published event may wait, off the publishing thread, for its schemas to be registered and
+		 * its topic's metadata (Kafka); past it the send fails, or with the outbox the event waits in the table.
+		 * Also the default of the Kafka client's max.block.ms.
+		 */
+		private Duration maxBlock = Duration.ofSeconds(10);
+
 		private final Outbox outbox = new Outbox();
+
+		public Duration getMaxBlock() {
+			return this.maxBlock;
+		}
+
+		public void setMaxBlock(Duration maxBlock) {
+			this.maxBlock = maxBlock;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -774,6 +789,21 @@ public class EventBusProperties {
 		 * Read timeout of registry requests.
 		 */
 		private Duration readTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Whether the schemas of every configured route are checked at startup against the latest ones registered
+		 * under their subjects (startup fails, naming the differences, when the registry would refuse them) and
+		 * registered, so the first event of a type does not wait for the registry.
+		 */
+		private boolean checkOnStartup = true;
+
+		public boolean isCheckOnStartup() {
+			return this.checkOnStartup;
+		}
+
+		public void setCheckOnStartup(boolean checkOnStartup) {
+			this.checkOnStartup = checkOnStartup;
+		}
 
 		public @Nullable String getUrl() {
 			return this.url;
