@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -239,11 +240,13 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 			Route route = route(event.type(), eventKeyField, topic);
 			HandOver handOver = this.handOvers.computeIfAbsent(topic, HandOver::new);
 			EventsMetadata sentMetadata = metadata;
+			// Started here, on the caller's thread, so the send belongs to the caller's trace.
+			Observation observation = startObservation(topic, event);
 			if (route.registered && handOver.direct()) {
-				sendNow(route, event, sentMetadata, eventKeyField, result, handOver);
+				sendNow(route, event, sentMetadata, eventKeyField, result, handOver, observation);
 			}
 			else {
-				handOver.enqueue(route, event, sentMetadata, eventKeyField, result);
+				handOver.enqueue(route, event, sentMetadata, eventKeyField, result, observation);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -254,10 +257,18 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 
 	/** Build the record and give it to the Kafka client, on the caller's thread or the topic's hand-over thread. */
 	private void sendNow(Route route, OpenEdxEvent<?> event, EventsMetadata metadata, String eventKeyField,
-			CompletableFuture<SendReceipt> result, HandOver handOver) {
-		ProducerRecord<byte[], byte[]> record = route.record(event, metadata);
+			CompletableFuture<SendReceipt> result, HandOver handOver, Observation observation) {
+		ProducerRecord<byte[], byte[]> record;
+		try {
+			record = route.record(event, metadata);
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			observation.stop();
+			throw ex;
+		}
 		String topic = route.topic;
-		Observation observation = startObservation(record, topic, event);
+		addPropagatedHeaders(record, observation);
 		try {
 			send(record, observation, (sent, exception) -> {
 				if (exception != null) {
@@ -308,25 +319,28 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 	 * Observe the send when a registry is set; what tracing propagates (a {@code traceparent}) becomes extra headers
 	 * after the ten of the wire format, which Python consumers ignore. Without tracing nothing is added.
 	 */
-	private Observation startObservation(ProducerRecord<byte[], byte[]> record, String topic, OpenEdxEvent<?> event) {
+	private Observation startObservation(String topic, OpenEdxEvent<?> event) {
 		Observation observation = EventBusObservation.SEND.observation(this.observationConvention,
 				DefaultEventBusSendObservationConvention.INSTANCE,
 				() -> new EventBusSendContext(TRANSPORT, topic, event), this.observationRegistry);
-		if (observation.isNoop()) {
-			return observation;
-		}
-		observation.start();
-		if (observation.getContext() instanceof EventBusSendContext context) {
+		return observation.isNoop() ? observation : observation.start();
+	}
+
+	private static void addPropagatedHeaders(ProducerRecord<byte[], byte[]> record, Observation observation) {
+		if (!observation.isNoop() && observation.getContext() instanceof EventBusSendContext context) {
 			context.getPropagatedEntries()
 				.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
 		}
-		return observation;
 	}
 
 	/**
-	 * Send everything buffered now and wait until the broker acknowledged it (or it failed).
+	 * Send everything buffered now and wait until the broker acknowledged it (or it failed), including the events
+	 * still waiting on a topic's hand-over lane.
 	 */
 	public void flush() {
+		for (HandOver handOver : this.handOvers.values()) {
+			handOver.awaitIdle();
+		}
 		this.producer.flush();
 	}
 
@@ -437,7 +451,7 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 		}
 
 		void enqueue(Route route, OpenEdxEvent<?> event, EventsMetadata metadata, String eventKeyField,
-				CompletableFuture<SendReceipt> result) {
+				CompletableFuture<SendReceipt> result, Observation observation) {
 			ScheduledFuture<?> timeout = TIMERS.schedule(() -> {
 				if (!result.isDone()) {
 					fail(result, this.topic, event.type(), metadata, eventKeyField, new TimeoutException("not handed "
@@ -447,21 +461,27 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 				}
 			}, KafkaEventBusProducer.this.maxBlock.toMillis(), TimeUnit.MILLISECONDS);
 			Runnable task = () -> {
+				boolean handedOver = false;
 				try {
-					if (result.isDone() || KafkaEventBusProducer.this.closed) {
-						if (!result.isDone()) {
-							throw new IllegalStateException("The producer is closed");
-						}
-						return;
+					if (KafkaEventBusProducer.this.closed && !result.isDone()) {
+						throw new IllegalStateException("The producer is closed");
 					}
-					route.register();
-					sendNow(route, event, metadata, eventKeyField, result, this);
+					if (!result.isDone()) {
+						route.register();
+						handedOver = true;
+						sendNow(route, event, metadata, eventKeyField, result, this, observation);
+					}
 				}
 				catch (RuntimeException ex) {
 					fail(result, this.topic, event.type(), metadata, eventKeyField, ex);
 				}
 				finally {
 					timeout.cancel(false);
+					if (!handedOver) {
+						// sendNow stops the observation once it has it; before that it ends here.
+						observation.error(new IllegalStateException("not handed over"));
+						observation.stop();
+					}
 				}
 			};
 			synchronized (this) {
@@ -485,6 +505,26 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 					}
 				}
 				task.run();
+			}
+		}
+
+		/** Wait until every task enqueued so far has run (bounded: each task is bounded by max-block). */
+		void awaitIdle() {
+			CompletableFuture<Void> idle = new CompletableFuture<>();
+			synchronized (this) {
+				if (!this.draining && this.tasks.isEmpty()) {
+					return;
+				}
+				this.tasks.add(() -> idle.complete(null));
+			}
+			try {
+				idle.get(KafkaEventBusProducer.this.maxBlock.toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				logger.warn(() -> "Hand-over lane of topic " + this.topic + " did not drain: " + ex);
 			}
 		}
 
