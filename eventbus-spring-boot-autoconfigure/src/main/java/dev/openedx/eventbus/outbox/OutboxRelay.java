@@ -210,10 +210,18 @@ public final class OutboxRelay implements SmartLifecycle {
 		Attempt attempt = new Attempt(row);
 		try {
 			OpenEdxEvent<?> event = decode(row);
+			EventRoute route = route(event.type(), row);
 			attempt.event = event;
-			attempt.route = route(event.type(), row);
+			attempt.route = route;
 			attempt.started = System.nanoTime();
 			attempt.future = this.producer.send(row.destination(), row.eventKeyField(), event);
+			// Observers hear of each acknowledgement as it arrives, not when the round's bookkeeping is done.
+			attempt.future.whenComplete((receipt, ex) -> {
+				if (ex == null) {
+					long nanos = System.nanoTime() - attempt.started;
+					notifyObservers((observer) -> observer.sent(route, event, receipt, nanos));
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			attempt.future = CompletableFuture.failedFuture(ex);
@@ -242,9 +250,6 @@ public final class OutboxRelay implements SmartLifecycle {
 			if (attempt.failure == null && attempt.event != null && attempt.route != null) {
 				this.sent.increment();
 				succeeded.add(attempt.row.destination());
-				SendReceipt receipt = attempt.future.getNow(null);
-				long nanos = System.nanoTime() - attempt.started;
-				notifyObservers((observer) -> observer.sent(attempt.route, attempt.event, receipt, nanos));
 				continue;
 			}
 			if (attempt.failure == null) {

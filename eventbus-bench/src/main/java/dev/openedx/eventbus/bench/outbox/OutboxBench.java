@@ -130,12 +130,11 @@ public final class OutboxBench {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
 			// Warm-up of both paths (JIT, connections, broker).
-			run(directPublisher, transactions, jdbc, new Latencies(2_000), 2_000, threads);
-			run(outboxPublisher, transactions, jdbc, new Latencies(2_000).tracking(relayed), 2_000, threads);
-			relayed.reset();
+			run(directPublisher, transactions, jdbc, direct.expect(2_000), 2_000, threads);
+			run(outboxPublisher, transactions, jdbc, relayed.expect(2_000), 2_000, threads);
 
-			double directRate = run(directPublisher, transactions, jdbc, direct, events, threads);
-			double outboxRate = run(outboxPublisher, transactions, jdbc, relayed.committing(), events, threads);
+			double directRate = run(directPublisher, transactions, jdbc, direct.expect(events), events, threads);
+			double outboxRate = run(outboxPublisher, transactions, jdbc, relayed.expect(events), events, threads);
 			System.out.printf("  direct (after commit): %,9.0f events/s, commit-to-broker p50 %6.2f ms, p99 %7.2f ms%n",
 					directRate, direct.percentile(50), direct.percentile(99));
 			System.out.printf("  outbox (relay):        %,9.0f events/s, commit-to-broker p50 %6.2f ms, p99 %7.2f ms%n",
@@ -250,35 +249,25 @@ public final class OutboxBench {
 
 		private final Map<UUID, Long> commits = new ConcurrentHashMap<>();
 
-		private final long[] nanos;
-
 		private final AtomicInteger acknowledged = new AtomicInteger();
+
+		private volatile long[] nanos;
+
+		private volatile CountDownLatch all;
 
 		private volatile long lastAcknowledged;
 
-		private final CountDownLatch all;
-
-		private Latencies delegate;
-
 		Latencies(int expected) {
+			expect(expected);
+		}
+
+		/** Start over, for a run of this many events. */
+		Latencies expect(int expected) {
+			this.commits.clear();
+			this.acknowledged.set(0);
 			this.nanos = new long[expected];
 			this.all = new CountDownLatch(expected);
-		}
-
-		/** The relay reports to another instance: forward its acknowledgements here (warm-up). */
-		Latencies tracking(Latencies relay) {
-			relay.delegate = this;
 			return this;
-		}
-
-		/** This instance, which the relay reports to, also takes the commits. */
-		Latencies committing() {
-			this.delegate = null;
-			return this;
-		}
-
-		void reset() {
-			this.delegate = null;
 		}
 
 		void commitOf(OpenEdxEvent<?> event) {
@@ -295,16 +284,12 @@ public final class OutboxBench {
 
 		@Override
 		public void sent(EventRoute route, OpenEdxEvent<?> event, SendReceipt receipt, long ignored) {
-			Latencies target = (this.delegate != null) ? this.delegate : this;
-			target.acknowledge(event.metadata().id());
-		}
-
-		private void acknowledge(UUID id) {
 			long now = System.nanoTime();
-			Long committed = this.commits.get(id);
+			Long committed = this.commits.get(event.metadata().id());
 			int index = this.acknowledged.getAndIncrement();
-			if (index < this.nanos.length) {
-				this.nanos[index] = (committed != null) ? now - committed : 0;
+			long[] samples = this.nanos;
+			if (index < samples.length) {
+				samples[index] = (committed != null) ? now - committed : 0;
 			}
 			this.lastAcknowledged = now;
 			this.all.countDown();
