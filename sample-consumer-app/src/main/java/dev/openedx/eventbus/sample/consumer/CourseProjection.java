@@ -30,14 +30,14 @@ import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * What the catalog knows of each course, built from events only: its catalog information and its enrollments, in
  * the database. The listeners write here in the transaction the inbox opens, so an event's changes and its inbox
  * row commit together, and a redelivered event changes nothing.
  */
-@Repository
+@Component
 final class CourseProjection {
 
 	private final JdbcTemplate jdbc;

@@ -20,12 +20,12 @@ import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Stands in for the LMS enrollment table: one row per enrollment, written in the request's transaction.
  */
-@Repository
+@Component
 final class Enrollments {
 
 	private final JdbcTemplate jdbc;
