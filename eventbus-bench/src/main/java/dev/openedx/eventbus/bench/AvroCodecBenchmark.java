@@ -62,6 +62,8 @@ import dev.openedx.eventbus.event.key.CourseKey;
  * the date-times and keys as strings (the codec formats three date-times and reads two opaque keys per event), and
  * its reader returns Avro's lazy {@code Utf8} strings (the codec builds {@code String}s, parses the date-times and
  * the course key, and calls the record constructors).
+ *
+ * @since 0.1.0
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -68,10 +68,24 @@ final class SampleService {
 	 * @return the started (not yet ready) service
 	 */
 	static SampleService start(String name, Path jar, List<String> arguments, Path log) {
+		return start(name, jar, List.of(), arguments, log);
+	}
+
+	/**
+	 * Start a sample's jar on a free port with extra JVM options.
+	 * @param name the service name to show (its {@code spring.application.name})
+	 * @param jar the packaged sample
+	 * @param jvmOptions options for the JVM, for example {@code -Dspring.aot.enabled=true}
+	 * @param arguments Spring Boot arguments, for example {@code --spring.profiles.active=dev}
+	 * @param log where its standard output and error go
+	 * @return the started (not yet ready) service
+	 */
+	static SampleService start(String name, Path jar, List<String> jvmOptions, List<String> arguments, Path log) {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable());
 		command.addAll(JVM_OPTIONS);
+		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + port);

@@ -77,7 +77,7 @@ import org.springframework.core.log.LogAccessor;
  * configured consumer workers. The transports ({@link EventBusKafkaAutoConfiguration},
  * {@link EventBusRedisAutoConfiguration}) contribute the producer and the consumer factory. An application started
  * with a command ({@code consume-events}, {@code produce-event}, {@code generate-avro-schemas}) as its first argument
- * gets the runner that runs it.
+ * gets the runner that runs it, unless {@code eventbus.commands.enabled=false}.
  *
  * @since 0.1.0
  */
@@ -249,6 +249,7 @@ public final class EventBusAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "eventbus.commands.enabled", matchIfMissing = true)
 	@ConditionalOnBean(EventBusCommandLine.class)
 	static class CommandConfiguration {
 

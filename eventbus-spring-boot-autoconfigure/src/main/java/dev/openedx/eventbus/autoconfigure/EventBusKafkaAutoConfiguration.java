@@ -24,7 +24,9 @@ import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.consumer.StartPosition;
 import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.kafka.EventBusKafkaCustomizer;
 import dev.openedx.eventbus.kafka.KafkaBrokerProbe;
 import dev.openedx.eventbus.kafka.KafkaEventBusConsumerFactory;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
@@ -46,6 +48,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -59,8 +63,14 @@ import org.springframework.util.StringUtils;
  * Auto-configuration of the Kafka transport ({@code eventbus.transport=kafka}, the default): the event bus producer
  * and the consumer factory of its workers, on Spring Boot's own Kafka settings ({@code spring.kafka.*} and its
  * connection details) with byte-array serializers, and the Confluent-compatible schema registry of
- * {@code eventbus.kafka.schema-registry.*}. The event bus builds its own clients: the application's
- * {@code KafkaTemplate} and listener containers are left as they are.
+ * {@code eventbus.kafka.schema-registry.*} or of a {@link SchemaRegistryConnectionDetails} bean (Testcontainers,
+ * Docker Compose). The event bus builds its own clients: the application's
+ * {@code KafkaTemplate} and listener containers are left as they are. Spring Boot's
+ * {@code DefaultKafkaProducerFactoryCustomizer} and {@code DefaultKafkaConsumerFactoryCustomizer} beans apply to the
+ * event bus's factories too (so Boot's {@code kafka.producer.*} and {@code kafka.consumer.*} meters cover its
+ * clients), and {@link EventBusKafkaCustomizer} beans change settings the properties do not reach. A
+ * {@code spring.kafka.consumer.auto-offset-reset} is where new groups start unless
+ * {@code eventbus.kafka.consumer.start-position} says otherwise, which is refused.
  *
  * @since 0.1.0
  */
@@ -79,16 +89,23 @@ public final class EventBusKafkaAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(SchemaRegistryConnectionDetails.class)
+	PropertiesSchemaRegistryConnectionDetails eventBusSchemaRegistryConnectionDetails() {
+		return new PropertiesSchemaRegistryConnectionDetails(this.properties.getKafka().getSchemaRegistry());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	SchemaRegistryClient eventBusSchemaRegistryClient() {
+	SchemaRegistryClient eventBusSchemaRegistryClient(SchemaRegistryConnectionDetails connectionDetails) {
 		EventBusProperties.SchemaRegistry registry = this.properties.getKafka().getSchemaRegistry();
-		if (!StringUtils.hasText(registry.getUrl())) {
+		String url = connectionDetails.getUrl();
+		if (!StringUtils.hasText(url)) {
 			throw new InvalidConfigurationPropertyValueException("eventbus.kafka.schema-registry.url", null,
 					"The Kafka transport needs a Confluent-compatible schema registry, for example "
 							+ "http://localhost:8081 (EVENT_BUS_KAFKA_SCHEMA_REGISTRY_URL in Python).");
 		}
-		SchemaRegistrySettings settings = SchemaRegistrySettings.of(registry.getUrl())
-			.withBasicAuth(registry.getApiKey(), registry.getApiSecret())
+		SchemaRegistrySettings settings = SchemaRegistrySettings.of(url)
+			.withBasicAuth(connectionDetails.getUsername(), connectionDetails.getPassword())
 			.withTimeouts(registry.getConnectTimeout(), registry.getReadTimeout());
 		return new SchemaRegistryClient(settings);
 	}
@@ -98,9 +115,11 @@ public final class EventBusKafkaAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "eventbus.producer.enabled", matchIfMissing = true)
 	KafkaEventBusProducer kafkaEventBusProducer(KafkaProperties kafkaProperties,
 			ObjectProvider<KafkaConnectionDetails> connectionDetails, SchemaRegistryClient eventBusSchemaRegistryClient,
-			AvroEventCodec eventCodec, Environment environment) {
-		return new KafkaEventBusProducer(producerFactory(kafkaProperties, connectionDetails, environment),
-				eventBusSchemaRegistryClient, eventCodec, this.properties.getProducer().getMaxBlock());
+			AvroEventCodec eventCodec, Environment environment, ObjectProvider<EventBusKafkaCustomizer> customizers,
+			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> producerFactoryCustomizers) {
+		return new KafkaEventBusProducer(producerFactory(kafkaProperties, connectionDetails, environment, customizers,
+				producerFactoryCustomizers), eventBusSchemaRegistryClient, eventCodec,
+				this.properties.getProducer().getMaxBlock());
 	}
 
 	@Bean
@@ -129,31 +148,51 @@ public final class EventBusKafkaAutoConfiguration {
 	@ConditionalOnMissingBean(EventBusConsumerFactory.class)
 	KafkaEventBusConsumerFactory kafkaEventBusConsumerFactory(KafkaProperties kafkaProperties,
 			ObjectProvider<KafkaConnectionDetails> connectionDetails, SchemaRegistryClient eventBusSchemaRegistryClient,
-			EventCatalog eventCatalog, AvroEventCodec eventCodec, EventOrigin eventOrigin, Environment environment) {
+			EventCatalog eventCatalog, AvroEventCodec eventCodec, EventOrigin eventOrigin, Environment environment,
+			ObjectProvider<EventBusKafkaCustomizer> customizers,
+			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> producerFactoryCustomizers,
+			ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> consumerFactoryCustomizers) {
 		Map<String, Object> consumerConfig = KafkaClientConfigs.consumer(kafkaProperties,
 				connectionDetails.getIfAvailable());
-		EventBusProperties.KafkaConsumer consumer = this.properties.getKafka().getConsumer();
-		return new KafkaEventBusConsumerFactory(
-				new DefaultKafkaConsumerFactory<>(consumerConfig, new ByteArrayDeserializer(),
-						new ByteArrayDeserializer()),
-				producerFactory(kafkaProperties, connectionDetails, environment),
+		customizers.orderedStream().forEach((customizer) -> customizer.customizeConsumer(consumerConfig));
+		StartPosition startPosition = KafkaClientConfigs.startPosition(consumerConfig,
+				this.properties.getKafka().getConsumer().getStartPosition(), environment);
+		DefaultKafkaConsumerFactory<byte[], byte[]> consumerFactory = new DefaultKafkaConsumerFactory<>(
+				consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		// Spring Boot's customizers (its Kafka client metrics among them) apply to the event bus's clients too.
+		consumerFactoryCustomizers.orderedStream().forEach((customizer) -> customizer.customize(consumerFactory));
+		KafkaEventBusConsumerFactory factory = new KafkaEventBusConsumerFactory(consumerFactory,
+				producerFactory(kafkaProperties, connectionDetails, environment, customizers,
+						producerFactoryCustomizers),
 				new KafkaMessageDecoder(eventCatalog, eventCodec, eventBusSchemaRegistryClient, eventOrigin),
-				consumer.getPollTimeout(), consumer.getStartPosition());
+				this.properties.getKafka().getConsumer().getPollTimeout(), startPosition);
+		factory.setThreadFactory(EventBusThreads.factory(environment));
+		return factory;
 	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean(BrokerProbe.class)
 	KafkaBrokerProbe kafkaEventBusBrokerProbe(KafkaProperties kafkaProperties,
-			ObjectProvider<KafkaConnectionDetails> connectionDetails) {
-		return new KafkaBrokerProbe(KafkaClientConfigs.admin(kafkaProperties, connectionDetails.getIfAvailable()));
+			ObjectProvider<KafkaConnectionDetails> connectionDetails,
+			ObjectProvider<EventBusKafkaCustomizer> customizers) {
+		Map<String, Object> adminConfig = KafkaClientConfigs.admin(kafkaProperties, connectionDetails.getIfAvailable());
+		customizers.orderedStream().forEach((customizer) -> customizer.customizeAdmin(adminConfig));
+		return new KafkaBrokerProbe(adminConfig);
 	}
 
 	private DefaultKafkaProducerFactory<byte[], byte[]> producerFactory(KafkaProperties kafkaProperties,
-			ObjectProvider<KafkaConnectionDetails> connectionDetails, Environment environment) {
-		// A template only: the producer and the dead-letter recoverers copy it and close their copies.
-		return new DefaultKafkaProducerFactory<>(KafkaClientConfigs.producer(kafkaProperties,
-				connectionDetails.getIfAvailable(), this.properties, ServiceNames.resolve(this.properties, environment)),
+			ObjectProvider<KafkaConnectionDetails> connectionDetails, Environment environment,
+			ObjectProvider<EventBusKafkaCustomizer> customizers,
+			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> producerFactoryCustomizers) {
+		Map<String, Object> config = KafkaClientConfigs.producer(kafkaProperties, connectionDetails.getIfAvailable(),
+				this.properties, ServiceNames.resolve(this.properties, environment));
+		customizers.orderedStream().forEach((customizer) -> customizer.customizeProducer(config));
+		// A template only: the producer and the dead-letter recoverers copy it (listeners included) and close their
+		// copies.
+		DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(config,
 				new ByteArraySerializer(), new ByteArraySerializer());
+		producerFactoryCustomizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
+		return factory;
 	}
 
 }

@@ -69,6 +69,8 @@ public class EventBusProperties {
 
 	private final AuditLogging auditLogging = new AuditLogging();
 
+	private final Commands commands = new Commands();
+
 	private final Kafka kafka = new Kafka();
 
 	private final Redis redis = new Redis();
@@ -121,6 +123,10 @@ public class EventBusProperties {
 
 	public AuditLogging getAuditLogging() {
 		return this.auditLogging;
+	}
+
+	public Commands getCommands() {
+		return this.commands;
 	}
 
 	public Kafka getKafka() {
@@ -719,6 +725,24 @@ public class EventBusProperties {
 
 		public void setReplayFrom(@Nullable String replayFrom) {
 			this.replayFrom = replayFrom;
+		}
+
+	}
+
+	public static class Commands {
+
+		/**
+		 * Whether a first program argument naming a command (consume-events, produce-event, generate-avro-schemas)
+		 * runs that command instead of the application; false leaves every argument to the application.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

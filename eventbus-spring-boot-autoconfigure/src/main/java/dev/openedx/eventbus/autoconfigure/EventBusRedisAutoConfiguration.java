@@ -36,6 +36,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -72,12 +73,14 @@ public final class EventBusRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(EventBusConsumerFactory.class)
 	RedisEventBusConsumerFactory redisEventBusConsumerFactory(RedisConnectionFactory redisConnectionFactory,
-			EventCatalog eventCatalog, AvroEventCodec eventCodec, EventOrigin eventOrigin) {
+			EventCatalog eventCatalog, AvroEventCodec eventCodec, EventOrigin eventOrigin, Environment environment) {
 		EventBusProperties.RedisConsumer consumer = this.properties.getRedis().getConsumer();
-		return new RedisEventBusConsumerFactory(redisConnectionFactory, eventCatalog, eventCodec, eventOrigin,
+		RedisEventBusConsumerFactory factory = new RedisEventBusConsumerFactory(redisConnectionFactory, eventCatalog, eventCodec, eventOrigin,
 				new RedisConsumerDefaults(consumer.getName(), consumer.getBlock(), consumer.getBatchSize(),
 						consumer.getClaimMinIdle(), consumer.getClaimInterval(), consumer.isCheckBacklog(),
 						consumer.getLastReadMsgId(), consumer.getDeadLetterMaxLen()));
+		factory.setThreadFactory(EventBusThreads.factory(environment));
+		return factory;
 	}
 
 	@Bean

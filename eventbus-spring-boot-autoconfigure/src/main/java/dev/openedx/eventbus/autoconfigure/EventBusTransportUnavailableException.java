@@ -25,7 +25,7 @@ import dev.openedx.eventbus.event.EventBusException;
  *
  * @since 0.1.0
  */
-public class EventBusTransportUnavailableException extends EventBusException {
+class EventBusTransportUnavailableException extends EventBusException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -25,7 +25,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  *
  * @since 0.1.0
  */
-public final class EventBusTransportUnavailableFailureAnalyzer
+final class EventBusTransportUnavailableFailureAnalyzer
 		extends AbstractFailureAnalyzer<EventBusTransportUnavailableException> {
 
 	@Override

@@ -27,7 +27,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  *
  * @since 0.1.0
  */
-public final class InvalidOpenEdxEventListenerFailureAnalyzer
+final class InvalidOpenEdxEventListenerFailureAnalyzer
 		extends AbstractFailureAnalyzer<InvalidOpenEdxEventListenerException> {
 
 	@Override

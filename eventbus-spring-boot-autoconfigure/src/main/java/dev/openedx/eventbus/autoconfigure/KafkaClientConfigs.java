@@ -16,19 +16,25 @@
 
 package dev.openedx.eventbus.autoconfigure;
 
+import java.util.Locale;
 import java.util.Map;
 
-import dev.openedx.eventbus.kafka.KafkaDefaultPartitioner;
+import dev.openedx.eventbus.consumer.StartPosition;
 import dev.openedx.eventbus.kafka.Crc32Partitioner;
+import dev.openedx.eventbus.kafka.KafkaDefaultPartitioner;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.SslConfigs;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -36,6 +42,10 @@ import org.springframework.util.StringUtils;
  * its connection details, as Spring Boot applies them to its own factories) plus the event bus's few additions.
  */
 final class KafkaClientConfigs {
+
+	private static final String AUTO_OFFSET_RESET_PROPERTY = "spring.kafka.consumer.auto-offset-reset";
+
+	private static final String START_POSITION_PROPERTY = "eventbus.kafka.consumer.start-position";
 
 	private KafkaClientConfigs() {
 	}
@@ -67,6 +77,38 @@ final class KafkaClientConfigs {
 			applySecurity(config, consumer.getSecurityProtocol(), consumer.getSslBundle());
 		}
 		return config;
+	}
+
+	/**
+	 * Where a new consumer group starts: {@code eventbus.kafka.consumer.start-position}, or the
+	 * {@code auto.offset.reset} of the consumer settings ({@code spring.kafka.consumer.auto-offset-reset}, its
+	 * {@code properties}, an {@link dev.openedx.eventbus.kafka.EventBusKafkaCustomizer}) when only that is set. Both
+	 * set and different, or a reset policy the event bus cannot follow, fail at startup naming the property.
+	 */
+	static StartPosition startPosition(Map<String, Object> consumerConfig, StartPosition configured,
+			Environment environment) {
+		Object reset = consumerConfig.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
+		if (reset == null) {
+			return configured;
+		}
+		String text = String.valueOf(reset).strip().toLowerCase(Locale.ROOT);
+		StartPosition fromReset = switch (text) {
+			case "earliest" -> StartPosition.EARLIEST;
+			case "latest" -> StartPosition.LATEST;
+			default -> throw new InvalidConfigurationPropertyValueException(AUTO_OFFSET_RESET_PROPERTY, reset,
+					"The event bus's workers start a new consumer group at the earliest or the latest message "
+							+ "(eventbus.kafka.consumer.start-position, or start-position per worker); '" + reset
+							+ "' would make a group without offsets fail or skip an unknown part of the topic.");
+		};
+		boolean startPositionSet = Binder.get(environment)
+			.bind(START_POSITION_PROPERTY, StartPosition.class)
+			.isBound();
+		if (startPositionSet && fromReset != configured) {
+			throw new InvalidConfigurationPropertyValueException(AUTO_OFFSET_RESET_PROPERTY, reset,
+					"It contradicts " + START_POSITION_PROPERTY + "=" + configured.name().toLowerCase(Locale.ROOT)
+							+ ", which says where the event bus's workers start a new consumer group; set only one.");
+		}
+		return fromReset;
 	}
 
 	static Map<String, Object> admin(KafkaProperties kafka, @Nullable KafkaConnectionDetails connectionDetails) {

@@ -24,7 +24,9 @@ import org.apache.avro.io.EncoderFactory;
 
 /**
  * The writing side of one encode call: Avro's direct {@link BinaryEncoder} writing into a growable buffer that is
- * kept per thread, so an encode allocates only its result (and the UTF-8 bytes of its strings).
+ * kept per platform thread, so an encode allocates only its result (and the UTF-8 bytes of its strings). A virtual
+ * thread gets a fresh one each time: virtual threads are not pooled, so a kept buffer would be one more per live
+ * virtual thread (up to {@value #KEPT_CAPACITY} bytes each) rather than one per carrier.
  */
 final class AvroOutput extends OutputStream {
 
@@ -49,6 +51,11 @@ final class AvroOutput extends OutputStream {
 	 * fresh instance.
 	 */
 	static AvroOutput acquire() {
+		if (VirtualThreads.isVirtual(Thread.currentThread())) {
+			AvroOutput fresh = new AvroOutput();
+			fresh.busy = true;
+			return fresh;
+		}
 		AvroOutput output = CURRENT.get();
 		if (output.busy) {
 			output = new AvroOutput();

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
 
 import dev.openedx.eventbus.event.EventEncodingException;
 import dev.openedx.eventbus.event.EventType;
@@ -51,6 +50,8 @@ public final class EventKeyField {
 
 	private final ScalarCodec leaf;
 
+	private final PrimitiveCodec avroForm;
+
 	EventKeyField(EventType<?> eventType, String path, List<String> segments, List<Function<Object, Object>> getters,
 			ScalarCodec leaf) {
 		this.eventType = eventType;
@@ -60,6 +61,7 @@ public final class EventKeyField {
 		Function<Object, Object>[] array = getters.toArray(new Function[0]);
 		this.getters = array;
 		this.leaf = leaf;
+		this.avroForm = PrimitiveCodec.ofAvroForm(leaf.avroType());
 	}
 
 	/**
@@ -129,14 +131,7 @@ public final class EventKeyField {
 		Object value = value(data);
 		AvroOutput output = AvroOutput.acquire();
 		try {
-			BinaryEncoder encoder = output.encoder();
-			switch (this.leaf.avroType()) {
-				case STRING -> encoder.writeString((String) value);
-				case LONG -> encoder.writeLong((Long) value);
-				case DOUBLE -> encoder.writeDouble((Double) value);
-				case BOOLEAN -> encoder.writeBoolean((Boolean) value);
-				default -> throw new IllegalStateException("Unexpected key type " + this.leaf.avroType());
-			}
+			this.avroForm.write(value, output.encoder());
 			return output.toByteArray();
 		}
 		catch (IOException ex) {

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One record component bound to its accessor: reads the component from the record and writes it, or reads a value
  * for the canonical constructor. Components of type {@code long}, {@code int}, {@code double} and {@code boolean}
- * have their own subclasses so that writing them never boxes.
+ * have their own subclasses so that writing them never boxes; reading boxes anyway (the constructor takes
+ * {@code Object}s), so every field reads through its value codec.
  */
 abstract class FieldCodec {
 
@@ -98,35 +99,27 @@ abstract class FieldCodec {
 
 	abstract void write(Object record, Encoder out) throws IOException;
 
-	abstract @Nullable Object read(AvroInput in) throws IOException;
+	/**
+	 * The component value for the canonical constructor; primitives come back boxed, as the constructor call needs
+	 * them.
+	 */
+	final @Nullable Object read(AvroInput in) throws IOException {
+		return this.codec.read(in);
+	}
 
 	private static final class ObjectField extends FieldCodec {
 
-		private final ValueCodec codec;
-
-		private final boolean nullable;
-
-		private final Function<Object, Object> getter;
-
 		ObjectField(String name, ValueCodec codec, boolean nullable, Function<Object, Object> getter) {
 			super(name, codec, nullable, getter);
-			this.codec = codec;
-			this.nullable = nullable;
-			this.getter = getter;
 		}
 
 		@Override
 		void write(Object record, Encoder out) throws IOException {
-			Object value = this.getter.apply(record);
-			if (value == null && !this.nullable) {
+			Object value = get(record);
+			if (value == null && !nullable()) {
 				throw FieldFailure.nullRequired();
 			}
-			this.codec.write(value, out);
-		}
-
-		@Override
-		@Nullable Object read(AvroInput in) throws IOException {
-			return this.codec.read(in);
+			codec().write(value, out);
 		}
 
 	}
@@ -145,11 +138,6 @@ abstract class FieldCodec {
 			out.writeLong(this.getter.applyAsLong(record));
 		}
 
-		@Override
-		Object read(AvroInput in) throws IOException {
-			return in.readLong();
-		}
-
 	}
 
 	private static final class IntField extends FieldCodec {
@@ -164,11 +152,6 @@ abstract class FieldCodec {
 		@Override
 		void write(Object record, Encoder out) throws IOException {
 			out.writeLong(this.getter.applyAsInt(record));
-		}
-
-		@Override
-		Object read(AvroInput in) throws IOException {
-			return ScalarCodec.IntCodec.narrow(in.readLong());
 		}
 
 	}
@@ -188,11 +171,6 @@ abstract class FieldCodec {
 			out.writeDouble(this.getter.applyAsDouble(record));
 		}
 
-		@Override
-		Object read(AvroInput in) throws IOException {
-			return in.readDouble();
-		}
-
 	}
 
 	private static final class BooleanField extends FieldCodec {
@@ -207,11 +185,6 @@ abstract class FieldCodec {
 		@Override
 		void write(Object record, Encoder out) throws IOException {
 			out.writeBoolean(this.getter.test(record));
-		}
-
-		@Override
-		Object read(AvroInput in) throws IOException {
-			return in.readBoolean();
 		}
 
 	}

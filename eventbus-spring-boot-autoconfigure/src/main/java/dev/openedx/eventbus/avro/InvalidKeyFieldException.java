@@ -35,6 +35,12 @@ public class InvalidKeyFieldException extends EventBusException {
 
 	private final String reason;
 
+	/**
+	 * Create an exception.
+	 * @param eventType the event type string, for example {@code org.openedx.learning.course.enrollment.created.v1}
+	 * @param path the dotted key path, for example {@code enrollment.course.course_key}
+	 * @param reason why, in one sentence
+	 */
 	public InvalidKeyFieldException(String eventType, String path, String reason) {
 		super("Event key field '" + path + "' of event type " + eventType + " is not usable: " + reason);
 		this.eventType = eventType;

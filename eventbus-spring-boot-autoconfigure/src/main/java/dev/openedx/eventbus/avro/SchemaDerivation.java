@@ -131,19 +131,19 @@ final class SchemaDerivation {
 
 	private ValueCodec classCodec(Class<?> type, String path) {
 		if (type == String.class) {
-			return ScalarCodec.StringCodec.INSTANCE;
+			return PrimitiveCodec.STRING;
 		}
 		if (type == long.class || type == Long.class) {
-			return ScalarCodec.LongCodec.INSTANCE;
+			return PrimitiveCodec.LONG;
 		}
 		if (type == int.class || type == Integer.class) {
-			return ScalarCodec.IntCodec.INSTANCE;
+			return PrimitiveCodec.INT;
 		}
 		if (type == double.class || type == Double.class) {
-			return ScalarCodec.DoubleCodec.INSTANCE;
+			return PrimitiveCodec.DOUBLE;
 		}
 		if (type == boolean.class || type == Boolean.class) {
-			return ScalarCodec.BooleanCodec.INSTANCE;
+			return PrimitiveCodec.BOOLEAN;
 		}
 		if (type == OffsetDateTime.class) {
 			return ScalarCodec.DateTimeCodec.INSTANCE;

@@ -24,7 +24,7 @@ import dev.openedx.eventbus.event.EventBusException;
  *
  * @since 0.1.0
  */
-public class CommandUsageException extends EventBusException {
+class CommandUsageException extends EventBusException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -32,7 +32,7 @@ public class CommandUsageException extends EventBusException {
 	 * Create an exception.
 	 * @param message what is wrong, naming the option
 	 */
-	public CommandUsageException(String message) {
+	CommandUsageException(String message) {
 		super(message);
 	}
 
@@ -41,7 +41,7 @@ public class CommandUsageException extends EventBusException {
 	 * @param message what is wrong, naming the option
 	 * @param cause the underlying problem
 	 */
-	public CommandUsageException(String message, Throwable cause) {
+	CommandUsageException(String message, Throwable cause) {
 		super(message, cause);
 	}
 

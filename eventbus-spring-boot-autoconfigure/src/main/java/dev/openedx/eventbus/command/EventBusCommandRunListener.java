@@ -33,17 +33,23 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Switches an application started with a command as its first argument into command mode, and ends the process with
- * the command's exit code once it ran. Early, before anything else happens: a wrong command line exits with status 2
- * and the usage; standard output is kept for the command's results and everything else printed (logs, banner) goes to
- * standard error; no web server starts, and {@code generate-avro-schemas} sets up no transport (it needs no broker,
- * registry or Redis settings, as in Python). Registered in {@code META-INF/spring.factories}.
+ * the command's exit code once it ran. It decides once the application's configuration is read (before the banner,
+ * the context or a web server): with {@code eventbus.commands.enabled=false} (in {@code application.yml}, the
+ * environment or the command line) the first argument is the application's own and nothing is taken over. In command
+ * mode a wrong command line exits with status 2 and the usage; standard output is kept for the command's results and
+ * everything else printed (logs) goes to standard error; no web server starts, and {@code generate-avro-schemas} sets
+ * up no transport (it needs no broker, registry or Redis settings, as in Python). Registered in
+ * {@code META-INF/spring.factories}.
  *
  * @since 0.1.0
  */
-public final class EventBusCommandRunListener implements SpringApplicationRunListener {
+final class EventBusCommandRunListener implements SpringApplicationRunListener {
 
 	/** Bean name of the {@link EventBusCommandLine}. */
 	public static final String COMMAND_LINE_BEAN_NAME = "eventBusCommandLine";
+
+	/** The property that switches the commands off. */
+	public static final String ENABLED_PROPERTY = "eventbus.commands.enabled";
 
 	private final String[] args;
 
@@ -72,28 +78,30 @@ public final class EventBusCommandRunListener implements SpringApplicationRunLis
 	}
 
 	@Override
-	public void starting(ConfigurableBootstrapContext bootstrapContext) {
+	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
+			ConfigurableEnvironment environment) {
+		if (this.args.length == 0 || EventBusCommand.find(this.args[0]).isEmpty()
+				|| !environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
+			return;
+		}
 		try {
 			this.commandLine = EventBusCommandLine.parse(this.args, this.stdout).orElse(null);
 		}
 		catch (CommandUsageException ex) {
 			this.stderr.println("Error: " + ex.getMessage());
 			EventBusCommand.find(this.args[0]).ifPresent((command) -> this.stderr.print(command.usage()));
+			this.stderr.println("(Not an event bus command? Set " + ENABLED_PROPERTY + "=false and the first "
+					+ "argument is the application's own.)");
 			this.stderr.flush();
 			this.exit.accept(EventBusExitCodes.USAGE);
 			return;
 		}
-		if (this.commandLine != null && this.stdout == System.out) {
-			// Standard output carries the command's results only; logs written to System.out land on stderr.
-			System.setOut(this.stderr);
-		}
-	}
-
-	@Override
-	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
-			ConfigurableEnvironment environment) {
 		if (this.commandLine == null) {
 			return;
+		}
+		if (this.stdout == System.out) {
+			// Standard output carries the command's results only; logs written to System.out land on stderr.
+			System.setOut(this.stderr);
 		}
 		Map<String, Object> command = new LinkedHashMap<>();
 		command.put("spring.main.web-application-type", "none");

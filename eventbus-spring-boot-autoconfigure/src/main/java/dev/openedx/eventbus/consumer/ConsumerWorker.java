@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -89,6 +90,8 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 
 	private volatile @Nullable Thread thread;
 
+	private volatile ThreadFactory threadFactory = Thread::new;
+
 	public ConsumerWorker(ConsumerSettings settings, MessageSource<M> source, MessageDecoder<M> decoder,
 			EventDispatcher dispatcher, FailureRecoverer<M> recoverer, ConsumerObserver observer) {
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
@@ -111,6 +114,16 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 		return this.settings;
 	}
 
+	/**
+	 * Make the thread {@link #start()} runs the loop on with this factory (a virtual-thread factory when
+	 * {@code spring.threads.virtual.enabled=true}); a plain platform thread otherwise. The thread is named
+	 * {@code eventbus-<worker name>}.
+	 * @param threadFactory the factory, must not be {@code null}
+	 */
+	public void threadFactory(ThreadFactory threadFactory) {
+		this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory must not be null");
+	}
+
 	@Override
 	public synchronized void start() {
 		// The thread sets RUNNING only once it runs: a second start() before that must still be refused.
@@ -118,7 +131,8 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 			throw new IllegalStateException("Worker " + name() + " was already started (" + this.state + ")");
 		}
 		this.running = true;
-		Thread worker = new Thread(this::runLoop, "eventbus-" + name());
+		Thread worker = this.threadFactory.newThread(this::runLoop);
+		worker.setName("eventbus-" + name());
 		this.thread = worker;
 		worker.start();
 	}

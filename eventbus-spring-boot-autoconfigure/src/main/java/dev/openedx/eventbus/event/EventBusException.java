@@ -26,10 +26,19 @@ public class EventBusException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * Create an exception.
+	 * @param message the message, saying what failed and where
+	 */
 	public EventBusException(String message) {
 		super(message);
 	}
 
+	/**
+	 * Create an exception.
+	 * @param message the message, saying what failed and where
+	 * @param cause the underlying failure
+	 */
 	public EventBusException(String message, Throwable cause) {
 		super(message, cause);
 	}

@@ -29,11 +29,22 @@ public class EventDecodingException extends EventBusException {
 
 	private final String eventType;
 
+	/**
+	 * Create an exception.
+	 * @param eventType the event type string, for example {@code org.openedx.learning.course.enrollment.created.v1}
+	 * @param message the message, saying what failed and where
+	 */
 	public EventDecodingException(String eventType, String message) {
 		super(eventType + ": " + message);
 		this.eventType = eventType;
 	}
 
+	/**
+	 * Create an exception.
+	 * @param eventType the event type string, for example {@code org.openedx.learning.course.enrollment.created.v1}
+	 * @param message the message, saying what failed and where
+	 * @param cause the underlying failure
+	 */
 	public EventDecodingException(String eventType, String message, Throwable cause) {
 		super(eventType + ": " + message, cause);
 		this.eventType = eventType;

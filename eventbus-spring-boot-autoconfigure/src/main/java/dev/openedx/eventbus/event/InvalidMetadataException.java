@@ -29,11 +29,22 @@ public class InvalidMetadataException extends EventBusException {
 
 	private final String field;
 
+	/**
+	 * Create an exception.
+	 * @param field the metadata field, for example {@code time}
+	 * @param message the message, saying what failed and where
+	 */
 	public InvalidMetadataException(String field, String message) {
 		super("Invalid event metadata field '" + field + "': " + message);
 		this.field = field;
 	}
 
+	/**
+	 * Create an exception.
+	 * @param field the metadata field, for example {@code time}
+	 * @param message the message, saying what failed and where
+	 * @param cause the underlying failure
+	 */
 	public InvalidMetadataException(String field, String message, Throwable cause) {
 		super("Invalid event metadata field '" + field + "': " + message, cause);
 		this.field = field;

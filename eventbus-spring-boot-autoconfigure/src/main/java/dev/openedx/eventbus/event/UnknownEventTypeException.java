@@ -27,6 +27,10 @@ public class UnknownEventTypeException extends EventBusException {
 
 	private final String eventType;
 
+	/**
+	 * Create an exception.
+	 * @param eventType the event type string, for example {@code org.openedx.learning.course.enrollment.created.v1}
+	 */
 	public UnknownEventTypeException(String eventType) {
 		super("Unknown event type '" + eventType
 				+ "': it is neither in the Open edX catalog nor declared by the application as an EventType bean");

@@ -28,6 +28,11 @@ public class UnserializableEventException extends EventBusException {
 
 	private final String eventType;
 
+	/**
+	 * Create an exception.
+	 * @param eventType the event type string, for example {@code org.openedx.learning.course.enrollment.created.v1}
+	 * @param reason why, in one sentence
+	 */
 	public UnserializableEventException(String eventType, String reason) {
 		super("Event type '" + eventType + "' cannot be sent on the event bus: " + reason);
 		this.eventType = eventType;

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
@@ -130,6 +131,14 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 
 	public KafkaConsumerOptions options() {
 		return this.options;
+	}
+
+	/**
+	 * Run the worker on threads of this factory (virtual ones when {@code spring.threads.virtual.enabled=true}).
+	 * @param threadFactory the factory, must not be {@code null}
+	 */
+	public void threadFactory(ThreadFactory threadFactory) {
+		this.worker.threadFactory(threadFactory);
 	}
 
 	@Override

@@ -18,6 +18,7 @@ package dev.openedx.eventbus.kafka;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.consumer.FailurePolicy;
@@ -58,6 +59,8 @@ public final class KafkaEventBusConsumerFactory implements EventBusConsumerFacto
 	private final Duration pollTimeout;
 
 	private final StartPosition startPosition;
+
+	private volatile ThreadFactory threadFactory = Thread::new;
 
 	/**
 	 * Create a factory.
@@ -106,11 +109,21 @@ public final class KafkaEventBusConsumerFactory implements EventBusConsumerFacto
 		}
 		KafkaEventBusConsumer consumer = new KafkaEventBusConsumer(settings, options, this.consumerFactory,
 				this.decoder, dispatcher, recoverer, observer);
+		consumer.threadFactory(this.threadFactory);
 		if (deadLetters != null) {
 			KafkaDeadLetterRecoverer closing = deadLetters;
 			consumer.termination().whenComplete((state, ex) -> close(closing, definition.name()));
 		}
 		return consumer;
+	}
+
+	/**
+	 * Run the workers this factory builds on threads of this factory: virtual threads when
+	 * {@code spring.threads.virtual.enabled=true} (the auto-configuration sets it), platform threads by default.
+	 * @param threadFactory the factory, must not be {@code null}
+	 */
+	public void setThreadFactory(ThreadFactory threadFactory) {
+		this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory must not be null");
 	}
 
 	private static void close(KafkaDeadLetterRecoverer recoverer, String worker) {

@@ -53,7 +53,7 @@ public final class KafkaMessageDecoder implements MessageDecoder<KafkaInboundMes
 
 	private final AvroEventCodec codec;
 
-	private final SchemaRegistryClient registry;
+	private final WriterSchemas registry;
 
 	private final EventOrigin origin;
 
@@ -61,10 +61,10 @@ public final class KafkaMessageDecoder implements MessageDecoder<KafkaInboundMes
 	 * Create a decoder.
 	 * @param catalog the event types this service knows
 	 * @param codec the Avro codec
-	 * @param registry the schema registry the producers registered their schemas in
+	 * @param registry the writer schemas: the schema registry the producers registered their schemas in
 	 * @param origin this consumer's origin: the defaults for missing optional metadata headers, as in Python
 	 */
-	public KafkaMessageDecoder(EventCatalog catalog, AvroEventCodec codec, SchemaRegistryClient registry,
+	public KafkaMessageDecoder(EventCatalog catalog, AvroEventCodec codec, WriterSchemas registry,
 			EventOrigin origin) {
 		this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
 		this.codec = Objects.requireNonNull(codec, "codec must not be null");

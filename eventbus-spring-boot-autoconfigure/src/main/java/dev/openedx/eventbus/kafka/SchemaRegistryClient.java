@@ -58,7 +58,7 @@ import org.springframework.core.log.LogAccessor;
  *
  * @since 0.1.0
  */
-public final class SchemaRegistryClient {
+public final class SchemaRegistryClient implements WriterSchemas {
 
 	private static final LogAccessor logger = new LogAccessor(SchemaRegistryClient.class);
 
@@ -134,6 +134,7 @@ public final class SchemaRegistryClient {
 	 * @throws SchemaRegistryException when the id is unknown ({@link SchemaRegistryException#errorCode()} 40403) or
 	 * the registry cannot be reached
 	 */
+	@Override
 	public Schema schemaById(int id) {
 		Schema schema = this.schemasById.get(id);
 		if (schema != null) {

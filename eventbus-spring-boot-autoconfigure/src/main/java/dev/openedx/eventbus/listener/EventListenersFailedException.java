@@ -38,7 +38,7 @@ public class EventListenersFailedException extends EventBusException {
 	 * @param event the event the listeners failed on
 	 * @param failures the failures, at least two
 	 */
-	public EventListenersFailedException(OpenEdxEvent<?> event, List<ListenerFailures.Failure> failures) {
+	EventListenersFailedException(OpenEdxEvent<?> event, List<ListenerFailures.Failure> failures) {
 		super(failures.size() + " listeners failed on " + event.type().type() + " id=" + event.metadata().id() + ": "
 				+ failures.stream()
 					.map((failure) -> failure.listener() + "=" + failure.error())

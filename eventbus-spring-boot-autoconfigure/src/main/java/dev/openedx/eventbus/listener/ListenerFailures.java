@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class ListenerFailures {
+final class ListenerFailures {
 
 	private static final ThreadLocal<ListenerFailures> current = new ThreadLocal<>();
 

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import dev.openedx.eventbus.consumer.ConsumerStatus;
@@ -65,6 +66,8 @@ public final class BacklogMonitor implements SmartLifecycle {
 	private final Object lifecycleMonitor = new Object();
 
 	private @Nullable ScheduledExecutorService scheduler;
+
+	private volatile ThreadFactory threadFactory = Thread::new;
 
 	/**
 	 * Create a monitor; it reads nothing before {@link #start()} or {@link #refresh()}.
@@ -139,6 +142,15 @@ public final class BacklogMonitor implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Read on a thread of this factory (a virtual thread when {@code spring.threads.virtual.enabled=true}); a platform
+	 * daemon thread by default. Takes effect at the next {@link #start()}.
+	 * @param threadFactory the factory, must not be {@code null}
+	 */
+	public void setThreadFactory(ThreadFactory threadFactory) {
+		this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory must not be null");
+	}
+
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
@@ -146,8 +158,12 @@ public final class BacklogMonitor implements SmartLifecycle {
 				return;
 			}
 			ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-				Thread thread = new Thread(runnable, "eventbus-backlog-monitor");
-				thread.setDaemon(true);
+				Thread thread = this.threadFactory.newThread(runnable);
+				thread.setName("eventbus-backlog-monitor");
+				if (!thread.isDaemon()) {
+					// Virtual threads are always daemon threads; a platform one must not keep the JVM alive.
+					thread.setDaemon(true);
+				}
 				return thread;
 			});
 			executor.scheduleWithFixedDelay(this::refreshQuietly, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);

@@ -83,43 +83,26 @@ public enum EventBusObservation implements ObservationDocumentation {
 	public enum SendLowCardinalityKeys implements KeyName {
 
 		/** {@code kafka} or {@code redis}. */
-		MESSAGING_SYSTEM {
-
-			@Override
-			public String asString() {
-				return "messaging.system";
-			}
-
-		},
+		MESSAGING_SYSTEM("messaging.system"),
 
 		/** Always {@code publish}. */
-		MESSAGING_OPERATION {
-
-			@Override
-			public String asString() {
-				return "messaging.operation";
-			}
-
-		},
+		MESSAGING_OPERATION("messaging.operation"),
 
 		/** The full (prefixed) topic or stream name. */
-		DESTINATION {
-
-			@Override
-			public String asString() {
-				return "messaging.destination.name";
-			}
-
-		},
+		DESTINATION("messaging.destination.name"),
 
 		/** The event type, for example {@code org.openedx.learning.course.enrollment.created.v1}. */
-		EVENT_TYPE {
+		EVENT_TYPE("eventbus.event.type");
 
-			@Override
-			public String asString() {
-				return "eventbus.event.type";
-			}
+		private final String key;
 
+		SendLowCardinalityKeys(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String asString() {
+			return this.key;
 		}
 
 	}
@@ -130,13 +113,17 @@ public enum EventBusObservation implements ObservationDocumentation {
 	public enum SendHighCardinalityKeys implements KeyName {
 
 		/** The event id ({@code ce_id} / {@code id}). */
-		MESSAGE_ID {
+		MESSAGE_ID("messaging.message.id");
 
-			@Override
-			public String asString() {
-				return "messaging.message.id";
-			}
+		private final String key;
 
+		SendHighCardinalityKeys(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String asString() {
+			return this.key;
 		}
 
 	}
@@ -147,63 +134,32 @@ public enum EventBusObservation implements ObservationDocumentation {
 	public enum ProcessLowCardinalityKeys implements KeyName {
 
 		/** {@code kafka} or {@code redis}. */
-		MESSAGING_SYSTEM {
-
-			@Override
-			public String asString() {
-				return "messaging.system";
-			}
-
-		},
+		MESSAGING_SYSTEM("messaging.system"),
 
 		/** Always {@code process}. */
-		MESSAGING_OPERATION {
-
-			@Override
-			public String asString() {
-				return "messaging.operation";
-			}
-
-		},
+		MESSAGING_OPERATION("messaging.operation"),
 
 		/** The full (prefixed) topic or stream name. */
-		DESTINATION {
-
-			@Override
-			public String asString() {
-				return "messaging.destination.name";
-			}
-
-		},
+		DESTINATION("messaging.destination.name"),
 
 		/** The consumer group. */
-		CONSUMER_GROUP {
-
-			@Override
-			public String asString() {
-				return "messaging.consumer.group.name";
-			}
-
-		},
+		CONSUMER_GROUP("messaging.consumer.group.name"),
 
 		/** The worker name. */
-		WORKER {
-
-			@Override
-			public String asString() {
-				return "eventbus.worker";
-			}
-
-		},
+		WORKER("eventbus.worker"),
 
 		/** The event type. */
-		EVENT_TYPE {
+		EVENT_TYPE("eventbus.event.type");
 
-			@Override
-			public String asString() {
-				return "eventbus.event.type";
-			}
+		private final String key;
 
+		ProcessLowCardinalityKeys(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String asString() {
+			return this.key;
 		}
 
 	}
@@ -214,23 +170,20 @@ public enum EventBusObservation implements ObservationDocumentation {
 	public enum ProcessHighCardinalityKeys implements KeyName {
 
 		/** The event id ({@code ce_id} / {@code id}). */
-		MESSAGE_ID {
-
-			@Override
-			public String asString() {
-				return "messaging.message.id";
-			}
-
-		},
+		MESSAGE_ID("messaging.message.id"),
 
 		/** Where the message is: {@code topic-partition@offset} on Kafka, {@code stream@entry-id} on Redis. */
-		COORDINATES {
+		COORDINATES("eventbus.message.coordinates");
 
-			@Override
-			public String asString() {
-				return "eventbus.message.coordinates";
-			}
+		private final String key;
 
+		ProcessHighCardinalityKeys(String key) {
+			this.key = key;
+		}
+
+		@Override
+		public String asString() {
+			return this.key;
 		}
 
 	}

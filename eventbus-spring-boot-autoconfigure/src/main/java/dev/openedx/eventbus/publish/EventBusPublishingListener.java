@@ -25,10 +25,7 @@ import java.util.concurrent.CompletionException;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
 
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.Ordered;
-import org.springframework.core.ResolvableType;
 import org.springframework.core.log.LogAccessor;
 
 /**
@@ -41,7 +38,7 @@ import org.springframework.core.log.LogAccessor;
  *
  * @since 0.1.0
  */
-public final class EventBusPublishingListener implements GenericApplicationListener {
+public final class EventBusPublishingListener extends OpenEdxEventApplicationListener {
 
 	/** Right after {@link EventMetadataStamper}. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
@@ -59,14 +56,8 @@ public final class EventBusPublishingListener implements GenericApplicationListe
 	}
 
 	@Override
-	public boolean supportsEventType(ResolvableType eventType) {
-		return OpenEdxEventPayloads.supports(eventType);
-	}
-
-	@Override
-	public void onApplicationEvent(ApplicationEvent applicationEvent) {
-		OpenEdxEvent<?> event = OpenEdxEventPayloads.payload(applicationEvent);
-		if (event == null || event.fromEventBus()) {
+	void onOpenEdxEvent(OpenEdxEvent<?> event) {
+		if (event.fromEventBus()) {
 			return;
 		}
 		CompletableFuture<List<SendReceipt>> sends;

@@ -22,10 +22,7 @@ import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.Ordered;
-import org.springframework.core.ResolvableType;
 
 /**
  * Stamps every published {@link OpenEdxEvent} that has no metadata yet with this service's {@link EventOrigin},
@@ -36,7 +33,7 @@ import org.springframework.core.ResolvableType;
  *
  * @since 0.1.0
  */
-public final class EventMetadataStamper implements GenericApplicationListener {
+public final class EventMetadataStamper extends OpenEdxEventApplicationListener {
 
 	/** Runs before every other listener. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
@@ -52,16 +49,8 @@ public final class EventMetadataStamper implements GenericApplicationListener {
 	}
 
 	@Override
-	public boolean supportsEventType(ResolvableType eventType) {
-		return OpenEdxEventPayloads.supports(eventType);
-	}
-
-	@Override
-	public void onApplicationEvent(ApplicationEvent applicationEvent) {
-		OpenEdxEvent<?> event = OpenEdxEventPayloads.payload(applicationEvent);
-		if (event != null) {
-			stamp(event);
-		}
+	void onOpenEdxEvent(OpenEdxEvent<?> event) {
+		stamp(event);
 	}
 
 	/**

@@ -19,6 +19,7 @@ package dev.openedx.eventbus.redis;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerState;
@@ -134,6 +135,14 @@ public final class RedisEventBusConsumer implements EventBusConsumer {
 	@Override
 	public String name() {
 		return this.worker.name();
+	}
+
+	/**
+	 * Run the worker on threads of this factory (virtual ones when {@code spring.threads.virtual.enabled=true}).
+	 * @param threadFactory the factory, must not be {@code null}
+	 */
+	public void threadFactory(ThreadFactory threadFactory) {
+		this.worker.threadFactory(threadFactory);
 	}
 
 	@Override

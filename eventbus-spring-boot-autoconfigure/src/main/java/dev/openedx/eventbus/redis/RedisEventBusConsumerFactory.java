@@ -18,6 +18,7 @@ package dev.openedx.eventbus.redis;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.consumer.FailurePolicy;
@@ -54,6 +55,8 @@ public final class RedisEventBusConsumerFactory implements EventBusConsumerFacto
 	private final EventOrigin origin;
 
 	private final RedisConsumerDefaults defaults;
+
+	private volatile ThreadFactory threadFactory = Thread::new;
 
 	/**
 	 * Create a factory.
@@ -100,8 +103,19 @@ public final class RedisEventBusConsumerFactory implements EventBusConsumerFacto
 				(definition.failurePolicy() == FailurePolicy.DEAD_LETTER) ? RedisFailurePolicy.DEAD_LETTER
 						: RedisFailurePolicy.LOG_AND_SKIP,
 				this.defaults.deadLetterMaxLength());
-		return new RedisEventBusConsumer(this.connectionFactory, settings, this.catalog, this.codec, this.origin,
-				dispatcher, observer);
+		RedisEventBusConsumer consumer = new RedisEventBusConsumer(this.connectionFactory, settings, this.catalog,
+				this.codec, this.origin, dispatcher, observer);
+		consumer.threadFactory(this.threadFactory);
+		return consumer;
+	}
+
+	/**
+	 * Run the workers this factory builds on threads of this factory: virtual threads when
+	 * {@code spring.threads.virtual.enabled=true} (the auto-configuration sets it), platform threads by default.
+	 * @param threadFactory the factory, must not be {@code null}
+	 */
+	public void setThreadFactory(ThreadFactory threadFactory) {
+		this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory must not be null");
 	}
 
 	/**

@@ -24,7 +24,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openedx.eventbus.catalog.OpenEdxCatalog;
+import dev.openedx.eventbus.event.EventType;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.BeanUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,9 +52,58 @@ class AdditionalConfigurationMetadataTests {
 	void additionalMetadataHoldsOnlyHints() throws Exception {
 		JsonNode additional = read("META-INF/additional-spring-configuration-metadata.json");
 		assertThat(additional.has("properties")).isFalse();
-		assertThat(names(additional.get("hints"))).containsExactly("eventbus.transport");
+		assertThat(names(additional.get("hints"))).containsExactly("eventbus.transport", "eventbus.producer.events.keys");
 		assertThat(additional.get("hints").get(0).get("values")).extracting((value) -> value.get("value").asText())
 			.containsExactly("kafka", "redis");
+	}
+
+	@Test
+	void theEventTypesOfTheProducerRoutesAreCompletedFromTheCatalog() throws Exception {
+		JsonNode hint = hint(read("META-INF/spring-configuration-metadata.json"), "eventbus.producer.events.keys");
+		List<String> values = new ArrayList<>();
+		hint.get("values").forEach((value) -> values.add(value.get("value").asText()));
+		List<String> busCapable = OpenEdxCatalog.all()
+			.stream()
+			.filter(EventType::busCapable)
+			.map(EventType::type)
+			.sorted()
+			.toList();
+		assertThat(values).as("the hint lists every event type of the catalog that can travel on the bus; add the "
+				+ "missing ones to additional-spring-configuration-metadata.json").isEqualTo(busCapable);
+		// An application's own event types are valid keys too.
+		assertThat(hint.get("providers").get(0).get("name").asText()).isEqualTo("any");
+	}
+
+	@Test
+	void theMapsOfWorkersAndRoutesNameTheirValueTypesForTheNestedKeys() throws Exception {
+		JsonNode metadata = read("META-INF/spring-configuration-metadata.json");
+		assertThat(property(metadata, "eventbus.consumer.workers").get("type").asText())
+			.isEqualTo("java.util.Map<java.lang.String," + EventBusProperties.Worker.class.getName() + ">");
+		assertThat(property(metadata, "eventbus.producer.events").get("type").asText()).isEqualTo(
+				"java.util.Map<java.lang.String,java.util.Map<java.lang.String," + EventBusProperties.Route.class
+					.getName() + ">>");
+		assertThat(BeanUtils.getPropertyDescriptors(EventBusProperties.Worker.class)).extracting("name")
+			.contains("topic", "groupId", "eventTypes", "consecutiveErrorsLimit", "startPosition", "replayFrom");
+		assertThat(BeanUtils.getPropertyDescriptors(EventBusProperties.Route.class)).extracting("name")
+			.contains("eventKeyField", "enabled");
+	}
+
+	private static JsonNode hint(JsonNode metadata, String name) {
+		for (JsonNode hint : metadata.get("hints")) {
+			if (hint.get("name").asText().equals(name)) {
+				return hint;
+			}
+		}
+		throw new AssertionError("No hint " + name);
+	}
+
+	private static JsonNode property(JsonNode metadata, String name) {
+		for (JsonNode property : metadata.get("properties")) {
+			if (property.get("name").asText().equals(name)) {
+				return property;
+			}
+		}
+		throw new AssertionError("No property " + name);
 	}
 
 	private static List<String> names(JsonNode nodes) {

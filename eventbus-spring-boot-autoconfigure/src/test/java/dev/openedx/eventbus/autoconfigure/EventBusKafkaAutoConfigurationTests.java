@@ -17,7 +17,9 @@
 package dev.openedx.eventbus.autoconfigure;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.openedx.eventbus.kafka.KafkaDefaultPartitioner;
 import dev.openedx.eventbus.kafka.KafkaEventBusConsumerFactory;
@@ -30,15 +32,19 @@ import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.kafka.Crc32Partitioner;
+import dev.openedx.eventbus.kafka.EventBusKafkaCustomizer;
 import dev.openedx.eventbus.kafka.KafkaEventBusConsumer;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -122,6 +128,99 @@ class EventBusKafkaAutoConfigurationTests {
 			assertThat(worker.options().startPosition()).isEqualTo(dev.openedx.eventbus.kafka.StartPosition.LATEST);
 			assertThat(worker.options().replayFrom()).isNull();
 		});
+	}
+
+	@Test
+	void anAutoOffsetResetTheUserSetIsWhereNewGroupsStart() {
+		this.contextRunner.withPropertyValues("spring.kafka.consumer.auto-offset-reset=latest")
+			.run((context) -> assertThat(startPosition(context)).isEqualTo(dev.openedx.eventbus.kafka.StartPosition.LATEST));
+	}
+
+	@Test
+	void anAutoOffsetResetThatContradictsTheStartPositionIsRefusedNamingBoth() {
+		this.contextRunner
+			.withPropertyValues("spring.kafka.consumer.auto-offset-reset=latest",
+					"eventbus.kafka.consumer.start-position=earliest")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("spring.kafka.consumer.auto-offset-reset")
+				.hasMessageContaining("eventbus.kafka.consumer.start-position=earliest"));
+	}
+
+	@Test
+	void anAutoOffsetResetThatAgreesWithTheStartPositionIsAccepted() {
+		this.contextRunner
+			.withPropertyValues("spring.kafka.consumer.auto-offset-reset=earliest",
+					"eventbus.kafka.consumer.start-position=earliest")
+			.run((context) -> assertThat(startPosition(context))
+				.isEqualTo(dev.openedx.eventbus.kafka.StartPosition.EARLIEST));
+	}
+
+	@Test
+	void aResetPolicyTheWorkersCannotFollowIsRefused() {
+		this.contextRunner.withPropertyValues("spring.kafka.consumer.properties[auto.offset.reset]=none")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("spring.kafka.consumer.auto-offset-reset")
+				.hasMessageContaining("'none'"));
+	}
+
+	@Test
+	void eventBusKafkaCustomizersChangeTheSettingsOfTheEventBusClientsOnly() {
+		List<String> customized = new CopyOnWriteArrayList<>();
+		this.contextRunner.withBean(EventBusKafkaCustomizer.class, () -> new EventBusKafkaCustomizer() {
+
+			@Override
+			public void customizeProducer(Map<String, Object> config) {
+				customized.add("producer " + config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+				config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+			}
+
+			@Override
+			public void customizeConsumer(Map<String, Object> config) {
+				customized.add("consumer " + config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+				config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+			}
+
+			@Override
+			public void customizeAdmin(Map<String, Object> config) {
+				customized.add("admin " + config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+			}
+
+		}).run((context) -> {
+			assertThat(startPosition(context)).isEqualTo(dev.openedx.eventbus.kafka.StartPosition.LATEST);
+			assertThat(customized).contains("producer [localhost:9]", "consumer [localhost:9]", "admin [localhost:9]");
+			assertThat(context.getBean(KafkaTemplate.class).getProducerFactory().getConfigurationProperties())
+				.doesNotContainKey(ProducerConfig.COMPRESSION_TYPE_CONFIG);
+		});
+	}
+
+	@Test
+	void springBootsFactoryCustomizersApplyToTheEventBusFactories() {
+		List<Object> customized = new CopyOnWriteArrayList<>();
+		this.contextRunner
+			.withBean(DefaultKafkaProducerFactoryCustomizer.class,
+					() -> (factory) -> customized.add(factory.getConfigurationProperties()
+						.get(ProducerConfig.PARTITIONER_CLASS_CONFIG)))
+			.withBean(DefaultKafkaConsumerFactoryCustomizer.class,
+					() -> (factory) -> customized.add(factory.getConfigurationProperties()
+						.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				// Ours (the partitioner is the event bus's) besides Spring Boot's own factories.
+				assertThat(customized).contains(Crc32Partitioner.class, List.of("localhost:9"));
+			});
+	}
+
+	private static dev.openedx.eventbus.kafka.StartPosition startPosition(
+			org.springframework.context.ApplicationContext context) {
+		KafkaEventBusConsumer worker = (KafkaEventBusConsumer) context.getBean(KafkaEventBusConsumerFactory.class)
+			.create(WorkerDefaults.python().definition("w", "t", "g"), (event) -> {
+			}, new ConsumerObserver() {
+			});
+		return worker.options().startPosition();
 	}
 
 	@Test

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.openedx.eventbus.kafka.KafkaDeadLetterRecoverer;
+import dev.openedx.eventbus.testing.KafkaBroker;
+import dev.openedx.eventbus.testing.SchemaRegistry;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,8 +33,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -43,21 +43,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 class EventBusKafkaIntegrationTests extends EndToEndTests {
 
+	@KafkaBroker
 	private static EmbeddedKafkaBroker broker;
 
+	@SchemaRegistry
 	private static InMemorySchemaRegistry registry;
-
-	@BeforeAll
-	static void startBroker() {
-		broker = EmbeddedKafkaBroker.start(1);
-		registry = new InMemorySchemaRegistry();
-	}
-
-	@AfterAll
-	static void stopBroker() {
-		registry.close();
-		broker.close();
-	}
 
 	@Override
 	ApplicationContextRunner service(String serviceName) {

@@ -18,15 +18,14 @@ package dev.openedx.eventbus.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import dev.openedx.eventbus.redis.LocalRedis;
 import dev.openedx.eventbus.redis.RedisDeadLetterRecoverer;
-import org.junit.jupiter.api.AfterEach;
+import dev.openedx.eventbus.redis.RedisTestSupport;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -36,14 +35,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 class EventBusRedisIntegrationTests extends EndToEndTests {
 
-	private final int port = redisPort();
-
-	private final List<String> streams = new ArrayList<>();
-
-	@AfterEach
-	void deleteStreams() {
-		withRedis((redis) -> this.streams.forEach(redis::delete));
-	}
+	@LocalRedis
+	private RedisTestSupport redis;
 
 	@Override
 	ApplicationContextRunner service(String serviceName) {
@@ -51,15 +44,13 @@ class EventBusRedisIntegrationTests extends EndToEndTests {
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
 					EventBusRedisAutoConfiguration.class, EventBusAutoConfiguration.class))
 			.withPropertyValues("spring.application.name=" + serviceName, "eventbus.transport=redis",
-					"spring.data.redis.url=redis://127.0.0.1:" + this.port, "eventbus.consumer.shutdown-timeout=10s");
+					"spring.data.redis.url=redis://127.0.0.1:" + this.redis.port(),
+					"eventbus.consumer.shutdown-timeout=10s");
 	}
 
 	@Override
 	String uniqueTopic(String purpose) {
-		String stream = "eventbus-it-" + purpose + "-" + UUID.randomUUID();
-		this.streams.add(stream);
-		this.streams.add(stream + RedisDeadLetterRecoverer.SUFFIX);
-		return stream;
+		return this.redis.uniqueStream(purpose);
 	}
 
 	@Override
@@ -72,21 +63,13 @@ class EventBusRedisIntegrationTests extends EndToEndTests {
 	}
 
 	private void withRedis(java.util.function.Consumer<StringRedisTemplate> action) {
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", this.port));
-		factory.afterPropertiesSet();
-		factory.start();
+		LettuceConnectionFactory factory = RedisTestSupport.connectionFactory(this.redis.port());
 		try {
 			action.accept(new StringRedisTemplate(factory));
 		}
 		finally {
 			factory.destroy();
 		}
-	}
-
-	private static int redisPort() {
-		String port = System.getenv("REDIS_PORT");
-		return (port != null && !port.isBlank()) ? Integer.parseInt(port.strip()) : 6379;
 	}
 
 }

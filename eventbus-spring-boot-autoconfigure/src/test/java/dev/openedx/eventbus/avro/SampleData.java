@@ -60,19 +60,19 @@ final class SampleData {
 
 	private Object value(ValueCodec codec) {
 		int n = ++this.counter;
-		if (codec instanceof ScalarCodec.StringCodec) {
+		if (codec == PrimitiveCodec.STRING) {
 			return "text " + n + " \u00e9\u4e2d";
 		}
-		if (codec instanceof ScalarCodec.LongCodec) {
+		if (codec == PrimitiveCodec.LONG) {
 			return -1_000_000_007L * n;
 		}
-		if (codec instanceof ScalarCodec.IntCodec) {
+		if (codec == PrimitiveCodec.INT) {
 			return n;
 		}
-		if (codec instanceof ScalarCodec.DoubleCodec) {
+		if (codec == PrimitiveCodec.DOUBLE) {
 			return n + 0.25;
 		}
-		if (codec instanceof ScalarCodec.BooleanCodec) {
+		if (codec == PrimitiveCodec.BOOLEAN) {
 			return n % 2 == 0;
 		}
 		if (codec instanceof ScalarCodec.DateTimeCodec) {

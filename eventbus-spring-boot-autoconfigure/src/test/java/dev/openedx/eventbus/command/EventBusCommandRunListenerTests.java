@@ -24,7 +24,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -41,7 +46,7 @@ class EventBusCommandRunListenerTests {
 	@Test
 	void wrongCommandLineExitsWithStatusTwoAndPrintsTheUsage() {
 		EventBusCommandRunListener listener = listener("consume-events", "-t", "enrollments");
-		listener.starting(new DefaultBootstrapContext());
+		listener.environmentPrepared(new DefaultBootstrapContext(), new MockEnvironment());
 		assertThat(this.exits).containsExactly(2);
 		assertThat(this.stderr.toString(StandardCharsets.UTF_8)).contains("Option --group-id is required")
 			.contains("Usage: java -jar app.jar consume-events -t TOPIC -g GROUP");
@@ -50,7 +55,6 @@ class EventBusCommandRunListenerTests {
 	@Test
 	void commandModeTurnsTheWebServerOffWhateverTheConfigurationSays() {
 		EventBusCommandRunListener listener = listener("consume-events", "-t", "t", "-g", "g");
-		listener.starting(new DefaultBootstrapContext());
 		MockEnvironment environment = new MockEnvironment().withProperty("spring.main.web-application-type",
 				"servlet");
 		listener.environmentPrepared(new DefaultBootstrapContext(), environment);
@@ -61,7 +65,6 @@ class EventBusCommandRunListenerTests {
 	@Test
 	void generateAvroSchemasNeedsNoTransportSettings() {
 		EventBusCommandRunListener listener = listener("generate-avro-schemas", "--all");
-		listener.starting(new DefaultBootstrapContext());
 		MockEnvironment environment = new MockEnvironment().withProperty("eventbus.enabled", "true");
 		listener.environmentPrepared(new DefaultBootstrapContext(), environment);
 		assertThat(environment.getProperty("eventbus.enabled")).isEqualTo("false");
@@ -70,7 +73,6 @@ class EventBusCommandRunListenerTests {
 	@Test
 	void consumeEventsKeepsTheEventBusOn() {
 		EventBusCommandRunListener listener = listener("consume-events", "-t", "t", "-g", "g");
-		listener.starting(new DefaultBootstrapContext());
 		MockEnvironment environment = new MockEnvironment();
 		listener.environmentPrepared(new DefaultBootstrapContext(), environment);
 		assertThat(environment.getProperty("eventbus.enabled")).isNull();
@@ -79,7 +81,6 @@ class EventBusCommandRunListenerTests {
 	@Test
 	void applicationWithoutCommandIsLeftAlone() {
 		EventBusCommandRunListener listener = listener("--server.port=8080");
-		listener.starting(new DefaultBootstrapContext());
 		MockEnvironment environment = new MockEnvironment();
 		listener.environmentPrepared(new DefaultBootstrapContext(), environment);
 		GenericApplicationContext context = new GenericApplicationContext();
@@ -91,9 +92,43 @@ class EventBusCommandRunListenerTests {
 	}
 
 	@Test
+	void commandsSwitchedOffLeaveTheFirstArgumentToTheApplication() {
+		EventBusCommandRunListener listener = listener("consume-events", "--its-own-option");
+		MockEnvironment environment = new MockEnvironment().withProperty("eventbus.commands.enabled", "false");
+		listener.environmentPrepared(new DefaultBootstrapContext(), environment);
+		GenericApplicationContext context = new GenericApplicationContext();
+		listener.contextPrepared(context);
+		assertThat(this.exits).isEmpty();
+		assertThat(this.stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(environment.getProperty("spring.main.web-application-type")).isNull();
+		assertThat(context.getBeanFactory().containsSingleton(EventBusCommandRunListener.COMMAND_LINE_BEAN_NAME))
+			.isFalse();
+	}
+
+	@Test
+	void aWrongCommandLineSaysHowToSwitchTheCommandsOff() {
+		listener("produce-event", "--its-own-option")
+			.environmentPrepared(new DefaultBootstrapContext(), new MockEnvironment());
+		assertThat(this.exits).containsExactly(2);
+		assertThat(this.stderr.toString(StandardCharsets.UTF_8)).contains("eventbus.commands.enabled=false");
+	}
+
+	@Test
+	void anApplicationWithTheCommandsOffStartsWithItsOwnFirstArgument() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Plain.class)
+			.web(WebApplicationType.NONE)
+			.properties("eventbus.commands.enabled=false", "spring.main.banner-mode=off")
+			.run("consume-events", "--its-own-option")) {
+			assertThat(context.getBean(ApplicationArguments.class).getSourceArgs())
+				.containsExactly("consume-events", "--its-own-option");
+			assertThat(context.containsBean(EventBusCommandRunListener.COMMAND_LINE_BEAN_NAME)).isFalse();
+		}
+	}
+
+	@Test
 	void commandLineIsRegisteredAsABean() {
 		EventBusCommandRunListener listener = listener("produce-event", "-s", "a.b.v1", "-t", "t", "-d", "{}");
-		listener.starting(new DefaultBootstrapContext());
+		listener.environmentPrepared(new DefaultBootstrapContext(), new MockEnvironment());
 		GenericApplicationContext context = new GenericApplicationContext();
 		listener.contextPrepared(context);
 		context.refresh();
@@ -103,7 +138,7 @@ class EventBusCommandRunListenerTests {
 	@Test
 	void readyApplicationExitsWithTheCommandsExitCode() {
 		EventBusCommandRunListener listener = listener("generate-avro-schemas", "--all");
-		listener.starting(new DefaultBootstrapContext());
+		listener.environmentPrepared(new DefaultBootstrapContext(), new MockEnvironment());
 		GenericApplicationContext context = new GenericApplicationContext();
 		listener.contextPrepared(context);
 		context.registerBean("exitCode", org.springframework.boot.ExitCodeGenerator.class, () -> () -> 7);
@@ -111,6 +146,11 @@ class EventBusCommandRunListenerTests {
 		listener.ready(context, java.time.Duration.ZERO);
 		assertThat(this.exits).containsExactly(7);
 		assertThat(context.isActive()).isFalse();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Plain {
+
 	}
 
 	private EventBusCommandRunListener listener(String... args) {

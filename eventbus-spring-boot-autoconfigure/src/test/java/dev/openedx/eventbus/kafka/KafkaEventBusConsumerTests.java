@@ -46,6 +46,9 @@ import dev.openedx.eventbus.consumer.RetryPolicy;
 import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
+import dev.openedx.eventbus.testing.KafkaBroker;
+import dev.openedx.eventbus.testing.LogCapture;
+import dev.openedx.eventbus.testing.SchemaRegistry;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -76,8 +79,10 @@ class KafkaEventBusConsumerTests {
 
 	private static final AvroEventCodec codec = new AvroEventCodec();
 
+	@KafkaBroker(partitions = PARTITIONS)
 	private static EmbeddedKafkaBroker broker;
 
+	@SchemaRegistry
 	private static InMemorySchemaRegistry registry;
 
 	private static SchemaRegistryClient registryClient;
@@ -86,8 +91,6 @@ class KafkaEventBusConsumerTests {
 
 	@BeforeAll
 	static void start() {
-		broker = EmbeddedKafkaBroker.start(PARTITIONS);
-		registry = new InMemorySchemaRegistry();
 		registryClient = new SchemaRegistryClient(SchemaRegistrySettings.of(registry.url()));
 		producer = KafkaEventBusProducer.create(RawKafka.producerConfig(broker.bootstrapServers()), registryClient,
 				codec);
@@ -96,8 +99,6 @@ class KafkaEventBusConsumerTests {
 	@AfterAll
 	static void stop() {
 		producer.close();
-		registry.close();
-		broker.close();
 	}
 
 	@Test

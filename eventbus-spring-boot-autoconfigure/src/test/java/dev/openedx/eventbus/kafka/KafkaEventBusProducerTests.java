@@ -36,13 +36,13 @@ import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.event.TopicNames;
 import dev.openedx.eventbus.event.UnserializableEventException;
+import dev.openedx.eventbus.testing.KafkaBroker;
+import dev.openedx.eventbus.testing.LogCapture;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -59,17 +59,8 @@ class KafkaEventBusProducerTests {
 
 	private static final AvroEventCodec codec = new AvroEventCodec();
 
+	@KafkaBroker(partitions = PARTITIONS)
 	private static EmbeddedKafkaBroker broker;
-
-	@BeforeAll
-	static void startBroker() {
-		broker = EmbeddedKafkaBroker.start(PARTITIONS);
-	}
-
-	@AfterAll
-	static void stopBroker() {
-		broker.close();
-	}
 
 	@Test
 	void everyVectorGoesOnTheBrokerByteForByte() throws Exception {

@@ -32,6 +32,8 @@ import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.testing.LogCapture;
+import dev.openedx.eventbus.testing.SchemaRegistry;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -43,7 +45,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,20 +62,15 @@ class KafkaMessageDecoderTests {
 
 	private static final EventOrigin CONSUMER = EventOrigin.forService("consumer");
 
+	@SchemaRegistry
 	private InMemorySchemaRegistry registry;
 
 	private KafkaMessageDecoder decoder;
 
 	@BeforeEach
 	void start() {
-		this.registry = new InMemorySchemaRegistry();
 		this.decoder = new KafkaMessageDecoder(catalog, codec,
 				new SchemaRegistryClient(SchemaRegistrySettings.of(this.registry.url())), CONSUMER);
-	}
-
-	@AfterEach
-	void stop() {
-		this.registry.close();
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.observation.TestTracing;
+import dev.openedx.eventbus.testing.KafkaBroker;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import io.micrometer.observation.Observation;
@@ -34,8 +35,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,17 +51,8 @@ class KafkaTraceContextTests {
 
 	private static final EventCatalog catalog = OpenEdxCatalog.catalog();
 
+	@KafkaBroker
 	private static EmbeddedKafkaBroker broker;
-
-	@BeforeAll
-	static void startBroker() {
-		broker = EmbeddedKafkaBroker.start(1);
-	}
-
-	@AfterAll
-	static void stopBroker() {
-		broker.close();
-	}
 
 	@Test
 	void everyVectorStaysByteForByteWhenSendsAreObservedWithoutATracer() throws Exception {

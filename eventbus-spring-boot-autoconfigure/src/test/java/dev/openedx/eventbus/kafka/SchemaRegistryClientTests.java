@@ -19,9 +19,9 @@ package dev.openedx.eventbus.kafka;
 import java.net.ServerSocket;
 import java.time.Duration;
 
+import dev.openedx.eventbus.testing.SchemaRegistry;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,19 +35,14 @@ class SchemaRegistryClientTests {
 
 	private static final String VALUE_SUBJECT = "t-org.openedx.content_authoring.xblock.published.v1.CloudEvent";
 
+	@SchemaRegistry
 	private InMemorySchemaRegistry registry;
 
 	private SchemaRegistryClient client;
 
 	@BeforeEach
 	void start() {
-		this.registry = new InMemorySchemaRegistry();
 		this.client = new SchemaRegistryClient(fastRetries(SchemaRegistrySettings.of(this.registry.url())));
-	}
-
-	@AfterEach
-	void stop() {
-		this.registry.close();
 	}
 
 	@Test

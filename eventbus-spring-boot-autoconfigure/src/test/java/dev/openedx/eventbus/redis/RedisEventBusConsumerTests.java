@@ -23,9 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.ConsumerState;
@@ -36,14 +33,12 @@ import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.redis.RedisTestSupport.RawEntry;
+import dev.openedx.eventbus.testing.LogCapture;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -61,29 +56,20 @@ class RedisEventBusConsumerTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
+	@LocalRedis
 	private static LettuceConnectionFactory connectionFactory;
 
 	private final List<RedisEventBusConsumer> consumers = new ArrayList<>();
 
+	@LocalRedis
 	private RedisTestSupport redis;
 
 	private RedisEventBusProducer producer;
 
 	private String stream;
 
-	@BeforeAll
-	static void connect() {
-		connectionFactory = RedisTestSupport.connectionFactory(RedisTestSupport.sharedPort());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connectionFactory.destroy();
-	}
-
 	@BeforeEach
 	void setUp() {
-		this.redis = new RedisTestSupport();
 		this.producer = new RedisEventBusProducer(connectionFactory, TestEvents.codec(),
 				RedisProducerSettings.defaults().withStreamMaxLength(100_000));
 		this.stream = this.redis.uniqueStream("consumer");
@@ -92,7 +78,6 @@ class RedisEventBusConsumerTests {
 	@AfterEach
 	void tearDown() {
 		this.consumers.forEach((consumer) -> consumer.stop(Duration.ofSeconds(10)));
-		this.redis.close();
 	}
 
 	@Test
@@ -209,8 +194,7 @@ class RedisEventBusConsumerTests {
 	void poisonEntriesAreLoggedWithTheirCoordinatesCountedByKindAndSkipped() {
 		List<String> poison = sendWithPoison();
 		RecordingDispatcher dispatcher = new RecordingDispatcher();
-		ListAppender<ILoggingEvent> log = captureLog(ConsumerWorker.class);
-		try {
+		try (LogCapture log = new LogCapture(ConsumerWorker.class)) {
 			RedisEventBusConsumer consumer = start(
 					settings("c1").withFailurePolicy(RedisFailurePolicy.LOG_AND_SKIP), dispatcher);
 
@@ -222,13 +206,10 @@ class RedisEventBusConsumerTests {
 				.containsEntry(FailureKind.INVALID_METADATA, 1L);
 			assertThat(dispatcher.counts()).containsOnlyKeys(0L, 1L, 2L, 3L);
 			for (String id : poison) {
-				assertThat(log.list).anySatisfy((event) -> assertThat(event.getFormattedMessage())
+				assertThat(log.messages()).anySatisfy((message) -> assertThat(message)
 					.contains(this.stream + "@" + id));
 			}
 			assertThat(this.redis.xlen(RedisDeadLetterRecoverer.deadLetterStream(this.stream))).isZero();
-		}
-		finally {
-			stopCapturing(ConsumerWorker.class, log);
 		}
 	}
 
@@ -443,17 +424,6 @@ class RedisEventBusConsumerTests {
 		this.consumers.add(consumer);
 		consumer.start();
 		return consumer;
-	}
-
-	private static ListAppender<ILoggingEvent> captureLog(Class<?> type) {
-		ListAppender<ILoggingEvent> appender = new ListAppender<>();
-		appender.start();
-		((Logger) LoggerFactory.getLogger(type)).addAppender(appender);
-		return appender;
-	}
-
-	private static void stopCapturing(Class<?> type, ListAppender<ILoggingEvent> appender) {
-		((Logger) LoggerFactory.getLogger(type)).detachAppender(appender);
 	}
 
 	private static byte[] bytes(String text) {

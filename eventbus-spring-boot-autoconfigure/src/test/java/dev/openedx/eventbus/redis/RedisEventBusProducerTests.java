@@ -36,10 +36,6 @@ import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.event.TopicNames;
 import dev.openedx.eventbus.redis.RedisTestSupport.RawEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -54,31 +50,13 @@ class RedisEventBusProducerTests {
 	private static final List<String> WIRE_ORDER = List.of("type", "id", "source", "time", "minorversion",
 			"sourcehost", "sourcelib", "event_data");
 
+	@LocalRedis
 	private static LettuceConnectionFactory connectionFactory;
 
 	private final EventCodec codec = TestEvents.codec();
 
+	@LocalRedis
 	private RedisTestSupport redis;
-
-	@BeforeAll
-	static void connect() {
-		connectionFactory = RedisTestSupport.connectionFactory(RedisTestSupport.sharedPort());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connectionFactory.destroy();
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.redis = new RedisTestSupport();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.redis.close();
-	}
 
 	@Test
 	void writesTheEightFieldsInWireOrderWithPythonTextEncodings() throws Exception {

@@ -37,9 +37,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * Access to the shared redis-server of the build (127.0.0.1, port from {@code REDIS_PORT}, default 6379) and a raw
  * Lettuce client that reads entries exactly as the server holds them, bypassing the code under test. Tests use
- * unique stream names and delete their keys; the server is shared with other builds, so nothing is flushed.
+ * unique stream names and delete their keys; the server is shared with other builds, so nothing is flushed. A test
+ * gets one through {@link LocalRedis}.
  */
-final class RedisTestSupport implements AutoCloseable {
+public final class RedisTestSupport implements AutoCloseable {
 
 	static final String HOST = "127.0.0.1";
 
@@ -61,20 +62,24 @@ final class RedisTestSupport implements AutoCloseable {
 		this.connection = this.client.connect(ByteArrayCodec.INSTANCE);
 	}
 
-	static int sharedPort() {
+	/**
+	 * The port of the build's redis-server.
+	 * @return {@code REDIS_PORT}, default 6379
+	 */
+	public static int sharedPort() {
 		String port = System.getenv("REDIS_PORT");
 		return (port != null && !port.isBlank()) ? Integer.parseInt(port.strip()) : 6379;
 	}
 
 	/** A started connection factory like Spring Boot's, with the given command timeout. */
-	static LettuceConnectionFactory connectionFactory(int port) {
+	public static LettuceConnectionFactory connectionFactory(int port) {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(HOST, port));
 		factory.afterPropertiesSet();
 		factory.start();
 		return factory;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
@@ -87,7 +92,7 @@ final class RedisTestSupport implements AutoCloseable {
 	 * @param purpose a readable part of the name
 	 * @return the name
 	 */
-	String uniqueStream(String purpose) {
+	public String uniqueStream(String purpose) {
 		String name = "eventbus-test-" + purpose + "-" + UUID.randomUUID();
 		this.keys.add(name);
 		this.keys.add(name + RedisDeadLetterRecoverer.SUFFIX);

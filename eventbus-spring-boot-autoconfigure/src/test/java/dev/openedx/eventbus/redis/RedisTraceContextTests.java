@@ -32,10 +32,6 @@ import dev.openedx.eventbus.observation.TestTracing;
 import dev.openedx.eventbus.redis.RedisTestSupport.RawEntry;
 import dev.openedx.eventbus.redis.RedisWireVectorTests.Vector;
 import io.micrometer.observation.Observation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -53,29 +49,11 @@ class RedisTraceContextTests {
 
 	private static final AvroEventCodec CODEC = new AvroEventCodec();
 
+	@LocalRedis
 	private static LettuceConnectionFactory connectionFactory;
 
+	@LocalRedis
 	private RedisTestSupport redis;
-
-	@BeforeAll
-	static void connect() {
-		connectionFactory = RedisTestSupport.connectionFactory(RedisTestSupport.sharedPort());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connectionFactory.destroy();
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.redis = new RedisTestSupport();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.redis.close();
-	}
 
 	@Test
 	void everyVectorStaysByteForByteWhenSendsAreObservedWithoutATracer() throws Exception {

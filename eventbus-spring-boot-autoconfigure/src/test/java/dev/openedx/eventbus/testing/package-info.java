@@ -15,7 +15,9 @@
  */
 
 /**
- * Test infrastructure shared by the packages' tests: scratch databases.
+ * JUnit extensions for the tests that need a broker: the in-process Kafka broker and schema registry, and the shared
+ * redis-server, injected into annotated fields and closed after their class or test; a log capture; and scratch
+ * databases on the machine's PostgreSQL and MariaDB, and H2.
  */
 @NullMarked
 package dev.openedx.eventbus.testing;

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -307,6 +308,18 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 	}
 
 	private Response registerRequest(String subject, byte[] body) {
+		return withSchema(body, (canonical) -> {
+			synchronized (this.lock) {
+				return ok(json.createObjectNode().put("id", registerCanonical(subject, canonical)));
+			}
+		});
+	}
+
+	/**
+	 * Answer a request that carries a schema with the canonical form of that schema, or with Confluent's 422 when it
+	 * is not a valid one.
+	 */
+	private Response withSchema(byte[] body, Function<String, Response> answer) {
 		String canonical;
 		try {
 			canonical = canonicalize(schemaText(body));
@@ -314,9 +327,7 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 		catch (IllegalArgumentException ex) {
 			return error(422, 42201, "Invalid schema: " + ex.getMessage());
 		}
-		synchronized (this.lock) {
-			return ok(json.createObjectNode().put("id", registerCanonical(subject, canonical)));
-		}
+		return answer.apply(canonical);
 	}
 
 	private int registerCanonical(String subject, String canonical) {
@@ -334,25 +345,20 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 	}
 
 	private Response lookUp(String subject, byte[] body) {
-		String canonical;
-		try {
-			canonical = canonicalize(schemaText(body));
-		}
-		catch (IllegalArgumentException ex) {
-			return error(422, 42201, "Invalid schema: " + ex.getMessage());
-		}
-		synchronized (this.lock) {
-			List<Integer> versions = this.subjects.get(subject);
-			if (versions == null) {
-				return subjectNotFound(subject);
+		return withSchema(body, (canonical) -> {
+			synchronized (this.lock) {
+				List<Integer> versions = this.subjects.get(subject);
+				if (versions == null) {
+					return subjectNotFound(subject);
+				}
+				Integer id = this.idsByCanonical.get(canonical);
+				int index = (id != null) ? versions.indexOf(id) : -1;
+				if (index < 0) {
+					return error(404, 40403, "Schema not found");
+				}
+				return ok(describe(subject, index + 1, id));
 			}
-			Integer id = this.idsByCanonical.get(canonical);
-			int index = (id != null) ? versions.indexOf(id) : -1;
-			if (index < 0) {
-				return error(404, 40403, "Schema not found");
-			}
-			return ok(describe(subject, index + 1, id));
-		}
+		});
 	}
 
 	private Response schemaById(String idText) {

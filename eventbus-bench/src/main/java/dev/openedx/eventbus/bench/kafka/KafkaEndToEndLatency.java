@@ -60,6 +60,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <pre>
  * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.kafka.KafkaEndToEndLatency [seconds] [rate] [rounds]
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class KafkaEndToEndLatency {
 

@@ -41,6 +41,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * <pre>
  * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.kafka.KafkaPublishThroughput [events] [rounds] [warm-up rounds]
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class KafkaPublishThroughput {
 

@@ -54,6 +54,8 @@ import io.lettuce.core.codec.ByteArrayCodec;
  * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.redis.RedisEndToEndLatencyBench \
  *     --port=6379 --rate=1000 --seconds=20 --warmup-seconds=3
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class RedisEndToEndLatencyBench {
 

@@ -45,6 +45,8 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
  * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.redis.RedisProducerThroughputBench \
  *     --port=6379 --events=20000 --sync-events=5000 --rounds=15 --window=1000
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class RedisProducerThroughputBench {
 

@@ -17,6 +17,8 @@
 package dev.openedx.eventbus.demo.examples;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.catalog.learning.CourseData;
@@ -75,6 +77,13 @@ class DocumentationExamplesTests {
 		return LearningEvents.COURSE_ENROLLMENT_CREATED.event(new CourseEnrollmentData(
 				new UserData(1, true, new UserPersonalData(username, username + "@example.com")),
 				new CourseData(CourseKey.of("course-v1:edX+DemoX+2026_T1")), mode, true, OffsetDateTime.now()));
+	}
+
+	@Test
+	void theKafkaCustomizerOfTheKafkaGuideChangesTheProducerSettings() {
+		Map<String, Object> config = new HashMap<>();
+		new KafkaClientCustomization().compression().customizeProducer(config);
+		assertThat(config).containsEntry("compression.type", "zstd");
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
@@ -42,6 +43,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -85,7 +89,13 @@ public class EventBusEndpoint {
 
 	private final @Nullable BacklogMonitor monitor;
 
-	private final Map<String, Object> settings;
+	private final Map<String, ?> settings;
+
+	private final SettingsSanitizer sanitizer;
+
+	private final Show showValues;
+
+	private final Set<String> roles;
 
 	private final @Nullable OutboxRelay outbox;
 
@@ -95,12 +105,15 @@ public class EventBusEndpoint {
 	 * @param routes the routing table, or {@code null} when this service does not produce
 	 * @param consumers the workers, or {@code null} when this service does not consume
 	 * @param monitor the backlog monitor, or {@code null} for no lag
-	 * @param settings the effective settings, as nested maps; secrets in them are masked before they are shown
+	 * @param settings the effective settings, as nested maps by property name segment
+	 * @param sanitizingFunctions the application's functions, applied after the endpoint's own masking of secrets
+	 * @param showValues when the settings' values are shown rather than masked
+	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
 	 */
 	public EventBusEndpoint(String transport, @Nullable EventRoutes routes,
-			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor,
-			Map<String, ?> settings) {
-		this(transport, routes, consumers, monitor, settings, null);
+			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor, Map<String, ?> settings,
+			Iterable<SanitizingFunction> sanitizingFunctions, Show showValues, Set<String> roles) {
+		this(transport, routes, consumers, monitor, settings, sanitizingFunctions, showValues, roles, null);
 	}
 
 	/**
@@ -109,26 +122,35 @@ public class EventBusEndpoint {
 	 * @param routes the routing table, or {@code null} when this service does not produce
 	 * @param consumers the workers, or {@code null} when this service does not consume
 	 * @param monitor the backlog monitor, or {@code null} for no lag
-	 * @param settings the effective settings, as nested maps; secrets in them are masked before they are shown
+	 * @param settings the effective settings, as nested maps by property name segment
+	 * @param sanitizingFunctions the application's functions, applied after the endpoint's own masking of secrets
+	 * @param showValues when the settings' values are shown rather than masked
+	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
 	 * @param outbox the outbox relay, or {@code null} without an outbox
 	 */
 	public EventBusEndpoint(String transport, @Nullable EventRoutes routes,
 			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor, Map<String, ?> settings,
+			Iterable<SanitizingFunction> sanitizingFunctions, Show showValues, Set<String> roles,
 			@Nullable OutboxRelay outbox) {
 		this.outbox = outbox;
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.routes = routes;
 		this.consumers = consumers;
 		this.monitor = monitor;
-		this.settings = SettingsSanitizer.sanitize(settings);
+		this.settings = Objects.requireNonNull(settings, "settings must not be null");
+		this.sanitizer = new SettingsSanitizer(sanitizingFunctions);
+		this.showValues = Objects.requireNonNull(showValues, "showValues must not be null");
+		this.roles = Set.copyOf(roles);
 	}
 
 	/**
-	 * The routing table, the workers and the settings.
+	 * The routing table, the workers and the settings; the settings' values are masked unless
+	 * {@code management.endpoint.eventbus.show-values} shows them to this caller.
+	 * @param securityContext the caller, for {@link Show#WHEN_AUTHORIZED}
 	 * @return the description, never {@code null}
 	 */
 	@ReadOperation
-	public EventBusDescriptor eventBus() {
+	public EventBusDescriptor eventBus(SecurityContext securityContext) {
 		List<RouteDescriptor> routes = new ArrayList<>();
 		if (this.routes != null) {
 			this.routes.all().forEach((route) -> routes.add(describe(route)));
@@ -139,7 +161,8 @@ public class EventBusEndpoint {
 		}
 		OutboxStatistics statistics = (this.outbox != null) ? this.outbox.getStatistics() : null;
 		return new EventBusDescriptor(this.transport, routes, workers,
-				(statistics != null) ? describe(statistics, null, null) : null, this.settings);
+				(statistics != null) ? describe(statistics, null, null) : null,
+				this.sanitizer.sanitize(this.settings, this.showValues.isShown(securityContext, this.roles)));
 	}
 
 	/**

@@ -24,56 +24,86 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.Sanitizer;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+
 /**
- * Masks secrets in the settings the endpoint shows: the whole value of a key that names a credential (password,
- * secret, token, credentials, JAAS configuration, keys such as {@code api-key}), and the password inside any URL
- * ({@code redis://user:password@host}). Hand-written rather than Spring Boot's {@code Sanitizer}, which masks every
- * value unless told otherwise and would hide the non-secret settings this endpoint exists to show.
+ * Sanitizes the settings the endpoint shows through Spring Boot's {@link Sanitizer}, as the {@code env} and
+ * {@code configprops} endpoints do: every value is masked unless {@code management.endpoint.eventbus.show-values}
+ * lets them be shown, and then the application's {@link SanitizingFunction} beans apply, after this endpoint's own
+ * {@link #SECRETS}. Each value is handed to them under its full property name ({@code spring.kafka.properties
+ * .basic.auth.user.info}), not the last segment of a nested map.
  */
 final class SettingsSanitizer {
 
 	static final String MASK = "******";
 
 	private static final List<String> SENSITIVE_WORDS = List.of("password", "passwd", "secret", "token", "credential",
-			"jaas", "auth-info", "user-info", "userinfo");
+			"jaas", "authinfo", "userinfo");
 
-	private SettingsSanitizer() {
+	/**
+	 * The secrets this endpoint always masks, even when values are shown: the whole value of a key that names a
+	 * credential (password, secret, token, credentials, JAAS configuration, user or auth information, keys such as
+	 * {@code api-key}), and the password inside any URL ({@code redis://user:password@host}).
+	 */
+	static final SanitizingFunction SECRETS = (data) -> {
+		if (isSensitive(data.getKey())) {
+			return data.withSanitizedValue();
+		}
+		return (data.getValue() instanceof CharSequence text) ? data.withValue(maskUrlPasswords(text.toString()))
+				: data;
+	};
+
+	private final Sanitizer sanitizer;
+
+	SettingsSanitizer(Iterable<SanitizingFunction> applicationFunctions) {
+		List<SanitizingFunction> functions = new ArrayList<>();
+		functions.add(SECRETS);
+		applicationFunctions.forEach(functions::add);
+		this.sanitizer = new Sanitizer(functions);
 	}
 
-	static Map<String, Object> sanitize(Map<String, ?> settings) {
+	/**
+	 * The settings with every value sanitized.
+	 * @param settings nested maps of settings, by property name segment
+	 * @param showUnsanitized whether values may be shown at all
+	 * @return the sanitized copy
+	 */
+	Map<String, Object> sanitize(Map<String, ?> settings, boolean showUnsanitized) {
+		return sanitize("", settings, showUnsanitized);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> sanitize(String prefix, Map<String, ?> settings, boolean showUnsanitized) {
 		Map<String, Object> sanitized = new LinkedHashMap<>();
-		settings.forEach((key, value) -> sanitized.put(key, sanitize(key, value)));
+		settings.forEach((key, value) -> sanitized.put(key, sanitize(prefix + key, value, showUnsanitized)));
 		return sanitized;
 	}
 
 	@SuppressWarnings("unchecked")
-	private static @Nullable Object sanitize(String key, @Nullable Object value) {
-		if (value == null) {
-			return null;
-		}
-		if (isSensitive(key)) {
-			return MASK;
-		}
+	private @Nullable Object sanitize(String name, @Nullable Object value, boolean showUnsanitized) {
 		if (value instanceof Map<?, ?> map) {
-			return sanitize((Map<String, ?>) map);
+			return sanitize(name + ".", (Map<String, ?>) map, showUnsanitized);
 		}
 		if (value instanceof List<?> list) {
 			List<Object> sanitized = new ArrayList<>(list.size());
-			list.forEach((item) -> sanitized.add(sanitize(key, item)));
+			list.forEach((item) -> sanitized.add(sanitize(name, item, showUnsanitized)));
 			return sanitized;
 		}
-		return (value instanceof CharSequence text) ? maskUrlPasswords(text.toString()) : value;
+		return this.sanitizer.sanitize(new SanitizableData(null, name, value), showUnsanitized);
 	}
 
 	static boolean isSensitive(String key) {
 		String lower = key.toLowerCase(Locale.ROOT);
-		int dot = Math.max(lower.lastIndexOf('.'), lower.lastIndexOf('['));
-		String last = (dot >= 0) ? lower.substring(dot + 1) : lower;
+		String joined = lower.replaceAll("[._\\-]", "");
 		for (String word : SENSITIVE_WORDS) {
-			if (lower.contains(word)) {
+			if (joined.contains(word)) {
 				return true;
 			}
 		}
+		int dot = Math.max(lower.lastIndexOf('.'), lower.lastIndexOf('['));
+		String last = (dot >= 0) ? lower.substring(dot + 1) : lower;
 		return last.endsWith("key") || last.endsWith("key]");
 	}
 

@@ -21,7 +21,7 @@ package dev.openedx.eventbus.actuate.health;
  *
  * @since 0.1.0
  */
-public enum WorkerCondition {
+enum WorkerCondition {
 
 	/** Handling events. UP. */
 	RUNNING("running", true),

@@ -23,7 +23,7 @@ package dev.openedx.eventbus.actuate.metrics;
  *
  * @since 0.1.0
  */
-public final class EventBusMeters {
+final class EventBusMeters {
 
 	/** Counter: events sent, by outcome. */
 	public static final String PRODUCER_EVENTS = "eventbus.producer.events";

@@ -21,7 +21,6 @@ import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusProperties;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
-import dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.outbox.OutboxRelay;
@@ -30,6 +29,7 @@ import dev.openedx.eventbus.publish.EventRoutes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -41,26 +41,32 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the {@code eventbus} actuator endpoint, when it is available (exposed and not switched off
- * with {@code management.endpoint.eventbus.access=none}).
+ * with {@code management.endpoint.eventbus.access=none}). Its settings go through Spring Boot's {@code Sanitizer}
+ * with the application's {@link SanitizingFunction} beans, and {@code management.endpoint.eventbus.show-values}
+ * ({@code never} by default, as for {@code env}) and {@code roles} say who sees their values.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
-		EventBusRedisAutoConfiguration.class, EventBusOutboxAutoConfiguration.class })
+		EventBusRedisAutoConfiguration.class },
+		afterName = "dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration")
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(EventBusEndpoint.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(EventBusProperties.class)
+@EnableConfigurationProperties({ EventBusProperties.class, EventBusEndpointProperties.class })
 public final class EventBusEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EventBusEndpoint eventBusEndpoint(EventBusProperties properties, Environment environment,
-			ObjectProvider<EventRoutes> eventRoutes, ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
-			ObjectProvider<BacklogMonitor> backlogMonitor, ObjectProvider<OutboxRelay> outboxRelay) {
+	EventBusEndpoint eventBusEndpoint(EventBusProperties properties, EventBusEndpointProperties endpointProperties,
+			Environment environment, ObjectProvider<EventRoutes> eventRoutes,
+			ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
+			ObjectProvider<BacklogMonitor> backlogMonitor, ObjectProvider<SanitizingFunction> sanitizingFunctions,
+			ObjectProvider<OutboxRelay> outboxRelay) {
 		return new EventBusEndpoint(properties.getTransport().id(), eventRoutes.getIfAvailable(),
 				eventBusConsumerRegistry.getIfAvailable(), backlogMonitor.getIfAvailable(),
-				EventBusSettings.describe(properties, environment), outboxRelay.getIfAvailable());
+				EventBusSettings.describe(properties, environment), sanitizingFunctions.orderedStream().toList(),
+				endpointProperties.getShowValues(), endpointProperties.getRoles(), outboxRelay.getIfAvailable());
 	}
 
 }

@@ -26,7 +26,6 @@ import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusProperties;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
-import dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
@@ -58,7 +57,8 @@ import org.springframework.context.annotation.Bean;
  * @since 0.1.0
  */
 @AutoConfiguration(after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
-		EventBusRedisAutoConfiguration.class, EventBusOutboxAutoConfiguration.class })
+		EventBusRedisAutoConfiguration.class },
+		afterName = "dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration")
 @ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnEnabledHealthIndicator("eventbus")
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)

@@ -16,9 +16,9 @@
 
 package dev.openedx.eventbus.autoconfigure.metrics;
 
+import dev.openedx.eventbus.actuate.metrics.EventBusAfterCommitMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusConsumerMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusInboxMetrics;
-import dev.openedx.eventbus.actuate.metrics.EventBusMeters;
 import dev.openedx.eventbus.actuate.metrics.EventBusOutboxMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusProducerMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusWorkerMetrics;
@@ -26,8 +26,6 @@ import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusProperties;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
-import dev.openedx.eventbus.autoconfigure.jdbc.EventBusInboxAutoConfiguration;
-import dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.inbox.InboxDispatcher;
@@ -36,9 +34,7 @@ import dev.openedx.eventbus.monitor.BrokerProbe;
 import dev.openedx.eventbus.outbox.OutboxRelay;
 import dev.openedx.eventbus.publish.AfterCommitSendScheduler;
 import dev.openedx.eventbus.publish.EventRoutes;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -60,9 +56,10 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(
 		after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
-				EventBusRedisAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
-				EventBusInboxAutoConfiguration.class },
-		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+				EventBusRedisAutoConfiguration.class },
+		// By name: the outbox and inbox auto-configurations are peers in the package map.
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration", "dev.openedx.eventbus.autoconfigure.jdbc.EventBusInboxAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
@@ -92,13 +89,10 @@ public final class EventBusMetricsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	@ConditionalOnBean(AfterCommitSendScheduler.class)
-	MeterBinder eventBusUnknownOutcomeMetrics(AfterCommitSendScheduler sendScheduler) {
-		return (registry) -> FunctionCounter
-			.builder(EventBusMeters.PRODUCER_UNKNOWN_OUTCOMES, sendScheduler,
-					AfterCommitSendScheduler::getUnknownOutcomeCount)
-			.description("Events not sent because the outcome of their transaction was unknown")
-			.register(registry);
+	EventBusAfterCommitMetrics eventBusAfterCommitMetrics(AfterCommitSendScheduler sendScheduler) {
+		return new EventBusAfterCommitMetrics(sendScheduler);
 	}
 
 	@Bean

@@ -38,8 +38,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
  * Auto-configuration of the {@link BacklogMonitor}, which reads every worker's lag, pending entries and trim position
@@ -63,10 +66,15 @@ public final class EventBusBacklogMonitorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BacklogMonitor eventBusBacklogMonitor(EventBusConsumerRegistry eventBusConsumerRegistry, BrokerProbe brokerProbe,
-			EventBusProperties properties) {
+			EventBusProperties properties, Environment environment) {
 		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
-		return new BacklogMonitor(eventBusConsumerRegistry, brokerProbe, monitoring.getLagInterval(),
-				monitoring.getTimeout());
+		BacklogMonitor monitor = new BacklogMonitor(eventBusConsumerRegistry, brokerProbe,
+				monitoring.getLagInterval(), monitoring.getTimeout());
+		if (Threading.VIRTUAL.isActive(environment)) {
+			// spring.threads.virtual.enabled=true on Java 21+: the monitor reads on a virtual thread too.
+			monitor.setThreadFactory(new VirtualThreadTaskExecutor("eventbus-").getVirtualThreadFactory());
+		}
+		return monitor;
 	}
 
 	/**

@@ -21,7 +21,6 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import dev.openedx.eventbus.event.key.KeySyntax.Body;
-import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
 
 /**
  * A CCX (custom course) key: what a field declared {@code CCXLocator} (edx-ccx-keys 2.0.2) holds, such as
@@ -43,7 +42,7 @@ import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
  *
  * @since 0.1.0
  */
-public final class CcxLocator implements OpaqueKey {
+public final class CcxLocator extends AbstractOpaqueKey {
 
 	private static final String KEY_TYPE = "CcxLocator";
 
@@ -53,6 +52,7 @@ public final class CcxLocator implements OpaqueKey {
 	private final CourseKey courseKey;
 
 	private CcxLocator(CourseKey courseKey) {
+		super(courseKey.toString());
 		this.courseKey = courseKey;
 	}
 
@@ -63,13 +63,11 @@ public final class CcxLocator implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when Python would refuse the text
 	 */
 	public static CcxLocator of(String value) {
-		Objects.requireNonNull(value, "CcxLocator text must not be null");
-		try {
-			return new CcxLocator(CourseKey.ccx(KeySyntax.ccxLocator(KeySyntax.body(value, "ccx-v1"))));
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, value, FORMS, ex.getMessage());
-		}
+		return parse(value, KEY_TYPE, FORMS, CcxLocator::fromText);
+	}
+
+	private static CcxLocator fromText(String value) {
+		return new CcxLocator(CourseKey.ccx(KeySyntax.ccxLocator(KeySyntax.body(value, "ccx-v1"))));
 	}
 
 	/**
@@ -138,21 +136,6 @@ public final class CcxLocator implements OpaqueKey {
 		Body body = this.courseKey.body();
 		return CourseKey.course(new Body(body.org(), body.course(), body.run(), body.branch(), body.version(), null,
 				null, null));
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return (this == other) || (other instanceof CcxLocator that && this.courseKey.equals(that.courseKey));
-	}
-
-	@Override
-	public int hashCode() {
-		return this.courseKey.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return this.courseKey.toString();
 	}
 
 }

@@ -16,8 +16,6 @@
 
 package dev.openedx.eventbus.event.key;
 
-import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.openedx.eventbus.event.key.KeySyntax.Body;
@@ -49,11 +47,9 @@ import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
  *
  * @since 0.1.0
  */
-public final class CourseKey implements OpaqueKey {
+public final class CourseKey extends AbstractOpaqueKey {
 
 	private static final String KEY_TYPE = "CourseKey";
-
-	private final String value;
 
 	private final String namespace;
 
@@ -62,10 +58,10 @@ public final class CourseKey implements OpaqueKey {
 	private final Body body;
 
 	private CourseKey(String namespace, boolean deprecated, Body body, String value) {
+		super(value);
 		this.namespace = namespace;
 		this.deprecated = deprecated;
 		this.body = body;
-		this.value = value;
 	}
 
 	/**
@@ -75,13 +71,7 @@ public final class CourseKey implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when Python would refuse the text
 	 */
 	public static CourseKey of(String value) {
-		Objects.requireNonNull(value, "CourseKey text must not be null");
-		try {
-			return parse(value);
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, value, KeySyntax.COURSE_FORMS, ex.getMessage());
-		}
+		return parse(value, KEY_TYPE, KeySyntax.COURSE_FORMS, CourseKey::parse);
 	}
 
 	/**
@@ -94,15 +84,12 @@ public final class CourseKey implements OpaqueKey {
 	 */
 	public static CourseKey of(String org, String course, String run) {
 		String value = "course-v1:" + org + "+" + course + "+" + run;
-		try {
+		return build(value, KEY_TYPE, KeySyntax.COURSE_FORMS, () -> {
 			KeySyntax.requireAllowedId("org", org);
 			KeySyntax.requireAllowedId("course", course);
 			KeySyntax.requireAllowedId("run", run);
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, value, KeySyntax.COURSE_FORMS, ex.getMessage());
-		}
-		return of(value);
+			return of(value);
+		});
 	}
 
 	static CourseKey parse(String value) {
@@ -203,21 +190,6 @@ public final class CourseKey implements OpaqueKey {
 
 	Body body() {
 		return this.body;
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return (this == other) || (other instanceof CourseKey that && this.value.equals(that.value));
-	}
-
-	@Override
-	public int hashCode() {
-		return this.value.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
 	}
 
 }

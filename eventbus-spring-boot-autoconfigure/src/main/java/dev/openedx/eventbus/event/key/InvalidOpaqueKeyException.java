@@ -36,6 +36,12 @@ public class InvalidOpaqueKeyException extends EventBusException {
 
 	private final @Nullable String reason;
 
+	/**
+	 * Create an exception.
+	 * @param keyType the key class name, for example {@code CourseKey}
+	 * @param value the text that was refused
+	 * @param expected the syntax the key expects
+	 */
 	public InvalidOpaqueKeyException(String keyType, String value, String expected) {
 		this(keyType, value, expected, null);
 	}

@@ -16,12 +16,6 @@
 
 package dev.openedx.eventbus.event.key;
 
-import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
-
-import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
-
 /**
  * A collection in a content library (opaque-keys 4.0.0 {@code LibraryCollectionLocator}), such as
  * {@code LibraryCollectionData.collection_key}. Python's {@code LibraryCollectionLocator.from_string} accepts only
@@ -40,22 +34,19 @@ import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
  *
  * @since 0.1.0
  */
-public final class LibraryCollectionLocator implements OpaqueKey {
+public final class LibraryCollectionLocator extends LibraryItemKey {
 
 	private static final String KEY_TYPE = "LibraryCollectionLocator";
 
-	private static final String FORMS = "lib-collection:<org>:<library slug>:<collection id>";
+	private static final String NAMESPACE = "lib-collection";
 
-	private final LibraryLocatorV2 libraryKey;
+	private static final String FORMS = "lib-collection:<org>:<library slug>:<collection id>";
 
 	private final String collectionId;
 
-	private final String value;
-
 	private LibraryCollectionLocator(LibraryLocatorV2 libraryKey, String collectionId) {
-		this.libraryKey = libraryKey;
+		super(NAMESPACE, libraryKey, collectionId);
 		this.collectionId = collectionId;
-		this.value = "lib-collection:" + libraryKey.org() + ":" + libraryKey.slug() + ":" + collectionId;
 	}
 
 	/**
@@ -65,15 +56,7 @@ public final class LibraryCollectionLocator implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when Python would refuse the text
 	 */
 	public static LibraryCollectionLocator of(String value) {
-		Objects.requireNonNull(value, "LibraryCollectionLocator text must not be null");
-		try {
-			String[] parts = KeySyntax.colonParts(KeySyntax.body(value, "lib-collection"), 3, FORMS);
-			return new LibraryCollectionLocator(LibraryLocatorV2.create(parts[0], parts[1]),
-					KeySyntax.wordField("collection id", parts[2]));
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, value, FORMS, ex.getMessage());
-		}
+		return parse(value, KEY_TYPE, FORMS, LibraryCollectionLocator::fromText);
 	}
 
 	/**
@@ -84,30 +67,14 @@ public final class LibraryCollectionLocator implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when the id has other characters
 	 */
 	public static LibraryCollectionLocator of(LibraryLocatorV2 libraryKey, String collectionId) {
-		try {
-			return new LibraryCollectionLocator(libraryKey, KeySyntax.wordField("collection id", collectionId));
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE,
-					"lib-collection:" + libraryKey.org() + ":" + libraryKey.slug() + ":" + collectionId, FORMS,
-					ex.getMessage());
-		}
+		return build(text(NAMESPACE, libraryKey, collectionId), KEY_TYPE, FORMS,
+				() -> new LibraryCollectionLocator(libraryKey, KeySyntax.wordField("collection id", collectionId)));
 	}
 
-	/**
-	 * The library this collection belongs to.
-	 * @return the library key
-	 */
-	public LibraryLocatorV2 libraryKey() {
-		return this.libraryKey;
-	}
-
-	/**
-	 * The organization of the library.
-	 * @return the org
-	 */
-	public String org() {
-		return this.libraryKey.org();
+	private static LibraryCollectionLocator fromText(String value) {
+		String[] parts = KeySyntax.colonParts(KeySyntax.body(value, NAMESPACE), 3, FORMS);
+		return new LibraryCollectionLocator(LibraryLocatorV2.create(parts[0], parts[1]),
+				KeySyntax.wordField("collection id", parts[2]));
 	}
 
 	/**
@@ -116,21 +83,6 @@ public final class LibraryCollectionLocator implements OpaqueKey {
 	 */
 	public String collectionId() {
 		return this.collectionId;
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return (this == other) || (other instanceof LibraryCollectionLocator that && this.value.equals(that.value));
-	}
-
-	@Override
-	public int hashCode() {
-		return this.value.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
 	}
 
 }

@@ -16,12 +16,6 @@
 
 package dev.openedx.eventbus.event.key;
 
-import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
-
-import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
-
 /**
  * A container (unit, subsection, section) in a content library (opaque-keys 4.0.0 {@code LibraryContainerLocator}),
  * such as {@code LibraryContainerData.container_key}. Python's {@code LibraryContainerLocator.from_string} accepts
@@ -40,25 +34,22 @@ import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
  *
  * @since 0.1.0
  */
-public final class LibraryContainerLocator implements OpaqueKey {
+public final class LibraryContainerLocator extends LibraryItemKey {
 
 	private static final String KEY_TYPE = "LibraryContainerLocator";
 
-	private static final String FORMS = "lct:<org>:<library slug>:<container type>:<container id>";
+	private static final String NAMESPACE = "lct";
 
-	private final LibraryLocatorV2 libraryKey;
+	private static final String FORMS = "lct:<org>:<library slug>:<container type>:<container id>";
 
 	private final String containerType;
 
 	private final String containerId;
 
-	private final String value;
-
 	private LibraryContainerLocator(LibraryLocatorV2 libraryKey, String containerType, String containerId) {
-		this.libraryKey = libraryKey;
+		super(NAMESPACE, libraryKey, containerType, containerId);
 		this.containerType = containerType;
 		this.containerId = containerId;
-		this.value = "lct:" + libraryKey.org() + ":" + libraryKey.slug() + ":" + containerType + ":" + containerId;
 	}
 
 	/**
@@ -68,15 +59,7 @@ public final class LibraryContainerLocator implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when Python would refuse the text
 	 */
 	public static LibraryContainerLocator of(String value) {
-		Objects.requireNonNull(value, "LibraryContainerLocator text must not be null");
-		try {
-			String[] parts = KeySyntax.colonParts(KeySyntax.body(value, "lct"), 4, FORMS);
-			return new LibraryContainerLocator(LibraryLocatorV2.create(parts[0], parts[1]),
-					KeySyntax.asciiField("container type", parts[2]), KeySyntax.wordField("container id", parts[3]));
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, value, FORMS, ex.getMessage());
-		}
+		return parse(value, KEY_TYPE, FORMS, LibraryContainerLocator::fromText);
 	}
 
 	/**
@@ -88,30 +71,15 @@ public final class LibraryContainerLocator implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when a part has other characters
 	 */
 	public static LibraryContainerLocator of(LibraryLocatorV2 libraryKey, String containerType, String containerId) {
-		try {
-			return new LibraryContainerLocator(libraryKey, KeySyntax.asciiField("container type", containerType),
-					KeySyntax.wordField("container id", containerId));
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, "lct:" + libraryKey.org() + ":" + libraryKey.slug() + ":"
-					+ containerType + ":" + containerId, FORMS, ex.getMessage());
-		}
+		return build(text(NAMESPACE, libraryKey, containerType, containerId), KEY_TYPE, FORMS,
+				() -> new LibraryContainerLocator(libraryKey, KeySyntax.asciiField("container type", containerType),
+						KeySyntax.wordField("container id", containerId)));
 	}
 
-	/**
-	 * The library this container belongs to.
-	 * @return the library key
-	 */
-	public LibraryLocatorV2 libraryKey() {
-		return this.libraryKey;
-	}
-
-	/**
-	 * The organization of the library.
-	 * @return the org
-	 */
-	public String org() {
-		return this.libraryKey.org();
+	private static LibraryContainerLocator fromText(String value) {
+		String[] parts = KeySyntax.colonParts(KeySyntax.body(value, NAMESPACE), 4, FORMS);
+		return new LibraryContainerLocator(LibraryLocatorV2.create(parts[0], parts[1]),
+				KeySyntax.asciiField("container type", parts[2]), KeySyntax.wordField("container id", parts[3]));
 	}
 
 	/**
@@ -128,21 +96,6 @@ public final class LibraryContainerLocator implements OpaqueKey {
 	 */
 	public String containerId() {
 		return this.containerId;
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return (this == other) || (other instanceof LibraryContainerLocator that && this.value.equals(that.value));
-	}
-
-	@Override
-	public int hashCode() {
-		return this.value.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
 	}
 
 }

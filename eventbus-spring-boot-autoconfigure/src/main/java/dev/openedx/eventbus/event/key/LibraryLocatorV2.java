@@ -16,12 +16,6 @@
 
 package dev.openedx.eventbus.event.key;
 
-import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
-
-import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
-
 /**
  * A content library key (a Learning-Core library, opaque-keys 4.0.0 {@code LibraryLocatorV2}), such as
  * {@code ContentLibraryData.library_key}. Python's {@code LibraryLocatorV2.from_string} accepts only
@@ -42,7 +36,7 @@ import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
  *
  * @since 0.1.0
  */
-public final class LibraryLocatorV2 implements OpaqueKey {
+public final class LibraryLocatorV2 extends AbstractOpaqueKey {
 
 	private static final String KEY_TYPE = "LibraryLocatorV2";
 
@@ -52,12 +46,10 @@ public final class LibraryLocatorV2 implements OpaqueKey {
 
 	private final String slug;
 
-	private final String value;
-
 	private LibraryLocatorV2(String org, String slug) {
+		super("lib:" + org + ":" + slug);
 		this.org = org;
 		this.slug = slug;
-		this.value = "lib:" + org + ":" + slug;
 	}
 
 	/**
@@ -67,14 +59,7 @@ public final class LibraryLocatorV2 implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when Python would refuse the text
 	 */
 	public static LibraryLocatorV2 of(String value) {
-		Objects.requireNonNull(value, "LibraryLocatorV2 text must not be null");
-		try {
-			String[] parts = KeySyntax.colonParts(KeySyntax.body(value, "lib"), 2, "lib:<org>:<slug>");
-			return create(parts[0], parts[1]);
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, value, FORMS, ex.getMessage());
-		}
+		return parse(value, KEY_TYPE, FORMS, LibraryLocatorV2::fromText);
 	}
 
 	/**
@@ -85,12 +70,12 @@ public final class LibraryLocatorV2 implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when a part has other characters
 	 */
 	public static LibraryLocatorV2 of(String org, String slug) {
-		try {
-			return create(org, slug);
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, "lib:" + org + ":" + slug, FORMS, ex.getMessage());
-		}
+		return build("lib:" + org + ":" + slug, KEY_TYPE, FORMS, () -> create(org, slug));
+	}
+
+	private static LibraryLocatorV2 fromText(String value) {
+		String[] parts = KeySyntax.colonParts(KeySyntax.body(value, "lib"), 2, FORMS);
+		return create(parts[0], parts[1]);
 	}
 
 	static LibraryLocatorV2 create(String org, String slug) {
@@ -111,21 +96,6 @@ public final class LibraryLocatorV2 implements OpaqueKey {
 	 */
 	public String slug() {
 		return this.slug;
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return (this == other) || (other instanceof LibraryLocatorV2 that && this.value.equals(that.value));
-	}
-
-	@Override
-	public int hashCode() {
-		return this.value.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
 	}
 
 }

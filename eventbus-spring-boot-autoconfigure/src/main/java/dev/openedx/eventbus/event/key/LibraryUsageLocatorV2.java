@@ -16,12 +16,6 @@
 
 package dev.openedx.eventbus.event.key;
 
-import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
-
-import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
-
 /**
  * A block in a content library (opaque-keys 4.0.0 {@code LibraryUsageLocatorV2}), such as
  * {@code LibraryBlockData.usage_key}. Python's {@code LibraryUsageLocatorV2.from_string} accepts only
@@ -43,25 +37,22 @@ import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
  *
  * @since 0.1.0
  */
-public final class LibraryUsageLocatorV2 implements OpaqueKey {
+public final class LibraryUsageLocatorV2 extends LibraryItemKey {
 
 	private static final String KEY_TYPE = "LibraryUsageLocatorV2";
 
-	private static final String FORMS = "lb:<org>:<library slug>:<block type>:<usage id>";
+	private static final String NAMESPACE = "lb";
 
-	private final LibraryLocatorV2 libraryKey;
+	private static final String FORMS = "lb:<org>:<library slug>:<block type>:<usage id>";
 
 	private final String blockType;
 
 	private final String usageId;
 
-	private final String value;
-
 	private LibraryUsageLocatorV2(LibraryLocatorV2 libraryKey, String blockType, String usageId) {
-		this.libraryKey = libraryKey;
+		super(NAMESPACE, libraryKey, blockType, usageId);
 		this.blockType = blockType;
 		this.usageId = usageId;
-		this.value = "lb:" + libraryKey.org() + ":" + libraryKey.slug() + ":" + blockType + ":" + usageId;
 	}
 
 	/**
@@ -71,13 +62,7 @@ public final class LibraryUsageLocatorV2 implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when Python would refuse the text
 	 */
 	public static LibraryUsageLocatorV2 of(String value) {
-		Objects.requireNonNull(value, "LibraryUsageLocatorV2 text must not be null");
-		try {
-			return parseBody(KeySyntax.body(value, "lb"));
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, value, FORMS, ex.getMessage());
-		}
+		return parse(value, KEY_TYPE, FORMS, LibraryUsageLocatorV2::fromText);
 	}
 
 	/**
@@ -89,14 +74,13 @@ public final class LibraryUsageLocatorV2 implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when a part has other characters
 	 */
 	public static LibraryUsageLocatorV2 of(LibraryLocatorV2 libraryKey, String blockType, String usageId) {
-		try {
-			return new LibraryUsageLocatorV2(libraryKey, KeySyntax.asciiField("block type", blockType),
-					KeySyntax.wordField("usage id", usageId));
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, "lb:" + libraryKey.org() + ":" + libraryKey.slug() + ":"
-					+ blockType + ":" + usageId, FORMS, ex.getMessage());
-		}
+		return build(text(NAMESPACE, libraryKey, blockType, usageId), KEY_TYPE, FORMS,
+				() -> new LibraryUsageLocatorV2(libraryKey, KeySyntax.asciiField("block type", blockType),
+						KeySyntax.wordField("usage id", usageId)));
+	}
+
+	private static LibraryUsageLocatorV2 fromText(String value) {
+		return parseBody(KeySyntax.body(value, NAMESPACE));
 	}
 
 	static LibraryUsageLocatorV2 parseBody(String body) {
@@ -104,22 +88,6 @@ public final class LibraryUsageLocatorV2 implements OpaqueKey {
 		LibraryLocatorV2 library = LibraryLocatorV2.create(parts[0], parts[1]);
 		return new LibraryUsageLocatorV2(library, KeySyntax.asciiField("block type", parts[2]),
 				KeySyntax.wordField("usage id", parts[3]));
-	}
-
-	/**
-	 * The library this block belongs to.
-	 * @return the library key
-	 */
-	public LibraryLocatorV2 libraryKey() {
-		return this.libraryKey;
-	}
-
-	/**
-	 * The organization of the library.
-	 * @return the org
-	 */
-	public String org() {
-		return this.libraryKey.org();
 	}
 
 	/**
@@ -136,21 +104,6 @@ public final class LibraryUsageLocatorV2 implements OpaqueKey {
 	 */
 	public String usageId() {
 		return this.usageId;
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return (this == other) || (other instanceof LibraryUsageLocatorV2 that && this.value.equals(that.value));
-	}
-
-	@Override
-	public int hashCode() {
-		return this.value.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
 	}
 
 }

@@ -52,7 +52,7 @@ import dev.openedx.eventbus.event.key.KeySyntax.Refusal;
  *
  * @since 0.1.0
  */
-public final class UsageKey implements OpaqueKey {
+public final class UsageKey extends AbstractOpaqueKey {
 
 	private static final String KEY_TYPE = "UsageKey";
 
@@ -61,8 +61,6 @@ public final class UsageKey implements OpaqueKey {
 			+ "ccx-block-v1:<ccx-v1 body>+type@<type>+block@<id>, location:<org>+<course>+<run>+<type>+<id>, "
 			+ "aside-usage-v1:/aside-usage-v2:<escaped usage key>::<aside type>, "
 			+ "or the deprecated i4x://<org>/<course>/<type>/<id>[@<branch>]";
-
-	private final String value;
 
 	private final String namespace;
 
@@ -82,7 +80,7 @@ public final class UsageKey implements OpaqueKey {
 
 	private UsageKey(String value, String namespace, @Nullable String org, @Nullable CourseKey courseKey,
 			@Nullable LibraryLocatorV2 libraryKey, @Nullable String blockType, String blockId) {
-		this.value = value;
+		super(value);
 		this.namespace = namespace;
 		this.org = org;
 		this.courseKey = courseKey;
@@ -94,7 +92,7 @@ public final class UsageKey implements OpaqueKey {
 	}
 
 	private UsageKey(String value, String namespace, UsageKey decoratedKey, String asideType) {
-		this.value = value;
+		super(value);
 		this.namespace = namespace;
 		this.org = decoratedKey.org;
 		this.courseKey = decoratedKey.courseKey;
@@ -112,13 +110,7 @@ public final class UsageKey implements OpaqueKey {
 	 * @throws InvalidOpaqueKeyException when Python would refuse the text
 	 */
 	public static UsageKey of(String value) {
-		Objects.requireNonNull(value, "UsageKey text must not be null");
-		try {
-			return parse(value);
-		}
-		catch (Refusal ex) {
-			throw new InvalidOpaqueKeyException(KEY_TYPE, value, FORMS, ex.getMessage());
-		}
+		return parse(value, KEY_TYPE, FORMS, UsageKey::parse);
 	}
 
 	private static UsageKey parse(String value) {
@@ -194,7 +186,7 @@ public final class UsageKey implements OpaqueKey {
 		String usage = KeySyntax.decodeV2((separator < 0) ? "" : rest.substring(0, separator));
 		String asideType = KeySyntax.decodeV2((separator < 0) ? rest : rest.substring(separator + 2));
 		UsageKey decorated = decorated(usage);
-		String text = "aside-usage-v2:" + KeySyntax.encodeV2(decorated.value) + "::" + KeySyntax.encodeV2(asideType);
+		String text = "aside-usage-v2:" + KeySyntax.encodeV2(decorated.toString()) + "::" + KeySyntax.encodeV2(asideType);
 		return new UsageKey(text, "aside-usage-v2", decorated, asideType);
 	}
 
@@ -203,10 +195,10 @@ public final class UsageKey implements OpaqueKey {
 		String usage = KeySyntax.decodeV1((separator < 0) ? rest : rest.substring(0, separator));
 		String asideType = KeySyntax.decodeV1((separator < 0) ? "" : rest.substring(separator + 2));
 		UsageKey decorated = decorated(usage);
-		if (decorated.value.contains("::") || decorated.value.endsWith(":")) {
+		if (decorated.toString().contains("::") || decorated.toString().endsWith(":")) {
 			throw new Refusal("aside-usage-v1 cannot hold a usage key that contains '::' or ends with ':'");
 		}
-		String text = "aside-usage-v1:" + KeySyntax.encodeV1(decorated.value) + "::" + KeySyntax.encodeV1(asideType);
+		String text = "aside-usage-v1:" + KeySyntax.encodeV1(decorated.toString()) + "::" + KeySyntax.encodeV1(asideType);
 		return new UsageKey(text, "aside-usage-v1", decorated, asideType);
 	}
 
@@ -305,21 +297,6 @@ public final class UsageKey implements OpaqueKey {
 	 */
 	public @Nullable String asideType() {
 		return this.asideType;
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return (this == other) || (other instanceof UsageKey that && this.value.equals(that.value));
-	}
-
-	@Override
-	public int hashCode() {
-		return this.value.hashCode();
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
 	}
 
 }

@@ -21,13 +21,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SettingsSanitizerTests {
 
 	@Test
 	void masksValuesOfKeysThatNameCredentialsAtAnyDepth() {
-		Map<String, Object> sanitized = SettingsSanitizer.sanitize(Map.of("eventbus",
+		Map<String, Object> sanitized = shown(Map.of("eventbus",
 				Map.of("kafka", Map.of("schema-registry", Map.of("url", "http://registry:8081", "api-key", "KEY1",
 						"api-secret", "SECRET1")), "topic-prefix", "stage"),
 				"spring.kafka",
@@ -46,14 +48,45 @@ class SettingsSanitizerTests {
 		assertThat(SettingsSanitizer.maskUrlPasswords("http://a:1@h1:1,http://b:2@h2:2"))
 			.isEqualTo("http://a:******@h1:1,http://b:******@h2:2");
 		assertThat(SettingsSanitizer.maskUrlPasswords("redis://redis:6379")).isEqualTo("redis://redis:6379");
-		assertThat(SettingsSanitizer.sanitize(Map.of("nodes", List.of("redis://u:p@h:1"))).toString())
+		assertThat(shown(Map.of("nodes", List.of("redis://u:p@h:1"))).toString())
 			.isEqualTo("{nodes=[redis://u:******@h:1]}");
+	}
+
+	@Test
+	void masksAKeyWhoseSecretWordSpansTheSegmentsOfANestedMap() {
+		Map<String, Object> sanitized = shown(Map.of("spring.kafka", Map.of("properties", Map.of("basic",
+				Map.of("auth", Map.of("user", Map.of("info", "key:secret"), "credentials", Map.of("source",
+						"USER_INFO")))))));
+		assertThat(sanitized.toString()).doesNotContain("key:secret").contains("info=******");
+		assertThat(SettingsSanitizer.isSensitive("spring.kafka.properties.basic.auth.user.info")).isTrue();
+		assertThat(SettingsSanitizer.isSensitive("spring.kafka.properties.sasl.jaas.config")).isTrue();
+	}
+
+	@Test
+	void masksEveryValueUnlessValuesMayBeShown() {
+		Map<String, Object> sanitized = new SettingsSanitizer(List.of())
+			.sanitize(Map.of("eventbus", Map.of("topic-prefix", "stage", "consumer", Map.of("enabled", true))), false);
+		assertThat(sanitized.toString()).contains("topic-prefix=******", "consumer={enabled=******}")
+			.doesNotContain("stage", "true");
+	}
+
+	@Test
+	void theApplicationsSanitizingFunctionsSeeTheFullPropertyName() {
+		SanitizingFunction prefix = (data) -> data.getKey().equals("eventbus.topic-prefix") ? data.withSanitizedValue()
+				: data;
+		Map<String, Object> sanitized = new SettingsSanitizer(List.of(prefix))
+			.sanitize(Map.of("eventbus", Map.of("topic-prefix", "stage", "transport", "kafka")), true);
+		assertThat(sanitized.toString()).contains("topic-prefix=******", "transport=kafka").doesNotContain("stage");
 	}
 
 	@Test
 	void keepsTheKeyFieldOfARoute() {
 		assertThat(SettingsSanitizer.isSensitive("event-key-field")).isFalse();
 		assertThat(SettingsSanitizer.isSensitive("enabled")).isFalse();
+	}
+
+	private static Map<String, Object> shown(Map<String, ?> settings) {
+		return new SettingsSanitizer(List.of()).sanitize(settings, true);
 	}
 
 }

@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.autoconfigure.endpoint;
 
+import java.security.Principal;
 import java.util.Map;
 
 import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -50,8 +53,11 @@ class EventBusEndpointAutoConfigurationTests {
 
 	@Test
 	void exposedEndpointShowsTheRoutesAndEffectiveSettingsWithSecretsMasked() {
-		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=eventbus").run((context) -> {
-			EventBusEndpoint.EventBusDescriptor descriptor = context.getBean(EventBusEndpoint.class).eventBus();
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=eventbus",
+				"management.endpoint.eventbus.show-values=always",
+				"spring.kafka.properties.basic.auth.user.info=registry-key:registry-secret").run((context) -> {
+			EventBusEndpoint.EventBusDescriptor descriptor = context.getBean(EventBusEndpoint.class)
+				.eventBus(SecurityContext.NONE);
 			assertThat(descriptor.routes()).singleElement()
 				.satisfies((route) -> assertThat(route.topic()).isEqualTo("loans"));
 			@SuppressWarnings("unchecked")
@@ -60,8 +66,65 @@ class EventBusEndpointAutoConfigurationTests {
 			assertThat(descriptor.settings().toString()).contains("api-secret=******")
 				.contains("sasl.jaas.config=******")
 				.doesNotContain("never-shown")
-				.doesNotContain("p4ss");
+				.doesNotContain("p4ss")
+				.doesNotContain("registry-secret");
 		});
+	}
+
+	@Test
+	void valuesAreMaskedByDefaultAsInSpringBootsEnvironmentEndpoint() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=eventbus").run((context) -> {
+			EventBusEndpoint.EventBusDescriptor descriptor = context.getBean(EventBusEndpoint.class)
+				.eventBus(SecurityContext.NONE);
+			assertThat(descriptor.routes()).singleElement()
+				.satisfies((route) -> assertThat(route.topic()).isEqualTo("loans"));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> eventbus = (Map<String, Object>) descriptor.settings().get("eventbus");
+			assertThat(eventbus).containsEntry("transport", "******");
+		});
+	}
+
+	@Test
+	void whenAuthorizedValuesAreShownToTheRolesOnly() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=eventbus",
+					"management.endpoint.eventbus.show-values=when-authorized", "management.endpoint.eventbus.roles=ops")
+			.run((context) -> {
+				EventBusEndpoint endpoint = context.getBean(EventBusEndpoint.class);
+				assertThat(endpoint.eventBus(caller("ops")).settings().toString()).contains("transport=kafka");
+				assertThat(endpoint.eventBus(caller("dev")).settings().toString()).contains("transport=******");
+				assertThat(endpoint.eventBus(SecurityContext.NONE).settings().toString())
+					.contains("transport=******");
+			});
+	}
+
+	@Test
+	void theApplicationsSanitizingFunctionsApply() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=eventbus",
+					"management.endpoint.eventbus.show-values=always", "eventbus.topic-prefix=stage")
+			.withBean(SanitizingFunction.class,
+					() -> (data) -> data.getKey().endsWith("topic-prefix") ? data.withSanitizedValue() : data)
+			.run((context) -> assertThat(context.getBean(EventBusEndpoint.class)
+				.eventBus(SecurityContext.NONE)
+				.settings()
+				.toString()).contains("topic-prefix=******").contains("transport=kafka").doesNotContain("stage"));
+	}
+
+	private static SecurityContext caller(String role) {
+		return new SecurityContext() {
+
+			@Override
+			public Principal getPrincipal() {
+				return () -> "someone";
+			}
+
+			@Override
+			public boolean isUserInRole(String name) {
+				return name.equals(role);
+			}
+
+		};
 	}
 
 	@Test

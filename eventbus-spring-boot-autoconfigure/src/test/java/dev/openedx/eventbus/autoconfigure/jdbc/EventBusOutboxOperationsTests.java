@@ -39,6 +39,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -97,7 +98,7 @@ class EventBusOutboxOperationsTests {
 				assertThat(outbox.health().getDetails()).containsEntry("pending", 1L);
 
 				EventBusEndpoint endpoint = context.getBean(EventBusEndpoint.class);
-				assertThat(endpoint.eventBus().outbox()).satisfies((descriptor) -> assertThat(descriptor.pending())
+				assertThat(endpoint.eventBus(SecurityContext.NONE).outbox()).satisfies((descriptor) -> assertThat(descriptor.pending())
 					.isEqualTo(1));
 				EventBusEndpoint.OutboxDescriptor listed = (EventBusEndpoint.OutboxDescriptor) endpoint.part("outbox");
 				assertThat(listed.pendingEntries()).singleElement()

@@ -33,14 +33,14 @@ import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.testing.KafkaBroker;
+import dev.openedx.eventbus.testing.SchemaRegistry;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -72,21 +72,11 @@ class EventBusKafkaObservabilityIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+	@KafkaBroker
 	private static EmbeddedKafkaBroker broker;
 
+	@SchemaRegistry(username = "registry-user", password = REGISTRY_SECRET)
 	private static InMemorySchemaRegistry registry;
-
-	@BeforeAll
-	static void start() {
-		broker = EmbeddedKafkaBroker.start(1);
-		registry = new InMemorySchemaRegistry(0, "registry-user", REGISTRY_SECRET);
-	}
-
-	@AfterAll
-	static void stop() {
-		registry.close();
-		broker.close();
-	}
 
 	private ApplicationContextRunner service(String topic, String group) {
 		return ObservabilityContexts

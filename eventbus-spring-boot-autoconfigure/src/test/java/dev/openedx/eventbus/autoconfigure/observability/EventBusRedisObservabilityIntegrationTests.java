@@ -31,6 +31,7 @@ import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
 import dev.openedx.eventbus.event.OpenEdxEventListener;
 import dev.openedx.eventbus.redis.RedisServerProcess;
+import dev.openedx.eventbus.redis.RedisTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -77,7 +78,7 @@ class EventBusRedisObservabilityIntegrationTests {
 		String stream = "eventbus-obs-" + UUID.randomUUID();
 		String group = "library-" + UUID.randomUUID();
 		service("redis://127.0.0.1:"
-				+ sharedPort(), stream, group).withPropertyValues("eventbus.redis.stream-max-len=150")
+				+ RedisTestSupport.sharedPort(), stream, group).withPropertyValues("eventbus.redis.stream-max-len=150")
 			.run((context) -> {
 				try {
 					assertThat(context).hasNotFailed();
@@ -159,11 +160,6 @@ class EventBusRedisObservabilityIntegrationTests {
 			});
 		}
 		assertThat(output.getAll()).contains("Event delivered to the event bus").doesNotContain(PASSWORD);
-	}
-
-	private static int sharedPort() {
-		String port = System.getenv("REDIS_PORT");
-		return (port != null && !port.isBlank()) ? Integer.parseInt(port.strip()) : 6379;
 	}
 
 	private static String[] with(String[] tags, String... more) {

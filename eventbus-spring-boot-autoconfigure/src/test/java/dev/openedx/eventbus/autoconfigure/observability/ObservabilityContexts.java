@@ -34,6 +34,7 @@ import dev.openedx.eventbus.event.OpenEdxEventListener;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
@@ -73,6 +74,7 @@ final class ObservabilityContexts {
 					EventBusEndpointAutoConfiguration.class))
 			.withUserConfiguration(LibraryEvents.class, BookListener.class)
 			.withPropertyValues("management.endpoints.web.exposure.include=health,eventbus",
+					"management.endpoint.eventbus.show-values=always",
 					"management.endpoint.health.show-details=always",
 					"management.endpoint.health.show-components=always", "eventbus.consumer.shutdown-timeout=10s",
 					"eventbus.monitoring.lag-interval=200ms", "eventbus.monitoring.timeout=2s",
@@ -110,7 +112,8 @@ final class ObservabilityContexts {
 	}
 
 	static String endpointJson(ApplicationContext context) throws Exception {
-		return new ObjectMapper().writeValueAsString(context.getBean(EventBusEndpoint.class).eventBus());
+		return new ObjectMapper().writeValueAsString(context.getBean(EventBusEndpoint.class)
+			.eventBus(SecurityContext.NONE));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -44,7 +44,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A fake transport (a unit seam): the real shared worker engine over an in-memory queue per topic, so the Spring
  * wiring can be proven without a broker. Acknowledged messages are recorded, so tests can check that nothing is
- * acknowledged before it was handled.
+ * acknowledged before it was handled. * <p>
+ * Users get the documented in-memory transport from {@code eventbus-spring-boot-test}; that module depends on this
+ * one, so this module's own tests cannot use it (Maven refuses the cycle) and keep this small seam.
  */
 public final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 

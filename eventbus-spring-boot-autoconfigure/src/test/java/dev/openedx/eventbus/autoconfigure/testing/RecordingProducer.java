@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A fake transport producer (a unit seam): records every send, and can be told to fail a topic, synchronously or
- * through the future.
+ * through the future. * <p>
+ * Users get the documented in-memory transport from {@code eventbus-spring-boot-test}; that module depends on this
+ * one, so this module's own tests cannot use it (Maven refuses the cycle) and keep this small seam.
  */
 public final class RecordingProducer implements EventBusProducer {
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.openedx.eventbus.kafka;
+package dev.openedx.eventbus.testing;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,21 +26,52 @@ import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures what the event bus logs, to check that failures are logged with their coordinates.
+ * Captures what the event bus logs, to check that failures are logged with their coordinates. Opened in a
+ * {@code try} block around the part of a test whose logging it checks, not for the whole test.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
 	private final Logger logger;
 
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-	LogCapture() {
-		this.logger = (Logger) LoggerFactory.getLogger("dev.openedx.eventbus");
+	/**
+	 * Capture everything the event bus logs.
+	 */
+	public LogCapture() {
+		this((Logger) LoggerFactory.getLogger("dev.openedx.eventbus"));
+	}
+
+	/**
+	 * Capture what one class logs.
+	 * @param type the class whose logger to capture
+	 */
+	public LogCapture(Class<?> type) {
+		this((Logger) LoggerFactory.getLogger(type));
+	}
+
+	private LogCapture(Logger logger) {
+		this.logger = logger;
 		this.appender.start();
 		this.logger.addAppender(this.appender);
 	}
 
-	List<String> messages(Level level) {
+	/**
+	 * The messages logged so far, of every level.
+	 * @return the formatted messages
+	 */
+	public List<String> messages() {
+		synchronized (this.appender) {
+			return this.appender.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
+		}
+	}
+
+	/**
+	 * The messages logged so far at one level.
+	 * @param level the level
+	 * @return the formatted messages
+	 */
+	public List<String> messages(Level level) {
 		synchronized (this.appender) {
 			return this.appender.list.stream()
 				.filter((event) -> event.getLevel().equals(level))
@@ -49,7 +80,11 @@ final class LogCapture implements AutoCloseable {
 		}
 	}
 
-	String all() {
+	/**
+	 * Everything logged so far, one line each with its level, for assertion messages.
+	 * @return the log text
+	 */
+	public String all() {
 		synchronized (this.appender) {
 			return this.appender.list.stream()
 				.map((event) -> event.getLevel() + " " + event.getFormattedMessage())

@@ -13,30 +13,39 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package dev.openedx.eventbus.publish;
 
 import dev.openedx.eventbus.event.OpenEdxEvent;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 
-/** Recognises an {@link OpenEdxEvent} published as an application event payload. */
-final class OpenEdxEventPayloads {
+/**
+ * An application listener of {@link OpenEdxEvent}s published as payloads ({@code publisher.publishEvent(event)}):
+ * Spring asks {@link #supportsEventType} once per event type, so other application events never reach it.
+ */
+abstract class OpenEdxEventApplicationListener implements GenericApplicationListener {
 
-	private OpenEdxEventPayloads() {
-	}
-
-	static boolean supports(ResolvableType eventType) {
+	@Override
+	public final boolean supportsEventType(ResolvableType eventType) {
 		return PayloadApplicationEvent.class.isAssignableFrom(eventType.toClass()) && OpenEdxEvent.class
 			.isAssignableFrom(eventType.as(PayloadApplicationEvent.class).getGeneric().toClass());
 	}
 
-	static @Nullable OpenEdxEvent<?> payload(ApplicationEvent event) {
-		return (event instanceof PayloadApplicationEvent<?> payloadEvent
-				&& payloadEvent.getPayload() instanceof OpenEdxEvent<?> openEdxEvent) ? openEdxEvent : null;
+	@Override
+	public final void onApplicationEvent(ApplicationEvent applicationEvent) {
+		if (applicationEvent instanceof PayloadApplicationEvent<?> payloadEvent
+				&& payloadEvent.getPayload() instanceof OpenEdxEvent<?> event) {
+			onOpenEdxEvent(event);
+		}
 	}
+
+	/**
+	 * Handle a published event.
+	 * @param event the event, never {@code null}
+	 */
+	abstract void onOpenEdxEvent(OpenEdxEvent<?> event);
 
 }

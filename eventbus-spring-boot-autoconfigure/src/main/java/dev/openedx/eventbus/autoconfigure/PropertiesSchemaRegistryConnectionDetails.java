@@ -1,0 +1,47 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.openedx.eventbus.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The schema registry connection of {@code eventbus.kafka.schema-registry.*}.
+ */
+final class PropertiesSchemaRegistryConnectionDetails implements SchemaRegistryConnectionDetails {
+
+	private final EventBusProperties.SchemaRegistry properties;
+
+	PropertiesSchemaRegistryConnectionDetails(EventBusProperties.SchemaRegistry properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public @Nullable String getUrl() {
+		return this.properties.getUrl();
+	}
+
+	@Override
+	public @Nullable String getUsername() {
+		return this.properties.getApiKey();
+	}
+
+	@Override
+	public @Nullable String getPassword() {
+		return this.properties.getApiSecret();
+	}
+
+}
