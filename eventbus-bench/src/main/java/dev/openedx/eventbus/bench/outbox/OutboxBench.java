@@ -77,7 +77,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * direct producer sending as many. Goals: outbox throughput at least 0.5 of direct, commit-to-broker p50 under
  * 20 ms.
  * <pre>
- * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.outbox.OutboxBench [events] [threads] [backlog]
+ * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.outbox.OutboxBench [events] [threads] [backlog] [batch]
  * </pre>
  * PostgreSQL at 127.0.0.1:5432 (trust auth, user postgres); the benchmark creates database {@code eventbus_bench}
  * if needed and a schema of its own, dropped at the end.
@@ -93,6 +93,7 @@ public final class OutboxBench {
 		int events = intArg(args, 0, 20_000);
 		int threads = intArg(args, 1, 4);
 		int backlog = intArg(args, 2, 100_000);
+		int drainBatch = intArg(args, 3, OutboxRelaySettings.defaults().batchSize());
 		String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		createSchema(schema);
 		AvroEventCodec codec = new AvroEventCodec();
@@ -143,7 +144,7 @@ public final class OutboxBench {
 					outboxRate / directRate, relayed.percentile(50));
 			relay.stop();
 
-			drain(table, producer, codec, routes, route, transactions, backlog);
+			drain(table, producer, codec, routes, route, transactions, backlog, drainBatch);
 		}
 		finally {
 			dropSchema(schema);
@@ -152,7 +153,7 @@ public final class OutboxBench {
 
 	/** A backlog stored while the relay is stopped, then drained; beside it the producer sending as many directly. */
 	private static void drain(JdbcOutbox table, KafkaEventBusProducer producer, AvroEventCodec codec,
-			EventRoutes routes, EventRoute route, TransactionTemplate transactions, int backlog) {
+			EventRoutes routes, EventRoute route, TransactionTemplate transactions, int backlog, int batchSize) {
 		TransactionalOutbox outbox = new TransactionalOutbox(table, codec, () -> {
 		}, false);
 		long storing = System.nanoTime();
@@ -167,8 +168,11 @@ public final class OutboxBench {
 			});
 		}
 		double storeSeconds = (System.nanoTime() - storing) / 1e9;
+		OutboxRelaySettings defaults = OutboxRelaySettings.defaults();
 		OutboxRelay relay = new OutboxRelay(table, producer, OpenEdxCatalog.catalog(), codec, routes, List.of(),
-				OutboxRelaySettings.defaults());
+				new OutboxRelaySettings(batchSize, defaults.pollInterval(), defaults.sendTimeout(),
+						defaults.retryInitialInterval(), defaults.retryMaxInterval(), defaults.giveUpAfter(),
+						defaults.retention(), defaults.statisticsInterval(), defaults.unsentWarning()));
 		long started = System.nanoTime();
 		int handled = 0;
 		while (handled < backlog) {
@@ -195,7 +199,7 @@ public final class OutboxBench {
 		System.out.printf("Backlog of %,d events (stored in %.1f s, 1,000 per transaction): drained by the relay in "
 				+ "%.2f s (%,.0f events/s, batches of %d); the producer sends as many directly in %.2f s "
 				+ "(%,.0f events/s), ratio %.2f%n", backlog, storeSeconds, drainSeconds, backlog / drainSeconds,
-				OutboxRelaySettings.defaults().batchSize(), directSeconds, backlog / directSeconds,
+				batchSize, directSeconds, backlog / directSeconds,
 				(backlog / drainSeconds) / (backlog / directSeconds));
 	}
 
