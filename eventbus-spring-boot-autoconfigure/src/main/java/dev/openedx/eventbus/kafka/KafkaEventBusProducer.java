@@ -598,10 +598,10 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 			long now = System.currentTimeMillis();
 			RuntimeException previous = this.registrationFailure;
 			if (previous != null && now < this.registrationRetryAt) {
-				throw new SchemaRegistryException("Registering the schemas of subjects '" + this.keySubject + "' and '"
-						+ this.valueSubject + "' failed " + (this.registrationBackoff / 1000.0) + " s ago or less and is "
-						+ "not retried before " + Instant.ofEpochMilli(this.registrationRetryAt) + ": "
-						+ previous.getMessage(), previous);
+				throw new SchemaRegistryException("Registering the schemas of subjects '" + this.keySubject
+						+ "' and '" + this.valueSubject + "' failed " + (this.registrationBackoff / 1000.0)
+						+ " s ago or less and is not retried before " + Instant.ofEpochMilli(this.registrationRetryAt)
+						+ ": " + previous.getMessage(), previous);
 			}
 			try {
 				this.keyId = KafkaEventBusProducer.this.registry.register(this.keySubject, this.key.schema());

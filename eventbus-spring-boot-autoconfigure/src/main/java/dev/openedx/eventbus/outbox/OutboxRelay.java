@@ -323,7 +323,8 @@ public final class OutboxRelay implements SmartLifecycle {
 			.orElseThrow(() -> new UnknownEventTypeException(row.eventType()));
 		long fingerprint = this.codec.schemaFingerprint(type);
 		if (fingerprint != row.schemaFingerprint()) {
-			throw new EventDecodingException(row.eventType(), "the schema of the event type changed since outbox entry " + row.id() + " was stored (fingerprint "
+			throw new EventDecodingException(row.eventType(), "the schema of the event type changed since outbox "
+					+ "entry " + row.id() + " was stored (fingerprint "
 					+ Long.toHexString(row.schemaFingerprint()) + ", now " + Long.toHexString(fingerprint)
 					+ "): its bytes cannot be read with the current schema. Drain the outbox before deploying a "
 					+ "schema change of an event type");

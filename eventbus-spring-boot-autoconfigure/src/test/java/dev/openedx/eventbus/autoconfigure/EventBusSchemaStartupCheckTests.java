@@ -74,7 +74,8 @@ class EventBusSchemaStartupCheckTests {
 						.isInstanceOf(IncompatibleSchemaException.class)
 						.hasMessageContaining(subject)
 						.hasMessageContaining("book.copies");
-					FailureAnalysis analysis = new IncompatibleSchemaFailureAnalyzer().analyze(context.getStartupFailure());
+					FailureAnalysis analysis = new IncompatibleSchemaFailureAnalyzer()
+						.analyze(context.getStartupFailure());
 					assertThat(analysis.getAction()).contains("eventbus.kafka.schema-registry.check-on-startup=false");
 				});
 			this.contextRunner

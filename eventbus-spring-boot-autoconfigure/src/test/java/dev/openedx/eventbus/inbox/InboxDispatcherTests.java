@@ -58,7 +58,8 @@ class InboxDispatcherTests {
 			List<String> duplicates = new ArrayList<>();
 			InboxDispatcher inbox = new InboxDispatcher(new JdbcInbox(database.dataSource(), Clock.systemUTC()),
 					new JdbcTransactionManager(database.dataSource()), null,
-					List.of((worker, group, event) -> duplicates.add(worker + "/" + group + "/" + event.metadata().id())));
+					List.of((worker, group, event) -> duplicates
+						.add(worker + "/" + group + "/" + event.metadata().id())));
 			EventDispatcher listener = (event) -> {
 				Credit credit = (Credit) event.data();
 				jdbc.update("INSERT INTO ledger VALUES (?, ?)", credit.account(), credit.amount());

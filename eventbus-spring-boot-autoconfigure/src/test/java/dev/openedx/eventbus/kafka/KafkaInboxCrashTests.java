@@ -128,10 +128,12 @@ class KafkaInboxCrashTests {
 				String line;
 				while ((line = lines.readLine()) != null) {
 					if (line.startsWith(InboxCrashTestConsumer.COMMITTED)) {
-						output.committed.add(Long.parseLong(line.substring(InboxCrashTestConsumer.COMMITTED.length())));
+						output.committed
+							.add(Long.parseLong(line.substring(InboxCrashTestConsumer.COMMITTED.length())));
 					}
 					else if (line.startsWith(InboxCrashTestConsumer.DUPLICATE)) {
-						output.duplicates.add(Long.parseLong(line.substring(InboxCrashTestConsumer.DUPLICATE.length())));
+						output.duplicates
+							.add(Long.parseLong(line.substring(InboxCrashTestConsumer.DUPLICATE.length())));
 					}
 				}
 			}

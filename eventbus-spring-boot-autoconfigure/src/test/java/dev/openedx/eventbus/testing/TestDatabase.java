@@ -165,7 +165,8 @@ public final class TestDatabase implements AutoCloseable {
 	private static void ensurePostgresDatabase() throws SQLException {
 		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
 				"postgres", "");
-				PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
 			statement.setString(1, POSTGRES_DATABASE);
 			if (statement.executeQuery().next()) {
 				return;

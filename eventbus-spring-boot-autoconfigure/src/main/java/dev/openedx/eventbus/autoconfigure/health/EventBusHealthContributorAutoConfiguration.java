@@ -51,8 +51,8 @@ import org.springframework.context.annotation.Bean;
  * composite of {@code broker} (Kafka {@code describeCluster} or Redis {@code PING} within
  * {@code eventbus.monitoring.timeout}), {@code schemaRegistry} (Kafka), {@code outbox} (with the transactional
  * outbox: DOWN when an event waits longer than {@code eventbus.producer.outbox.unsent-threshold}) and
- * {@code workers}, one indicator per configured worker. It is meant for its own health group, not for liveness or readiness: see
- * {@code docs/observability.md}.
+ * {@code workers}, one indicator per configured worker. It is meant for its own health group, not for liveness or
+ * readiness: see {@code docs/observability.md}.
  *
  * @since 0.1.0
  */

@@ -58,8 +58,10 @@ import org.springframework.context.annotation.Bean;
 		after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
 				EventBusRedisAutoConfiguration.class },
 		// By name: the outbox and inbox auto-configurations are peers in the package map.
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration", "dev.openedx.eventbus.autoconfigure.jdbc.EventBusInboxAutoConfiguration" })
+		afterName = {
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration",
+				"dev.openedx.eventbus.autoconfigure.jdbc.EventBusInboxAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)

@@ -71,7 +71,8 @@ class EventBusOutboxOperationsTests {
 		.withBean(BrokerProbe.class, FixedBrokerProbe::new)
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withBean("bookLoaned", EventType.class, () -> TestEvents.BOOK_LOANED)
-		.withPropertyValues("eventbus.producer.events[" + TestEvents.BOOK_LOANED_TYPE + "].books.event-key-field=book.isbn",
+		.withPropertyValues(
+				"eventbus.producer.events[" + TestEvents.BOOK_LOANED_TYPE + "].books.event-key-field=book.isbn",
 				"eventbus.producer.outbox.enabled=true", "eventbus.producer.outbox.unsent-threshold=1ms",
 				"management.endpoints.web.exposure.include=eventbus");
 
@@ -83,7 +84,8 @@ class EventBusOutboxOperationsTests {
 				producer.failTopic("books", "broker unreachable");
 				EventBusPublisher publisher = context.getBean(EventBusPublisher.class);
 				new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(
-						(status) -> publisher.publish(TestEvents.BOOK_LOANED.event(new TestEvents.BookData("1", "t", 1))));
+						(status) -> publisher
+							.publish(TestEvents.BOOK_LOANED.event(new TestEvents.BookData("1", "t", 1))));
 				OutboxRelay relay = context.getBean(OutboxRelay.class);
 				await().atMost(Duration.ofSeconds(10)).until(() -> relay.getRetriedCount() > 0);
 				relay.refreshStatistics();
@@ -98,8 +100,8 @@ class EventBusOutboxOperationsTests {
 				assertThat(outbox.health().getDetails()).containsEntry("pending", 1L);
 
 				EventBusEndpoint endpoint = context.getBean(EventBusEndpoint.class);
-				assertThat(endpoint.eventBus(SecurityContext.NONE).outbox()).satisfies((descriptor) -> assertThat(descriptor.pending())
-					.isEqualTo(1));
+				assertThat(endpoint.eventBus(SecurityContext.NONE).outbox())
+					.satisfies((descriptor) -> assertThat(descriptor.pending()).isEqualTo(1));
 				EventBusEndpoint.OutboxDescriptor listed = (EventBusEndpoint.OutboxDescriptor) endpoint.part("outbox");
 				assertThat(listed.pendingEntries()).singleElement()
 					.satisfies((entry) -> assertThat(entry.destination()).isEqualTo("books"));
