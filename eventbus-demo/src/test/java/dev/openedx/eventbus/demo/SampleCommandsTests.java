@@ -122,6 +122,29 @@ class SampleCommandsTests {
 	}
 
 	@Test
+	void optionsThatAreWrongByThemselvesExitTwoBeforeSpringStarts() {
+		SampleProcess producer = SampleProcess.start("sample-producer-app", this.directory, "produce-event", "-s",
+				ENROLLMENT_CREATED, "-t", "enrollments", "-k", "enrollment.course.course_key", "-d",
+				"@" + this.directory.resolve("missing.json"));
+		SampleProcess consumer = SampleProcess.start("sample-consumer-app", this.directory, "consume-events", "-t",
+				"enrollments", "-g", "catalog", "--extra", "{\"offset_time\": \"2023-01-08T06:46:22\"}");
+
+		assertThat(producer.waitFor(TIMEOUT)).as(producer.stderr()).isEqualTo(2);
+		assertThat(producer.stderr()).contains("Error: Cannot read --data file")
+			.contains("Usage: java -jar app.jar produce-event");
+		assertThat(consumer.waitFor(TIMEOUT)).as(consumer.stderr()).isEqualTo(2);
+		assertThat(consumer.stderr()).contains("Error: --extra offset_time '2023-01-08T06:46:22' has no UTC offset")
+			.contains("Usage: java -jar app.jar consume-events");
+		for (SampleProcess process : List.of(producer, consumer)) {
+			assertThat(process.stdoutLines()).isEmpty();
+			// Nothing of Spring ran: no banner, no start-up log, no broker.
+			assertThat(process.stderr()).doesNotContain(":: Spring Boot ::")
+				.doesNotContain("Starting ")
+				.doesNotContain(" INFO ");
+		}
+	}
+
+	@Test
 	void generateAvroSchemasWritesTheSchemaOfEveryBusEventTypeWithoutAnyBrokerSettings() throws Exception {
 		Path output = this.directory.resolve("schemas");
 		Files.createDirectories(output);

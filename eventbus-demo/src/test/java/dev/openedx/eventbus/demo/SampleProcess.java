@@ -103,6 +103,39 @@ final class SampleProcess {
 		this.process.destroyForcibly();
 	}
 
+	/**
+	 * Stop it as a terminal or a supervisor would (SIGTERM: Spring Boot's graceful shutdown) and wait for it to end.
+	 * @param timeout how long at most; then it is killed and the test fails
+	 * @return the exit status
+	 */
+	int terminate(Duration timeout) {
+		this.process.destroy();
+		return waitFor(timeout);
+	}
+
+	/**
+	 * Wait until a line of standard output contains a text.
+	 * @param text the text
+	 * @param timeout how long at most; then the test fails
+	 */
+	void awaitOutput(String text, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (stdoutLines().stream().noneMatch((line) -> line.contains(text))) {
+			if (!this.process.isAlive() || System.nanoTime() > deadline) {
+				this.process.destroyForcibly();
+				throw new AssertionError("No line with '" + text + "' from " + this.command + "\nstdout:\n"
+						+ String.join("\n", stdoutLines()) + "\nstderr:\n" + stderr());
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("Interrupted", ex);
+			}
+		}
+	}
+
 	List<String> stdoutLines() {
 		try {
 			return Files.readAllLines(this.stdout, StandardCharsets.UTF_8);

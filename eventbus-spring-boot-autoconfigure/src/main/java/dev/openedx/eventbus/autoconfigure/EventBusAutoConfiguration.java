@@ -60,6 +60,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -149,7 +150,9 @@ public final class EventBusAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		EventRoutes eventRoutes(EventBusProperties properties, EventCatalog eventCatalog, AvroEventCodec eventCodec) {
+		EventRoutes eventRoutes(EventBusProperties properties, EventCatalog eventCatalog, AvroEventCodec eventCodec,
+				Environment environment) {
+			SplitEventTypeKeys.checkRoutes(ConfigurationPropertySources.get(environment), eventCatalog);
 			return EventRoutesFactory.create(properties, eventCatalog, eventCodec::keyField);
 		}
 
@@ -226,6 +229,7 @@ public final class EventBusAutoConfiguration {
 				ApplicationEventPublisher applicationEventPublisher,
 				ObjectProvider<EventBusCommandLine> commandLine,
 				ObjectProvider<WorkerDispatcherDecorator> dispatcherDecorators) {
+			SplitEventTypeKeys.checkWorkers(ConfigurationPropertySources.get(environment), eventCatalog);
 			List<WorkerDefinition> definitions = WorkerDefinitions.create(properties, eventCatalog,
 					ServiceNames.resolve(properties, environment));
 			boolean autoStartup = properties.getConsumer().isEnabled() && commandLine.getIfAvailable() == null;

@@ -174,10 +174,13 @@ public final class EventBusKafkaAutoConfiguration {
 	@ConditionalOnMissingBean(BrokerProbe.class)
 	KafkaBrokerProbe kafkaEventBusBrokerProbe(KafkaProperties kafkaProperties,
 			ObjectProvider<KafkaConnectionDetails> connectionDetails,
-			ObjectProvider<EventBusKafkaCustomizer> customizers) {
+			ObjectProvider<EventBusKafkaCustomizer> customizers, Environment environment) {
+		KafkaBootstrapServers servers = KafkaBootstrapServers.resolve(kafkaProperties,
+				connectionDetails.getIfAvailable(), environment);
+		servers.warnIfDefaulted();
 		Map<String, Object> adminConfig = KafkaClientConfigs.admin(kafkaProperties, connectionDetails.getIfAvailable());
 		customizers.orderedStream().forEach((customizer) -> customizer.customizeAdmin(adminConfig));
-		return new KafkaBrokerProbe(adminConfig);
+		return new KafkaBrokerProbe(adminConfig, servers.details());
 	}
 
 	private DefaultKafkaProducerFactory<byte[], byte[]> producerFactory(KafkaProperties kafkaProperties,

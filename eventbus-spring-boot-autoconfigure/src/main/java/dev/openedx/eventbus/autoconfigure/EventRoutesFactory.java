@@ -62,8 +62,7 @@ final class EventRoutesFactory {
 			EventType<?> type = catalog.find(typeName)
 				.orElseThrow(() -> new InvalidConfigurationPropertyValueException(typeProperty, typeName,
 						"Unknown event type: it is neither in the Open edX catalog nor declared by the application "
-								+ "as an EventType bean. Event types contain dots; in YAML write the key in "
-								+ "brackets, as \"[" + typeName + "]\"."));
+								+ "as an EventType bean." + EventTypeSuggestions.didYouMean(typeName, catalog)));
 			if (!type.busCapable()) {
 				throw new InvalidConfigurationPropertyValueException(typeProperty, typeName,
 						"This event type cannot be sent on the event bus: " + type.unserializableReason());

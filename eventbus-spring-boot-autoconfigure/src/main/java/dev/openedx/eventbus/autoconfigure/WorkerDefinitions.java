@@ -90,7 +90,8 @@ final class WorkerDefinitions {
 				if (catalog.find(type).isEmpty()) {
 					throw new InvalidConfigurationPropertyValueException(prefix + ".event-types[" + i + "]", type,
 							"Unknown event type: it is neither in the Open edX catalog nor declared by the "
-									+ "application as an EventType bean.");
+									+ "application as an EventType bean."
+									+ EventTypeSuggestions.didYouMean(type, catalog));
 				}
 				eventTypes.add(type);
 			}

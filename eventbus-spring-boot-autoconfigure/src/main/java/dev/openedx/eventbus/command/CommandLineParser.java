@@ -16,6 +16,10 @@
 
 package dev.openedx.eventbus.command;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,16 +111,62 @@ final class CommandLineParser {
 	private static CommandArguments consumeEvents(Map<String, List<String>> values, List<String> positional) {
 		noPositional(positional);
 		Long maxEvents = positiveLong(single(values, "--max-events"), "--max-events");
+		Map<String, Object> extra = extra(single(values, "--extra"));
+		ExtraOptions.check(extra);
+		String output = single(values, "--output");
+		checkOutput(output);
 		return new CommandArguments.ConsumeEvents(required(values, "--topic"), required(values, "--group-id"),
-				values.getOrDefault("--event-type", List.of()), extra(single(values, "--extra")), maxEvents,
-				single(values, "--output"));
+				values.getOrDefault("--event-type", List.of()), extra, maxEvents, output);
 	}
 
 	private static CommandArguments produceEvent(Map<String, List<String>> values, List<String> positional) {
 		noPositional(positional);
 		Long count = positiveLong(single(values, "--count"), "--count");
+		String data = required(values, "--data");
+		checkData(data);
 		return new CommandArguments.ProduceEvent(required(values, "--event-type"), required(values, "--topic"),
-				single(values, "--key-field"), required(values, "--data"), (count != null) ? count : 1);
+				single(values, "--key-field"), data, (count != null) ? count : 1);
+	}
+
+	/**
+	 * The data must be a JSON object, given inline or as {@code @file}: checked here, before Spring starts; whether
+	 * it fits the event type is checked once the catalog is known.
+	 */
+	private static void checkData(String data) {
+		String text = data;
+		if (data.startsWith("@")) {
+			Path file = Path.of(data.substring(1));
+			if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+				throw new CommandUsageException("Cannot read --data file " + file.toAbsolutePath()
+						+ ": no such readable file");
+			}
+			try {
+				text = Files.readString(file, StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new CommandUsageException("Cannot read --data file " + file + ": " + ex.getMessage(), ex);
+			}
+		}
+		try {
+			if (!JSON.readTree(text).isObject()) {
+				throw new CommandUsageException("--data must be a JSON object (the event's data), not '" + data + "'");
+			}
+		}
+		catch (JsonProcessingException ex) {
+			throw new CommandUsageException("--data is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/** An output file goes into a directory that exists; the file itself is created when the command runs. */
+	private static void checkOutput(@Nullable String output) {
+		if (output == null || output.equals("-")) {
+			return;
+		}
+		Path parent = Path.of(output).toAbsolutePath().getParent();
+		if (parent != null && !Files.isDirectory(parent)) {
+			throw new CommandUsageException("Cannot open --output " + output + ": the directory " + parent
+					+ " does not exist");
+		}
 	}
 
 	private static CommandArguments generateAvroSchemas(String[] args) {

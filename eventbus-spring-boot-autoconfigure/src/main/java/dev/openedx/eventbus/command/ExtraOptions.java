@@ -17,6 +17,7 @@
 package dev.openedx.eventbus.command;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,26 @@ final class ExtraOptions {
 	private ExtraOptions() {
 	}
 
+	/**
+	 * Refuse what is wrong whatever the transport: a key no plugin takes, or a value of the wrong form. Done while
+	 * the command line is read, before Spring starts; {@link #apply} checks the rest once the transport is known.
+	 * @param extra the {@code --extra} keys
+	 * @throws CommandUsageException naming the key
+	 */
+	static void check(Map<String, Object> extra) {
+		for (String key : extra.keySet()) {
+			if (!KAFKA_KEYS.contains(key) && !REDIS_KEYS.contains(key)) {
+				throw new CommandUsageException("--extra key '" + key + "' is unknown; the accepted keys are "
+						+ String.join(", ", KAFKA_KEYS) + " (kafka) and " + String.join(", ", REDIS_KEYS) + " (redis)");
+			}
+		}
+		replayFrom(extra.get("offset_time"));
+		consumerName(extra.get("consumer_name"));
+		bool(extra.get("check_backlog"), "check_backlog");
+		messageId(extra.get("last_read_msg_id"));
+		millis(extra.get("claim_msgs_older_than"));
+	}
+
 	static WorkerDefinition apply(WorkerDefinition definition, Map<String, Object> extra, String transport) {
 		List<String> accepted = "redis".equals(transport) ? REDIS_KEYS : KAFKA_KEYS;
 		for (String key : extra.keySet()) {
@@ -49,14 +70,9 @@ final class ExtraOptions {
 			}
 		}
 		WorkerDefinition result = definition;
-		Object offsetTime = extra.get("offset_time");
+		OffsetDateTime offsetTime = replayFrom(extra.get("offset_time"));
 		if (offsetTime != null) {
-			try {
-				result = result.withReplayFrom(ReplayTimes.parse(text(offsetTime, "offset_time")));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new CommandUsageException("--extra offset_time " + ex.getMessage());
-			}
+			result = result.withReplayFrom(offsetTime);
 		}
 		if ("redis".equals(transport)) {
 			result = result.withRedis(new WorkerDefinition.RedisOptions(consumerName(extra.get("consumer_name")),
@@ -64,6 +80,18 @@ final class ExtraOptions {
 					millis(extra.get("claim_msgs_older_than"))));
 		}
 		return result;
+	}
+
+	private static @Nullable OffsetDateTime replayFrom(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return ReplayTimes.parse(text(value, "offset_time"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CommandUsageException("--extra offset_time " + ex.getMessage());
+		}
 	}
 
 	private static @Nullable String consumerName(@Nullable Object value) {

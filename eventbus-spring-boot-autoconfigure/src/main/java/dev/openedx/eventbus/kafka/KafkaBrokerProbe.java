@@ -18,16 +18,23 @@ package dev.openedx.eventbus.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.monitor.BrokerUnreachableException;
 import dev.openedx.eventbus.monitor.GroupBacklog;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
@@ -57,6 +64,10 @@ public final class KafkaBrokerProbe implements BrokerProbe, AutoCloseable {
 
 	private final Supplier<Admin> adminFactory;
 
+	private final String bootstrapServers;
+
+	private final Map<String, Object> details;
+
 	private final Object lock = new Object();
 
 	private volatile @Nullable Admin admin;
@@ -68,8 +79,24 @@ public final class KafkaBrokerProbe implements BrokerProbe, AutoCloseable {
 	 * @param adminConfig the settings, for example Spring Boot's {@code KafkaProperties.buildAdminProperties()}
 	 */
 	public KafkaBrokerProbe(Map<String, Object> adminConfig) {
+		this(adminConfig, Map.of());
+	}
+
+	/**
+	 * Create a probe from admin client settings, with details for health besides the broker's address.
+	 * @param adminConfig the settings, at least {@code bootstrap.servers}
+	 * @param details what health shows besides the address, for example where the address came from; never secrets
+	 */
+	public KafkaBrokerProbe(Map<String, Object> adminConfig, Map<String, ?> details) {
 		Map<String, Object> config = Map.copyOf(adminConfig);
 		this.adminFactory = () -> Admin.create(config);
+		Object servers = config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+		this.bootstrapServers = (servers instanceof Collection<?> list)
+				? list.stream().map(String::valueOf).collect(Collectors.joining(",")) : String.valueOf(servers);
+		Map<String, Object> shown = new LinkedHashMap<>();
+		shown.put("bootstrapServers", this.bootstrapServers);
+		shown.putAll(details);
+		this.details = Collections.unmodifiableMap(shown);
 	}
 
 	@Override
@@ -78,16 +105,50 @@ public final class KafkaBrokerProbe implements BrokerProbe, AutoCloseable {
 	}
 
 	@Override
+	public Map<String, Object> details() {
+		return this.details;
+	}
+
+	@Override
 	public String ping(Duration timeout) throws Exception {
-		DescribeClusterResult cluster = admin()
-			.describeCluster(new DescribeClusterOptions().timeoutMs(millis(timeout)));
-		String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		int nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-		return "cluster " + clusterId + ", " + nodes + ((nodes == 1) ? " broker" : " brokers");
+		try {
+			DescribeClusterResult cluster = admin()
+				.describeCluster(new DescribeClusterOptions().timeoutMs(millis(timeout)));
+			String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			int nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+			return "cluster " + clusterId + ", " + nodes + ((nodes == 1) ? " broker" : " brokers");
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			throw unreachable(ex, timeout);
+		}
 	}
 
 	@Override
 	public GroupBacklog backlog(String destination, String group, Duration timeout) throws Exception {
+		try {
+			return readBacklog(destination, group, timeout);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			throw unreachable(ex, timeout);
+		}
+	}
+
+	/**
+	 * A timeout (ours, or the admin client's own {@code Timed out waiting for a node assignment}) means the broker
+	 * did not answer: say where it was looked for, instead of Kafka's {@code TimeoutException: null}.
+	 */
+	private Exception unreachable(Exception ex, Duration timeout) {
+		Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
+		if (!(cause instanceof TimeoutException)
+				&& !(cause instanceof org.apache.kafka.common.errors.TimeoutException)) {
+			return ex;
+		}
+		String detail = (cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : "";
+		return new BrokerUnreachableException("No answer from the Kafka broker at " + this.bootstrapServers
+				+ " within " + timeout.toMillis() + " ms" + detail, cause);
+	}
+
+	private GroupBacklog readBacklog(String destination, String group, Duration timeout) throws Exception {
 		Admin client = admin();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		TopicDescription topic;

@@ -40,7 +40,9 @@ import org.springframework.core.log.LogAccessor;
 /**
  * Reads the backlog of every worker's group from the broker on a schedule, on a thread of its own, so metrics
  * scrapes and health requests read a recent value without waiting for the broker. It reads the groups of stopped and
- * failed workers too: their lag keeps growing while producers write.
+ * failed workers too: their lag keeps growing while producers write. A reading that showed a backlog is read again
+ * on request once the worker has handled more messages since (at most once a second), so a drained backlog does not
+ * linger for an interval.
  * <pre class="code">
  * BacklogMonitor monitor = new BacklogMonitor(workers, probe, Duration.ofSeconds(30), Duration.ofSeconds(2));
  * monitor.start();
@@ -52,6 +54,9 @@ import org.springframework.core.log.LogAccessor;
 public final class BacklogMonitor implements SmartLifecycle {
 
 	private static final LogAccessor logger = new LogAccessor(BacklogMonitor.class);
+
+	/** How old a reading showing a backlog must be before a worker's progress makes {@link #reading} read again. */
+	private static final Duration REREAD_AFTER = Duration.ofSeconds(1);
 
 	private final EventBusConsumerRegistry consumers;
 
@@ -88,12 +93,23 @@ public final class BacklogMonitor implements SmartLifecycle {
 	}
 
 	/**
-	 * The last reading of a worker's backlog.
+	 * The last reading of a worker's backlog; read again now, on the calling thread, when it showed a backlog and
+	 * the worker has handled or failed messages since.
 	 * @param worker the worker name
 	 * @return the reading, or empty before the first one
 	 */
 	public Optional<BacklogReading> reading(String worker) {
-		return Optional.ofNullable(this.readings.get(worker));
+		BacklogReading reading = this.readings.get(worker);
+		if (reading != null && reading.backlog() != null && reading.backlog().hasBacklog()) {
+			// A backlog read before the worker handled more messages may be gone by now (drained a moment after the
+			// read): read it again rather than show, for up to an interval, a lag that no longer exists.
+			ConsumerStatus status = this.consumers.getConsumer(worker).map(EventBusConsumer::status).orElse(null);
+			if (status != null && status.handled() + status.failed() != reading.processed()
+					&& Duration.between(reading.readAt(), Instant.now()).compareTo(REREAD_AFTER) >= 0) {
+				reading = record(status, read(status));
+			}
+		}
+		return Optional.ofNullable(reading);
 	}
 
 	/**
@@ -114,31 +130,37 @@ public final class BacklogMonitor implements SmartLifecycle {
 		for (EventBusConsumer worker : workers) {
 			ConsumerStatus status = worker.status();
 			String key = status.destination() + "\u0000" + status.group();
-			BacklogReading shared = byGroup.computeIfAbsent(key, (k) -> read(status));
-			long processed = status.handled() + status.failed();
-			BacklogReading previous = this.readings.get(status.name());
-			Instant progressAt = (previous != null && previous.processed() == processed) ? previous.lastProgressAt()
-					: shared.readAt();
-			this.readings.put(status.name(), new BacklogReading(status.name(), shared.backlog(), shared.error(),
-					shared.readAt(), processed, progressAt));
+			record(status, byGroup.computeIfAbsent(key, (k) -> read(status)));
 		}
+	}
+
+	private BacklogReading record(ConsumerStatus status, BacklogReading shared) {
+		long processed = status.handled() + status.failed();
+		BacklogReading previous = this.readings.get(status.name());
+		Instant progressAt = (previous != null && previous.processed() == processed) ? previous.lastProgressAt()
+				: shared.readAt();
+		BacklogReading reading = new BacklogReading(status.name(), shared.backlog(), shared.error(), shared.readAt(),
+				processed, progressAt, shared.brokerUnreachable());
+		this.readings.put(status.name(), reading);
+		return reading;
 	}
 
 	private BacklogReading read(ConsumerStatus status) {
 		Instant now = Instant.now();
 		try {
 			return new BacklogReading(status.name(),
-					this.probe.backlog(status.destination(), status.group(), this.timeout), null, now, 0, now);
+					this.probe.backlog(status.destination(), status.group(), this.timeout), null, now, 0, now, false);
 		}
 		catch (Exception ex) {
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			logger.debug(ex, () -> "Could not read the backlog of group " + status.group() + " on "
 					+ status.destination() + ": " + error);
-			return new BacklogReading(status.name(), null, error, now, 0, now);
+			return new BacklogReading(status.name(), null, error, now, 0, now,
+					ex instanceof BrokerUnreachableException);
 		}
 		catch (Throwable ex) {
 			// The scheduler would silently stop rescheduling after an Error; keep reading instead.
-			return new BacklogReading(status.name(), null, ex.toString(), now, 0, now);
+			return new BacklogReading(status.name(), null, ex.toString(), now, 0, now, false);
 		}
 	}
 

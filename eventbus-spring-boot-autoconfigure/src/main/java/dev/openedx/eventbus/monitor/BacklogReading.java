@@ -30,9 +30,11 @@ import org.jspecify.annotations.Nullable;
  * @param processed messages the worker had handled or failed by then
  * @param lastProgressAt when the monitor first saw that count, so the last time the worker was seen making progress
  * (at the monitor's interval)
+ * @param brokerUnreachable whether the read failed because the broker did not answer at all
+ * ({@link BrokerUnreachableException})
  * @since 0.1.0
  */
 public record BacklogReading(String worker, @Nullable GroupBacklog backlog, @Nullable String error,
-		Instant readAt, long processed, Instant lastProgressAt) {
+		Instant readAt, long processed, Instant lastProgressAt, boolean brokerUnreachable) {
 
 }

@@ -17,6 +17,7 @@
 package dev.openedx.eventbus.monitor;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Transport SPI for monitoring: whether the broker answers, and how far behind a consumer group is. The Kafka
@@ -34,10 +35,20 @@ public interface BrokerProbe {
 	String transport();
 
 	/**
+	 * What health shows about the broker probed besides its answer: for example its address and where that address
+	 * came from. Never secrets.
+	 * @return fixed details, empty by default
+	 */
+	default Map<String, Object> details() {
+		return Map.of();
+	}
+
+	/**
 	 * Check that the broker answers.
 	 * @param timeout how long to wait
 	 * @return a short description of what answered, for health details (for example the Kafka cluster id)
-	 * @throws Exception when it does not answer in time, with the reason
+	 * @throws Exception when it does not answer in time, with the reason; a {@link BrokerUnreachableException} when
+	 * it does not answer at all
 	 */
 	String ping(Duration timeout) throws Exception;
 
@@ -48,7 +59,8 @@ public interface BrokerProbe {
 	 * @param group the consumer group
 	 * @param timeout how long to wait
 	 * @return the backlog, never {@code null}
-	 * @throws Exception when the broker cannot tell in time
+	 * @throws Exception when the broker cannot tell in time; a {@link BrokerUnreachableException} when it does not
+	 * answer at all
 	 */
 	GroupBacklog backlog(String destination, String group, Duration timeout) throws Exception;
 

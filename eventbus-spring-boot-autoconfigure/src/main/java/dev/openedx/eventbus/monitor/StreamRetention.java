@@ -28,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  * @param firstEntryId the oldest entry still in the stream, or {@code null} when it is empty
  * @param oldestUnhandledId the group's oldest entry not yet handled: its oldest pending entry, else the first entry
  * not yet delivered; {@code null} when the group has handled everything
- * @param headroom the share of the stream's entries older than {@code oldestUnhandledId}, from 0 (it is the next to
- * be trimmed) to 1 (nothing unhandled); exact from the group's lag when nothing is pending, else estimated from the
- * entry ids' timestamps
+ * @param headroom the share of {@code maxLength} that producers can still add before {@code oldestUnhandledId} is
+ * trimmed: 1 &minus; (entries from the oldest unhandled one to the newest) / {@code maxLength}, from 1 (nothing
+ * unhandled, or no {@code maxLength}) to 0 (the next entry added trims it, or one was trimmed); exact from the
+ * group's lag when nothing is pending, else the span is estimated from the entry ids' timestamps. A stream holding 2
+ * unhandled entries of a {@code MAXLEN} of 10,000 has a headroom of 0.9998
  * @param trimmed whether entries were trimmed away before the group handled them: its oldest pending entry is older
  * than the stream's first entry, or more entries await delivery than the stream still holds
  * @since 0.1.0
@@ -40,7 +42,8 @@ public record StreamRetention(long length, long maxLength, @Nullable String firs
 
 	/**
 	 * Whether unhandled entries are about to be trimmed: the stream is near its maximum length, so trimming is under
-	 * way, and the oldest unhandled entry is within the oldest {@code margin} of it; or one was trimmed already.
+	 * way, and the headroom is below {@code margin} (fewer than {@code margin} &times; {@code maxLength} entries can be
+	 * added before the oldest unhandled one goes); or one was trimmed already.
 	 * @param margin the share of the stream counted as near the trim point, for example {@code 0.1}
 	 * @return {@code true} when at risk
 	 */

@@ -208,15 +208,15 @@ public class EventBusPublisher {
 			send = CompletableFuture.failedFuture(ex);
 		}
 		return send.whenComplete((receipt, ex) -> {
+			long nanos = System.nanoTime() - started;
 			if (ex == null) {
 				this.sent.increment();
-				long nanos = System.nanoTime() - started;
 				notifyObservers(route, (observer) -> observer.sent(route, event, receipt, nanos));
 			}
 			else {
 				this.failed.increment();
 				Throwable cause = unwrap(ex);
-				notifyObservers(route, (observer) -> observer.failed(route, event, cause));
+				notifyObservers(route, (observer) -> observer.failed(route, event, cause, nanos));
 			}
 		});
 	}

@@ -47,4 +47,16 @@ public interface ProducerObserver {
 	default void failed(EventRoute route, OpenEdxEvent<?> event, Throwable error) {
 	}
 
+	/**
+	 * An event could not be sent, with the time it took to fail; the publisher calls this one, which calls
+	 * {@link #failed(EventRoute, OpenEdxEvent, Throwable)} unless overridden.
+	 * @param route the route it was to be sent on
+	 * @param event the event
+	 * @param error the failure
+	 * @param nanos time from the send to the failure
+	 */
+	default void failed(EventRoute route, OpenEdxEvent<?> event, Throwable error, long nanos) {
+		failed(route, event, error);
+	}
+
 }

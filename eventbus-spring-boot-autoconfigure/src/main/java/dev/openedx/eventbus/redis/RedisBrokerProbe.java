@@ -27,9 +27,11 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.monitor.BrokerUnreachableException;
 import dev.openedx.eventbus.monitor.GroupBacklog;
 import dev.openedx.eventbus.monitor.StreamRetention;
 import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.async.BaseRedisAsyncCommands;
 import io.lettuce.core.api.async.RedisKeyAsyncCommands;
@@ -37,8 +39,10 @@ import io.lettuce.core.api.async.RedisStreamAsyncCommands;
 import io.lettuce.core.models.stream.PendingMessages;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Monitors Redis: the server answers {@code PING}, and a group's backlog on a stream from {@code XINFO GROUPS}
@@ -82,11 +86,30 @@ public final class RedisBrokerProbe implements BrokerProbe {
 			String answer = await(commands.ping(), timeout);
 			return "PING answered " + answer;
 		}
+		catch (RedisConnectionFailureException | RedisCommandTimeoutException ex) {
+			throw unreachable(ex, timeout);
+		}
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public GroupBacklog backlog(String destination, String group, Duration timeout) {
+		try {
+			return readBacklog(destination, group, timeout);
+		}
+		catch (RedisConnectionFailureException | RedisCommandTimeoutException ex) {
+			throw unreachable(ex, timeout);
+		}
+	}
+
+	private BrokerUnreachableException unreachable(RuntimeException ex, Duration timeout) {
+		String where = (this.connectionFactory instanceof LettuceConnectionFactory lettuce)
+				? " at " + lettuce.getHostName() + ":" + lettuce.getPort() : "";
+		return new BrokerUnreachableException("No answer from Redis" + where + " within " + timeout.toMillis()
+				+ " ms: " + ex.getMessage(), ex);
+	}
+
+	@SuppressWarnings("unchecked")
+	private GroupBacklog readBacklog(String destination, String group, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		byte[] key = StreamFields.utf8(destination);
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
@@ -105,10 +128,10 @@ public final class RedisBrokerProbe implements BrokerProbe {
 				}
 			}
 			if (info == null) {
-				// No such group yet: a new group starts at the beginning of the stream.
-				return new GroupBacklog(Instant.now(), length, 0L,
-						retention(length, entryId(stream.get("first-entry")), entryId(stream.get("first-entry")),
-								entryId(stream.get("last-entry")), (length > 0) ? 0.0 : 1.0, false));
+				// No such group yet: a new group starts at the beginning of the stream, so all of it is unhandled.
+				String first = entryId(stream.get("first-entry"));
+				return new GroupBacklog(Instant.now(), length, 0L, retention(length, first, (length > 0) ? first : null,
+						entryId(stream.get("last-entry")), headroom(length), false));
 			}
 			long pending = number(info.get("pending"), 0);
 			String first = entryId(stream.get("first-entry"));
@@ -131,15 +154,15 @@ public final class RedisBrokerProbe implements BrokerProbe {
 				PendingMessages summary = await(commands.xpending(key, StreamFields.utf8(group)), remaining(deadline));
 				oldest = summary.getMessageIds().getLower().getValue();
 				trimmed = trimmed || (first != null && oldest != null && compare(oldest, first) < 0);
-				headroom = trimmed ? 0.0 : estimate(oldest, first, last);
+				headroom = trimmed ? 0.0 : headroom(unhandledSpan(length, estimate(oldest, first, last)));
 			}
 			else if (lag != null && lag > 0) {
 				oldest = "after " + lastDelivered;
-				headroom = (length > 0) ? Math.max(0.0, (double) (length - lag) / length) : 1.0;
+				headroom = headroom(lag);
 			}
 			else if (lag == null && last != null && lastDelivered != null && compare(lastDelivered, last) < 0) {
 				oldest = "after " + lastDelivered;
-				headroom = estimate(lastDelivered, first, last);
+				headroom = headroom(unhandledSpan(length, estimate(lastDelivered, first, last)));
 			}
 			else {
 				oldest = null;
@@ -153,6 +176,23 @@ public final class RedisBrokerProbe implements BrokerProbe {
 	private StreamRetention retention(long length, @Nullable String first, @Nullable String oldest,
 			@Nullable String last, double headroom, boolean trimmed) {
 		return new StreamRetention(length, this.streamMaxLength, first, oldest, headroom, trimmed);
+	}
+
+	/**
+	 * The headroom of a group whose unhandled entries span the given number of entries, from its oldest unhandled one
+	 * to the newest: the share of {@code MAXLEN} that can still be added before that oldest entry is trimmed. 1 for
+	 * nothing unhandled or a stream without {@code MAXLEN}; 0 when the span fills it.
+	 */
+	private double headroom(long unhandledSpan) {
+		if (this.streamMaxLength <= 0) {
+			return 1.0;
+		}
+		return Math.max(0.0, Math.min(1.0, 1.0 - (double) unhandledSpan / this.streamMaxLength));
+	}
+
+	/** Entries from the oldest unhandled one to the newest, from the share of the stream before it. */
+	private static long unhandledSpan(long length, double shareBefore) {
+		return Math.round(length * (1.0 - shareBefore));
 	}
 
 	/** Share of the stream before an entry, from entry-id timestamps: exact when entries arrive at an even pace. */

@@ -165,7 +165,17 @@ class EventBusAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasMessageContaining("eventbus.producer.events[org.acme.unknown.v1]")
-				.hasMessageContaining("Unknown event type"));
+				.hasMessageContaining("Unknown event type")
+				.hasMessageNotContaining("brackets"));
+	}
+
+	@Test
+	void routeForAMistypedEventTypeSuggestsTheClosestKnownOnes() {
+		this.contextRunner
+			.withPropertyValues("eventbus.producer.events[org.acme.library.book.loaned.v2].loans.event-key-field=isbn")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("Did you mean " + TestEvents.BOOK_LOANED_TYPE));
 	}
 
 	@Test
@@ -324,6 +334,16 @@ class EventBusAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasMessageContaining("eventbus.consumer.workers.loans.event-types[0]"));
+	}
+
+	@Test
+	void workerWithAMistypedEventTypeSuggestsTheClosestKnownOnes() {
+		this.contextRunner.withBean(InMemoryConsumerFactory.class, InMemoryConsumerFactory::new)
+			.withPropertyValues("spring.application.name=library", "eventbus.consumer.workers.loans.topic=loans",
+					"eventbus.consumer.workers.loans.event-types=org.acme.library.book.loand.v1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("Did you mean " + TestEvents.BOOK_LOANED_TYPE));
 	}
 
 	@Test

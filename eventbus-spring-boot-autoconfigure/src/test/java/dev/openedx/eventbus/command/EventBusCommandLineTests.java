@@ -16,6 +16,9 @@
 
 package dev.openedx.eventbus.command;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +26,7 @@ import dev.openedx.eventbus.command.CommandArguments.ConsumeEvents;
 import dev.openedx.eventbus.command.CommandArguments.GenerateAvroSchemas;
 import dev.openedx.eventbus.command.CommandArguments.ProduceEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -59,10 +63,11 @@ class EventBusCommandLineTests {
 	}
 
 	@Test
-	void produceEventReadsItsOptions() {
+	void produceEventReadsItsOptions(@TempDir Path directory) throws IOException {
+		Path data = Files.writeString(directory.resolve("data.json"), "{\"user\": {\"id\": 7}}");
 		ProduceEvent arguments = (ProduceEvent) parse("produce-event", "-s", "a.b.v1", "-t", "t", "-k", "user.id", "-d",
-				"@data.json", "--count", "3");
-		assertThat(arguments).isEqualTo(new ProduceEvent("a.b.v1", "t", "user.id", "@data.json", 3));
+				"@" + data, "--count", "3");
+		assertThat(arguments).isEqualTo(new ProduceEvent("a.b.v1", "t", "user.id", "@" + data, 3));
 	}
 
 	@Test
@@ -121,6 +126,51 @@ class EventBusCommandLineTests {
 	void extraMustParse() {
 		assertUsageError("--extra is not a valid JSON object", "consume-events", "-t", "t", "-g", "g", "--extra",
 				"{\"check_backlog\": tru");
+	}
+
+	@Test
+	void aDataFileThatCannotBeReadIsAUsageError(@TempDir Path directory) {
+		assertUsageError("Cannot read --data file " + directory.resolve("missing.json") + ": no such readable file",
+				"produce-event", "-s", "a.b.v1", "-t", "t", "-d", "@" + directory.resolve("missing.json"));
+	}
+
+	@Test
+	void dataThatIsNotAJsonObjectIsAUsageError(@TempDir Path directory) throws IOException {
+		assertUsageError("--data is not valid JSON", "produce-event", "-s", "a.b.v1", "-t", "t", "-d", "{\"user\":");
+		assertUsageError("--data must be a JSON object", "produce-event", "-s", "a.b.v1", "-t", "t", "-d", "[1]");
+		Path list = Files.writeString(directory.resolve("list.json"), "[1, 2]");
+		assertUsageError("--data must be a JSON object", "produce-event", "-s", "a.b.v1", "-t", "t", "-d", "@" + list);
+	}
+
+	@Test
+	void anOutputFileInADirectoryThatDoesNotExistIsAUsageError(@TempDir Path directory) {
+		Path output = directory.resolve("no-such-dir").resolve("events.jsonl");
+		assertUsageError("Cannot open --output " + output + ": the directory " + output.getParent()
+				+ " does not exist", "consume-events", "-t", "t", "-g", "g", "--output", output.toString());
+	}
+
+	@Test
+	void anExtraKeyNoPluginTakesIsAUsageError() {
+		assertUsageError("--extra key 'consumer' is unknown; the accepted keys are offset_time (kafka) and "
+				+ "consumer_name, check_backlog, last_read_msg_id, claim_msgs_older_than (redis)", "consume-events",
+				"-t", "t", "-g", "g", "--extra", "{\"consumer\": \"c1\"}");
+	}
+
+	@Test
+	void anExtraValueOfTheWrongFormIsAUsageError() {
+		assertUsageError("offset_time '2023-01-08T06:46:22' has no UTC offset", "consume-events", "-t", "t", "-g", "g",
+				"--extra", "{\"offset_time\": \"2023-01-08T06:46:22\"}");
+		assertUsageError("--extra check_backlog must be true or false", "consume-events", "-t", "t", "-g", "g",
+				"--extra", "{\"check_backlog\": \"yes\"}");
+		assertUsageError("--extra last_read_msg_id must be a stream entry id", "consume-events", "-t", "t", "-g", "g",
+				"--extra", "{\"last_read_msg_id\": \"latest\"}");
+	}
+
+	@Test
+	void anExtraKeyOfTheOtherTransportWaitsForTheTransport() {
+		ConsumeEvents arguments = (ConsumeEvents) parse("consume-events", "-t", "t", "-g", "g", "--extra",
+				"{\"check_backlog\": true}");
+		assertThat(arguments.extra()).containsEntry("check_backlog", true);
 	}
 
 	@Test

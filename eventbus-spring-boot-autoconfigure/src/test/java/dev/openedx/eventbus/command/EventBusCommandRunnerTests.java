@@ -233,26 +233,6 @@ class EventBusCommandRunnerTests {
 	}
 
 	@Test
-	void consumeEventsRefusesAnUnknownExtraKey(CapturedOutput output) {
-		command(new InMemoryConsumerFactory("redis"), "consume-events", "-t", TOPIC, "-g", "cms", "--extra",
-				"{\"consumer\": \"c1\"}")
-			.run((context) -> {
-				assertThat(runner(context).runCommand()).isEqualTo(2);
-				assertThat(output.getErr()).contains("--extra key 'consumer' is unknown");
-			});
-	}
-
-	@Test
-	void consumeEventsRefusesAnOffsetTimeWithoutOffset(CapturedOutput output) {
-		command(new InMemoryConsumerFactory("kafka"), "consume-events", "-t", TOPIC, "-g", "cms", "--extra",
-				"{\"offset_time\": \"2023-01-08T06:46:22\"}")
-			.run((context) -> {
-				assertThat(runner(context).runCommand()).isEqualTo(2);
-				assertThat(output.getErr()).contains("offset_time '2023-01-08T06:46:22' has no UTC offset");
-			});
-	}
-
-	@Test
 	void consumeEventsRefusesAnUnknownEventType(CapturedOutput output) {
 		command(new InMemoryConsumerFactory("kafka"), "consume-events", "-t", TOPIC, "-g", "cms", "-s", "org.acme.x.v1")
 			.run((context) -> {

@@ -64,6 +64,8 @@ final class DevServices implements AutoCloseable {
 
 	private final String registryUrl;
 
+	private boolean replacedStale;
+
 	private DevServices(Path stateFile, String bootstrapServers, String registryUrl) {
 		this.stateFile = stateFile;
 		this.bootstrapServers = bootstrapServers;
@@ -76,8 +78,14 @@ final class DevServices implements AutoCloseable {
 			Files.createDirectories(stateFile.toAbsolutePath().getParent());
 			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 					FileLock lock = channel.lock()) {
+				boolean stale = Files.exists(stateFile);
 				DevServices running = join(stateFile);
-				return (running != null) ? running : start(stateFile, partitions);
+				if (running != null) {
+					return running;
+				}
+				DevServices started = start(stateFile, partitions);
+				started.replacedStale = stale;
+				return started;
 			}
 		}
 		catch (IOException ex) {
@@ -97,16 +105,16 @@ final class DevServices implements AutoCloseable {
 		String servers = state.getProperty(BOOTSTRAP_SERVERS);
 		String registry = state.getProperty(REGISTRY_URL);
 		if (servers == null || registry == null || !answers(servers) || !answers(URI.create(registry).getAuthority())) {
-			logger.info(() -> "Event bus dev services: " + stateFile + " names services that no longer answer");
 			return null;
 		}
-		logger.info(() -> "Event bus dev services: joining the Kafka broker at " + servers + " and the schema registry "
-				+ "at " + registry + " that another service of this machine started");
 		return new DevServices(stateFile, servers, registry);
 	}
 
 	private static DevServices start(Path stateFile, int partitions) throws IOException {
-		EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(partitions, Map.of("auto.create.topics.enable", "true"));
+		// One partition for the offsets topic (50 by default): a development broker has a handful of groups, and
+		// creating 50 partitions slows the first start of every machine's first consumer.
+		EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(partitions,
+				Map.of("auto.create.topics.enable", "true", "offsets.topic.num.partitions", "1"));
 		InMemorySchemaRegistry registry;
 		try {
 			registry = new InMemorySchemaRegistry();
@@ -127,10 +135,23 @@ final class DevServices implements AutoCloseable {
 			state.store(writer, "Event bus development services of this machine; deleted when their owner stops");
 		}
 		Files.move(temporary, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		logger.info(() -> "Event bus dev services: started an in-process KRaft Kafka broker at "
-				+ services.bootstrapServers + " and a schema registry at " + services.registryUrl + " (" + stateFile
-				+ ")");
 		return services;
+	}
+
+	/**
+	 * What happened, for the one line the development services log at start-up.
+	 * @return for example {@code started an in-process Kafka broker at localhost:41523 and a schema registry at
+	 * http://127.0.0.1:40211, shared with the other services of this machine through
+	 * /tmp/eventbus-dev-services.properties}
+	 */
+	String describe() {
+		if (ownsAny()) {
+			return "started an in-process Kafka broker at " + this.bootstrapServers + " and a schema registry at "
+					+ this.registryUrl + ", shared with the other services of this machine through " + this.stateFile
+					+ (this.replacedStale ? " (the services it named before no longer answered)" : "");
+		}
+		return "joined the Kafka broker at " + this.bootstrapServers + " and the schema registry at " + this.registryUrl
+				+ " that another service of this machine started (" + this.stateFile + ")";
 	}
 
 	String bootstrapServers() {

@@ -48,7 +48,7 @@ public class DevServicesProperties {
 	private String stateFile = System.getProperty("java.io.tmpdir") + "/eventbus-dev-services.properties";
 
 	/**
-	 * Partitions of topics the development broker creates on first use.
+	 * Partitions of each topic the development services create at start, or the development broker on first use.
 	 */
 	private int partitions = 3;
 

@@ -32,11 +32,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -48,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two services of one development machine against the real in-process broker and registry.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DevServicesEnvironmentPostProcessorTests {
 
 	@TempDir
@@ -99,6 +104,55 @@ class DevServicesEnvironmentPostProcessorTests {
 		context.close();
 		assertThat(brokerUpWhenStopping).as("broker up while a late-phase worker stops").containsExactly(true);
 		assertThat(answers(servers)).isFalse();
+	}
+
+	@Test
+	void theRoutedAndConsumedTopicsExistBeforeTheApplicationStartsAndOneInfoLineSaysWhereEverythingIs(
+			CapturedOutput output) throws Exception {
+		Path stateFile = this.directory.resolve("topics.properties");
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
+			.web(WebApplicationType.NONE)
+			.profiles("dev")
+			.properties("eventbus.dev-services.state-file=" + stateFile, "eventbus.dev-services.partitions=2",
+					"eventbus.topic-prefix=dev",
+					"eventbus.producer.events[org.openedx.learning.course.enrollment.created.v1].enrollments"
+							+ ".event-key-field=enrollment.course.course_key",
+					"eventbus.consumer.workers.catalog.topic=catalog-info")
+			.run()) {
+			String servers = context.getEnvironment().getRequiredProperty("spring.kafka.bootstrap-servers");
+			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+				Map<String, TopicDescription> topics = admin
+					.describeTopics(List.of("dev-enrollments", "dev-catalog-info", "dev-catalog-info-dlt"))
+					.allTopicNames()
+					.get(30, TimeUnit.SECONDS);
+				assertThat(topics.values()).allSatisfy((topic) -> assertThat(topic.partitions()).hasSize(2));
+			}
+			assertThat(output.getOut().lines().filter((line) -> line.contains("Event bus dev services")))
+				.singleElement()
+				.satisfies((line) -> assertThat(line).contains("INFO")
+					.contains("started an in-process Kafka broker at " + servers)
+					.contains("a schema registry at "
+							+ context.getEnvironment().getProperty("eventbus.kafka.schema-registry.url"))
+					.contains(stateFile.toString())
+					.contains("created the topics dev-enrollments, dev-catalog-info, dev-catalog-info-dlt"));
+		}
+	}
+
+	@Test
+	void theBrokersLoggersAreQuietUnlessTheApplicationSaysOtherwise() {
+		try (ConfigurableApplicationContext quiet = start(this.directory.resolve("quiet.properties"))) {
+			assertThat(quiet.getEnvironment().getProperty("logging.level.kafka")).isEqualTo("WARN");
+			assertThat(quiet.getEnvironment().getProperty("logging.level.org.apache.kafka")).isEqualTo("WARN");
+		}
+		try (ConfigurableApplicationContext chatty = new SpringApplicationBuilder(Empty.class)
+			.web(WebApplicationType.NONE)
+			.profiles("dev")
+			.properties("eventbus.dev-services.state-file=" + this.directory.resolve("chatty.properties"),
+					"logging.level.kafka=INFO")
+			.run()) {
+			assertThat(chatty.getEnvironment().getProperty("logging.level.kafka")).isEqualTo("INFO");
+			assertThat(chatty.getEnvironment().getProperty("logging.level.state.change.logger")).isEqualTo("WARN");
+		}
 	}
 
 	@Test

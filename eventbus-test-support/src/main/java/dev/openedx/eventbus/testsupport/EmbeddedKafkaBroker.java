@@ -16,19 +16,28 @@
 
 package dev.openedx.eventbus.testsupport;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.utils.Exit;
 
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A single-node, in-process KRaft Kafka broker for tests, the development services and the demo: a thin launcher
  * around spring-kafka-test's {@link EmbeddedKafkaKraftBroker}, usable without a Spring context or JUnit extension.
  * Topics not created up front are created on first use with the default partition count. The broker binds to
- * {@code localhost} on a random port and deletes its log directory when closed.
+ * {@code localhost} on a random port and deletes its log directory when closed (close it: a JVM that exits without
+ * closing it leaves the directory, because deleting it at exit would pull it from under the running broker).
  * <pre class="code">
  * try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(3, "enrollments")) {
  *     Map&lt;String, Object&gt; config = Map.of("bootstrap.servers", broker.bootstrapServers());
@@ -47,9 +56,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 	 */
 	public static final String BOOTSTRAP_SERVERS_PROPERTY = "eventbus.embedded.kafka.bootstrap-servers";
 
+	/** The name Kafka's test kit gives the JVM shutdown hooks that delete its data directories. */
+	private static final String DELETE_DATA_HOOK = "delete-temp-file-shutdown-hook";
+
+	/** Kafka's storage formatter prints these to standard output, with no way to give it another stream. */
+	private static final List<String> FORMATTER_LINES = List.of("Bootstrap metadata:", "Formatting metadata directory");
+
+	private static final LogAccessor logger = new LogAccessor(EmbeddedKafkaBroker.class);
+
+	/** Held while a broker starts: the hook and output redirections below are global to the JVM. */
+	private static final Object starting = new Object();
+
 	private final EmbeddedKafkaKraftBroker broker;
 
 	private final int partitions;
+
+	private final List<Runnable> dataDeletions = new ArrayList<>();
 
 	private EmbeddedKafkaBroker(int partitions, Map<String, String> brokerProperties, String... topics) {
 		if (partitions < 1) {
@@ -59,7 +81,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 		this.broker = new EmbeddedKafkaKraftBroker(1, partitions, topics);
 		this.broker.brokerListProperty(BOOTSTRAP_SERVERS_PROPERTY);
 		this.broker.brokerProperties(brokerProperties);
-		this.broker.afterPropertiesSet();
+		synchronized (starting) {
+			// Kafka's test kit registers a JVM shutdown hook that deletes the broker's data directory. On SIGTERM it
+			// runs at the same time as the application's own shutdown, which stops this broker: the broker then
+			// finds its log directory gone and logs ERROR lines. Keep those deletions for close(), after the broker
+			// stopped (the test kit deletes the directory on close anyway; they only make sure).
+			Exit.setShutdownHookAdder((name, hook) -> {
+				if (DELETE_DATA_HOOK.equals(name)) {
+					this.dataDeletions.add(hook);
+				}
+				else {
+					Runtime.getRuntime().addShutdownHook(new Thread(hook, name));
+				}
+			});
+			PrintStream out = System.out;
+			LineFilter formatterOutput = new LineFilter(out);
+			System.setOut(new PrintStream(formatterOutput, true, StandardCharsets.UTF_8));
+			try {
+				this.broker.afterPropertiesSet();
+			}
+			finally {
+				System.setOut(out);
+				formatterOutput.finish();
+				Exit.resetShutdownHookAdder();
+			}
+		}
 	}
 
 	/**
@@ -127,6 +173,48 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 	@Override
 	public void close() {
 		this.broker.destroy();
+		this.dataDeletions.forEach(Runnable::run);
+		this.dataDeletions.clear();
+	}
+
+	/**
+	 * Standard output while a broker starts: the storage formatter's lines go to the DEBUG log, every other line
+	 * (another thread's) goes on to standard output.
+	 */
+	private static final class LineFilter extends OutputStream {
+
+		private final PrintStream target;
+
+		private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+		LineFilter(PrintStream target) {
+			this.target = target;
+		}
+
+		@Override
+		public synchronized void write(int b) {
+			this.line.write(b);
+			if (b == '\n') {
+				finish();
+			}
+		}
+
+		/** Pass on or log what was written since the last line: a flush mid-line (println flushes) waits. */
+		synchronized void finish() {
+			if (this.line.size() == 0) {
+				return;
+			}
+			String text = this.line.toString(StandardCharsets.UTF_8);
+			this.line.reset();
+			if (FORMATTER_LINES.stream().anyMatch(text::startsWith)) {
+				logger.debug(() -> text.strip());
+			}
+			else {
+				this.target.print(text);
+				this.target.flush();
+			}
+		}
+
 	}
 
 }

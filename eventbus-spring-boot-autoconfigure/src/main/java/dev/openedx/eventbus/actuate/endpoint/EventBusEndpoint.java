@@ -67,7 +67,9 @@ import org.springframework.core.log.LogAccessor;
  * With the transactional outbox, the view has its counts, and {@code GET /actuator/eventbus/outbox} lists its pending
  * and failed entries (oldest first, at most {@value #OUTBOX_LISTING_LIMIT} of each). {@code outbox} is therefore not
  * a usable worker name here.
- * Set {@code management.endpoint.eventbus.access=read-only} to keep the view and refuse the writes.
+ * Set {@code management.endpoint.eventbus.access=read-only} to keep the view and refuse the writes. Over HTTP, a
+ * write that cannot be done is answered with the reason ({@link EventBusEndpointWebExtension}): 404 for an unknown
+ * worker or route, 400 for an unknown action.
  *
  * @since 0.1.0
  */
@@ -207,7 +209,7 @@ public class EventBusEndpoint {
 			previous = table.setEnabled(eventType, topic, enabled);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidEndpointRequestException(ex.getMessage(), "No such route");
+			throw new UnknownTargetException(ex.getMessage(), "No such route");
 		}
 		logger.info(() -> "Route " + eventType + " -> " + topic + " switched " + (enabled ? "on" : "off")
 				+ " through the eventbus endpoint (was " + (previous ? "on" : "off") + ")");
@@ -240,7 +242,12 @@ public class EventBusEndpoint {
 	public WorkerDescriptor worker(String name, String action) {
 		EventBusConsumerRegistry registry = this.consumers;
 		if (registry == null) {
-			throw new InvalidEndpointRequestException("This service runs no workers", "No workers");
+			throw new UnknownTargetException("This service runs no workers", "No workers");
+		}
+		if (registry.getConsumer(name).isEmpty()) {
+			List<String> names = registry.getConsumers().stream().map(EventBusConsumer::name).toList();
+			throw new UnknownTargetException("No worker named '" + name + "'; the workers of this service are "
+					+ String.join(", ", names), "No such worker");
 		}
 		try {
 			EventBusConsumer worker = switch (action.toLowerCase(Locale.ROOT)) {
@@ -274,7 +281,7 @@ public class EventBusEndpoint {
 	private OutboxRelay requireOutbox() {
 		OutboxRelay relay = this.outbox;
 		if (relay == null) {
-			throw new InvalidEndpointRequestException(
+			throw new UnknownTargetException(
 					"This service has no transactional outbox (eventbus.producer.outbox.enabled)", "No outbox");
 		}
 		return relay;

@@ -63,7 +63,8 @@ public final class ReachabilityHealthIndicator extends AbstractHealthIndicator {
 			builder.up().withDetail("answer", answer);
 		}
 		catch (Exception ex) {
-			builder.down().withDetail("error", ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			String message = (ex.getMessage() != null) ? ": " + ex.getMessage() : "";
+			builder.down().withDetail("error", ex.getClass().getSimpleName() + message);
 		}
 	}
 

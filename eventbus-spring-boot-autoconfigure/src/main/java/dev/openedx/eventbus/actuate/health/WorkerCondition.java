@@ -48,6 +48,13 @@ enum WorkerCondition {
 	 */
 	TRIM_RISK("trim-risk", false),
 
+	/**
+	 * Running, but its broker did not answer the last backlog read and the worker has handled nothing since: it
+	 * cannot be consuming, whatever its state says (a wrong or missing bootstrap address, a broker down). DOWN, with
+	 * the address tried.
+	 */
+	UNREACHABLE("unreachable", false),
+
 	/** Stopped on request (endpoint, shutdown) or not started (consumers switched off). UP: it was asked for. */
 	STOPPED("stopped", true),
 

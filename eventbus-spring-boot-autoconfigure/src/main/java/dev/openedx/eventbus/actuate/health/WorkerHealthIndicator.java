@@ -40,7 +40,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * The health of one worker: its {@link WorkerCondition} from its state, its counters and the last backlog reading,
  * with the details an operator needs (topic, group, counts, lag, last error). DOWN only when the worker failed, is
- * stuck or its group is about to lose entries to trimming (stopped or not); a worker stopped on request is UP.
+ * stuck, cannot reach its broker, or its group is about to lose entries to trimming (stopped or not); a worker
+ * stopped on request is UP.
  * <pre class="code">
  * HealthIndicator worker = new WorkerHealthIndicator("enrollments", workers, backlogMonitor,
  *         Duration.ofMinutes(5), 0.1);
@@ -129,6 +130,10 @@ public final class WorkerHealthIndicator implements HealthIndicator {
 		}
 		if (state != ConsumerState.RUNNING) {
 			return WorkerCondition.STOPPED;
+		}
+		if (reading != null && reading.brokerUnreachable()
+				&& (status.lastHandledAt() == null || status.lastHandledAt().isBefore(reading.readAt()))) {
+			return WorkerCondition.UNREACHABLE;
 		}
 		if (backlog != null && backlog.hasBacklog() && idleFor(status, reading).compareTo(this.stuckAfter) > 0) {
 			return WorkerCondition.STUCK;

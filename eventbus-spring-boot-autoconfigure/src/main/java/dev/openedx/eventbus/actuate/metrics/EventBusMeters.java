@@ -28,6 +28,9 @@ final class EventBusMeters {
 	/** Counter: events sent, by outcome. */
 	public static final String PRODUCER_EVENTS = "eventbus.producer.events";
 
+	/** Timer of sends, from the send to the broker's acknowledgement or the failure; tag {@code outcome}. */
+	public static final String PRODUCER_SEND = "eventbus.producer.send";
+
 	/** Time gauge (seconds): time since the last event was sent to a topic. */
 	public static final String PRODUCER_TIME_SINCE_LAST_EVENT = "eventbus.producer.time.since.last.event";
 

@@ -34,10 +34,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts sends by outcome ({@value EventBusMeters#PRODUCER_EVENTS}) and tracks the time since the last event sent to
+ * Counts and times sends by outcome ({@value EventBusMeters#PRODUCER_EVENTS}, {@value EventBusMeters#PRODUCER_SEND},
+ * with or without tracing) and tracks the time since the last event sent to
  * each topic ({@value EventBusMeters#PRODUCER_TIME_SINCE_LAST_EVENT}, counted from startup until the first one). The
  * meters of every route in the routing table are registered up front and resolved once, not per event.
  * <pre class="code">
@@ -82,12 +84,20 @@ public final class EventBusProducerMetrics implements ProducerObserver {
 	public void sent(EventRoute route, OpenEdxEvent<?> event, SendReceipt receipt, long nanos) {
 		RouteMeters meters = resolve(route);
 		meters.success.increment();
+		meters.successTime.record(nanos, TimeUnit.NANOSECONDS);
 		meters.lastSent.set(this.clock.wallTime());
 	}
 
 	@Override
 	public void failed(EventRoute route, OpenEdxEvent<?> event, Throwable error) {
 		resolve(route).failure.increment();
+	}
+
+	@Override
+	public void failed(EventRoute route, OpenEdxEvent<?> event, Throwable error, long nanos) {
+		RouteMeters meters = resolve(route);
+		meters.failure.increment();
+		meters.failureTime.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	private RouteMeters resolve(EventRoute route) {
@@ -109,7 +119,16 @@ public final class EventBusProducerMetrics implements ProducerObserver {
 			.tags(tags)
 			.tag(EventBusMeters.OUTCOME, EventBusMeters.FAILURE)
 			.register(this.registry);
-		return new RouteMeters(success, failure, lastSent(route.destination()));
+		return new RouteMeters(success, failure, sendTimer(tags, EventBusMeters.SUCCESS),
+				sendTimer(tags, EventBusMeters.FAILURE), lastSent(route.destination()));
+	}
+
+	private Timer sendTimer(Tags tags, String outcome) {
+		return Timer.builder(EventBusMeters.PRODUCER_SEND)
+			.description("Time from a send to the broker's acknowledgement (success) or to the failure")
+			.tags(tags)
+			.tag(EventBusMeters.OUTCOME, outcome)
+			.register(this.registry);
 	}
 
 	private AtomicLong lastSent(String topic) {
@@ -134,7 +153,8 @@ public final class EventBusProducerMetrics implements ProducerObserver {
 		return (last != null) ? Duration.ofMillis(this.clock.wallTime() - last.get()) : null;
 	}
 
-	private record RouteMeters(Counter success, Counter failure, AtomicLong lastSent) {
+	private record RouteMeters(Counter success, Counter failure, Timer successTime, Timer failureTime,
+			AtomicLong lastSent) {
 	}
 
 }

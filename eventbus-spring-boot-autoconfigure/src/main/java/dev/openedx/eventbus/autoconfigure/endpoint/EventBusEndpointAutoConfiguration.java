@@ -17,6 +17,7 @@
 package dev.openedx.eventbus.autoconfigure.endpoint;
 
 import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
+import dev.openedx.eventbus.actuate.endpoint.EventBusEndpointWebExtension;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusProperties;
@@ -29,6 +30,7 @@ import dev.openedx.eventbus.publish.EventRoutes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -67,6 +69,14 @@ public final class EventBusEndpointAutoConfiguration {
 				eventBusConsumerRegistry.getIfAvailable(), backlogMonitor.getIfAvailable(),
 				EventBusSettings.describe(properties, environment), sanitizingFunctions.orderedStream().toList(),
 				endpointProperties.getShowValues(), endpointProperties.getRoles(), outboxRelay.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(EventBusEndpoint.class)
+	@ConditionalOnAvailableEndpoint(endpoint = EventBusEndpoint.class, exposure = EndpointExposure.WEB)
+	EventBusEndpointWebExtension eventBusEndpointWebExtension(EventBusEndpoint eventBusEndpoint) {
+		return new EventBusEndpointWebExtension(eventBusEndpoint);
 	}
 
 }

@@ -75,8 +75,11 @@ public final class EventBusHealthContributorAutoConfiguration {
 			EventBusProperties properties) {
 		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
 		Map<String, HealthContributor> contributors = new LinkedHashMap<>();
-		contributors.put("broker", new ReachabilityHealthIndicator(Map.of("transport", brokerProbe.transport()),
-				brokerProbe::ping, monitoring.getTimeout()));
+		Map<String, Object> brokerDetails = new LinkedHashMap<>();
+		brokerDetails.put("transport", brokerProbe.transport());
+		brokerDetails.putAll(brokerProbe.details());
+		contributors.put("broker", new ReachabilityHealthIndicator(brokerDetails, brokerProbe::ping,
+				monitoring.getTimeout()));
 		SchemaRegistryClient registry = schemaRegistryClient.getIfAvailable();
 		if (registry != null) {
 			contributors.put("schemaRegistry", new ReachabilityHealthIndicator(Map.of(), (timeout) -> {

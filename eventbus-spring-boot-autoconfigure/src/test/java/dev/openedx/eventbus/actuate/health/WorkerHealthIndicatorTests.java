@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.actuate.health;
 
+import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.monitor.BrokerUnreachableException;
 import dev.openedx.eventbus.monitor.GroupBacklog;
 import dev.openedx.eventbus.monitor.StreamRetention;
 import org.jspecify.annotations.Nullable;
@@ -99,10 +101,35 @@ class WorkerHealthIndicatorTests {
 			.containsEntry("condition", "running");
 	}
 
+	@Test
+	void aRunningWorkerWhoseBrokerDoesNotAnswerIsUnreachableAndDown() {
+		Health health = health(status(ConsumerState.RUNNING, 0), new UnreachableProbe(), Duration.ZERO);
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("condition", "unreachable")
+			.containsEntry("backlogError", "BrokerUnreachableException: No answer from the broker at nowhere:9092");
+	}
+
+	@Test
+	void aWorkerThatHandledAnEventAfterTheFailedReadReachedItsBroker() {
+		ConsumerStatus handledSince = new ConsumerStatus("books", "redis", "loans", "reports", ConsumerState.RUNNING,
+				1, Map.of(), 0, 3, null, Instant.now().plusSeconds(60), null, this.started);
+		assertThat(health(handledSince, new UnreachableProbe(), Duration.ZERO).getDetails())
+			.containsEntry("condition", "running");
+	}
+
+	@Test
+	void aStoppedWorkerWhoseBrokerDoesNotAnswerIsStillStopped() {
+		assertThat(health(status(ConsumerState.STOPPED, 0), new UnreachableProbe(), Duration.ZERO).getDetails())
+			.containsEntry("condition", "stopped");
+	}
+
 	private Health health(ConsumerStatus status, GroupBacklog backlog, Duration later) {
+		return health(status, new Probe(backlog), later);
+	}
+
+	private Health health(ConsumerStatus status, BrokerProbe probe, Duration later) {
 		EventBusConsumerRegistry registry = new Registry(new Worker(status));
-		BacklogMonitor monitor = new BacklogMonitor(registry, new Probe(backlog), Duration.ofMinutes(1),
-				Duration.ofSeconds(1));
+		BacklogMonitor monitor = new BacklogMonitor(registry, probe, Duration.ofMinutes(1), Duration.ofSeconds(1));
 		monitor.refresh();
 		Instant now = monitor.reading("books").orElseThrow().readAt().plus(later);
 		return new WorkerHealthIndicator("books", registry, monitor, Duration.ofMinutes(5), 0.1,
@@ -156,6 +183,30 @@ class WorkerHealthIndicatorTests {
 		@Override
 		public EventBusConsumer startConsumer(String name) {
 			return this.worker;
+		}
+
+	}
+
+	private record UnreachableProbe() implements BrokerProbe {
+
+		@Override
+		public String transport() {
+			return "redis";
+		}
+
+		@Override
+		public String ping(Duration timeout) {
+			throw unreachable();
+		}
+
+		@Override
+		public GroupBacklog backlog(String destination, String group, Duration timeout) {
+			throw unreachable();
+		}
+
+		private static BrokerUnreachableException unreachable() {
+			return new BrokerUnreachableException("No answer from the broker at nowhere:9092",
+					new ConnectException("Connection refused"));
 		}
 
 	}

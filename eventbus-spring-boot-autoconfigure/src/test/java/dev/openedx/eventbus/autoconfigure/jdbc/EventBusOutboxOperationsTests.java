@@ -22,6 +22,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
+import dev.openedx.eventbus.actuate.endpoint.EventBusEndpointWebExtension;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.endpoint.EventBusEndpointAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.health.EventBusHealthContributorAutoConfiguration;
@@ -112,6 +113,9 @@ class EventBusOutboxOperationsTests {
 				EventBusEndpoint.OutboxDescriptor resubmitted = (EventBusEndpoint.OutboxDescriptor) endpoint
 					.act("outbox", "resubmit", null);
 				assertThat(resubmitted.resubmitted()).isEqualTo(1);
+				// Over HTTP the web extension answers the same write.
+				assertThat(new EventBusEndpointWebExtension(endpoint).worker("outbox", "resubmit", List.of(-1L))
+					.getStatus()).isEqualTo(200);
 
 				await().atMost(Duration.ofSeconds(10)).until(() -> relay.getSentCount() == 1);
 				relay.refreshStatistics();

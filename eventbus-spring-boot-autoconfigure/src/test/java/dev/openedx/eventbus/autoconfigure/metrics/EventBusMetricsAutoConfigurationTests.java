@@ -16,6 +16,9 @@
 
 package dev.openedx.eventbus.autoconfigure.metrics;
 
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
 import dev.openedx.eventbus.actuate.metrics.EventBusConsumerMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusProducerMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusWorkerMetrics;
@@ -26,11 +29,16 @@ import dev.openedx.eventbus.autoconfigure.testing.FixedBrokerProbe;
 import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
+import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
 import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.event.EventType;
+import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.publish.EventBusPublisher;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +74,37 @@ class EventBusMetricsAutoConfigurationTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("eventbus.producer.events").tag("topic", "loans").counters()).hasSize(2);
 			assertThat(registry.get("eventbus.consumer.running").tag("worker", "loans").gauge().value()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void everySendIsTimedByOutcomeWithoutTracing() {
+		this.contextRunner.withPropertyValues("eventbus.producer.events[" + TestEvents.BOOK_LOANED_TYPE
+				+ "].loans-audit.event-key-field=book.isbn").run((context) -> {
+			context.getBean(RecordingProducer.class).failTopic("loans-audit", "broker said no");
+			EventBusPublisher publisher = context.getBean(EventBusPublisher.class);
+			for (String isbn : List.of("isbn-1", "isbn-2")) {
+				OpenEdxEvent<BookData> event = TestEvents.BOOK_LOANED.event(new BookData(isbn, "Dune", 1));
+				try {
+					publisher.publish(event).join();
+				}
+				catch (CompletionException ex) {
+					// the audit route fails on purpose
+				}
+			}
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			Timer success = registry.get("eventbus.producer.send")
+				.tags("topic", "loans", "event.type", TestEvents.BOOK_LOANED_TYPE, "outcome", "success")
+				.timer();
+			Timer failure = registry.get("eventbus.producer.send")
+				.tags("topic", "loans-audit", "outcome", "failure")
+				.timer();
+			assertThat(success.count()).isEqualTo(2);
+			assertThat(failure.count()).isEqualTo(2);
+			assertThat(registry.get("eventbus.producer.send").tags("topic", "loans-audit", "outcome", "success")
+				.timer()
+				.count()).isZero();
+			assertThat(context).doesNotHaveBean(ObservationRegistry.class);
 		});
 	}
 

@@ -38,6 +38,7 @@ import dev.openedx.eventbus.testing.SchemaRegistry;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -112,6 +113,12 @@ class EventBusKafkaObservabilityIntegrationTests {
 			String[] book = { "transport", "kafka", "topic", topic, "event.type", TestEvents.BOOK_LOANED_TYPE };
 			assertThat(counter(context, "eventbus.producer.events", with(book, "outcome", "success"))).isEqualTo(4);
 			assertThat(counter(context, "eventbus.producer.events", with(book, "outcome", "failure"))).isZero();
+			Timer sends = context.getBean(MeterRegistry.class)
+				.get("eventbus.producer.send")
+				.tags(with(book, "outcome", "success"))
+				.timer();
+			assertThat(sends.count()).isEqualTo(4);
+			assertThat(sends.totalTime(TimeUnit.NANOSECONDS)).isPositive();
 			assertThat(counter(context, "eventbus.consumer.events", with(book, "group", group, "outcome", "success")))
 				.isEqualTo(3);
 			assertThat(counter(context, "eventbus.consumer.events", with(book, "group", group, "outcome", "failure")))

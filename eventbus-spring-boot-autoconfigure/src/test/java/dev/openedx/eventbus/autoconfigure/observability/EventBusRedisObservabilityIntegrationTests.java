@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import dev.openedx.eventbus.actuate.endpoint.EventBusEndpoint;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.observability.ObservabilityContexts.BookListener;
+import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
@@ -124,6 +125,38 @@ class EventBusRedisObservabilityIntegrationTests {
 					await().atMost(TIMEOUT).until(() -> gauge(context, "eventbus.consumer.lag", where) == 0
 							&& gauge(context, "eventbus.consumer.pending", where) == 0);
 					await().atMost(TIMEOUT).until(() -> health(context, "eventbus").equals(Status.UP));
+				}
+				finally {
+					context.getBean(StringRedisTemplate.class).delete(stream);
+				}
+			});
+	}
+
+	@Test
+	void aDrainedBacklogShowsInHealthAtOnceNotALagIntervalLater() {
+		String stream = "eventbus-obs-" + UUID.randomUUID();
+		String group = "library-" + UUID.randomUUID();
+		service("redis://127.0.0.1:" + RedisTestSupport.sharedPort(), stream, group)
+			.withPropertyValues("eventbus.monitoring.lag-interval=1h")
+			.run((context) -> {
+				try {
+					assertThat(context).hasNotFailed();
+					context.getBean(HangingListener.class).release.countDown();
+					EventBusEndpoint endpoint = context.getBean(EventBusEndpoint.class);
+					endpoint.worker("books", "stop");
+					for (int i = 0; i < 5; i++) {
+						publish(context, "isbn-drain-" + i);
+					}
+					context.getBean(BacklogMonitor.class).refresh();
+					assertThat(details(context, "eventbus", "workers", "books")).containsEntry("lag", 5L);
+
+					endpoint.worker("books", "start");
+					await().atMost(TIMEOUT).until(() -> context.getBean(BookListener.class).received.size() == 5);
+					// The scheduled read is an hour away: health reads the drained backlog on request.
+					await().atMost(Duration.ofSeconds(10))
+						.until(() -> Long.valueOf(0)
+							.equals(details(context, "eventbus", "workers", "books").get("lag")));
+					assertThat(details(context, "eventbus", "workers", "books")).containsEntry("condition", "idle");
 				}
 				finally {
 					context.getBean(StringRedisTemplate.class).delete(stream);

@@ -81,9 +81,20 @@ final class CatalogClient {
 			.orElseThrow(() -> new AssertionError("GET /events does not list " + id));
 	}
 
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static JsonNode json(HttpResponse<String> response) {
+		return json.readTree(response.body());
 	}
 
 }

@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.sample.consumer;
 
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -110,6 +111,22 @@ class ConsumerApplicationTests {
 			.awaitOutcome();
 
 		assertThat(outcome.result()).isEqualTo(DeliveryOutcome.Result.FILTERED);
+	}
+
+	@Test
+	void aWriteToTheEventbusEndpointThatCannotBeDoneIsAnsweredWithTheReason() throws Exception {
+		HttpResponse<String> unknownWorker = catalog().post("/actuator/eventbus/enrolments", "{\"action\": \"stop\"}");
+		assertThat(unknownWorker.statusCode()).isEqualTo(404);
+		assertThat(CatalogClient.json(unknownWorker).get("error").asString())
+			.isEqualTo("No worker named 'enrolments'; the workers of this service are enrollments, catalog-info");
+
+		HttpResponse<String> unknownAction = catalog().post("/actuator/eventbus/enrollments",
+				"{\"action\": \"pause\"}");
+		assertThat(unknownAction.statusCode()).isEqualTo(400);
+		assertThat(CatalogClient.json(unknownAction).get("error").asString())
+			.isEqualTo("Unknown action 'pause': use 'stop' or 'start'");
+		assertThat(CatalogClient.json(catalog().get("/actuator/eventbus")).get("workers").get(0).get("state").asString())
+			.isEqualTo("RUNNING");
 	}
 
 	@Test
