@@ -28,12 +28,14 @@ import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.worker.EventBusWorkers;
 import dev.openedx.eventbus.worker.ExitOnConsumerFailure;
 import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.WorkerDispatcherDecorator;
 import dev.openedx.eventbus.listener.ApplicationEventDispatcher;
 import dev.openedx.eventbus.listener.OpenEdxEventListenerFactory;
 import dev.openedx.eventbus.publish.AfterCommitSendScheduler;
 import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.publish.EventBusPublishingListener;
 import dev.openedx.eventbus.publish.EventMetadataStamper;
+import dev.openedx.eventbus.publish.EventOutbox;
 import dev.openedx.eventbus.publish.EventRoutes;
 import dev.openedx.eventbus.publish.ProducerAuditLogger;
 import dev.openedx.eventbus.publish.ProducerObserver;
@@ -180,7 +182,8 @@ public final class EventBusAutoConfiguration {
 		@ConditionalOnMissingBean
 		EventBusPublisher eventBusPublisher(EventBusProperties properties, EventRoutes eventRoutes,
 				EventBusProducer eventBusProducer, EventMetadataStamper eventMetadataStamper,
-				ObjectProvider<ProducerObserver> producerObservers, ObjectProvider<SendScheduler> sendScheduler) {
+				ObjectProvider<ProducerObserver> producerObservers, ObjectProvider<SendScheduler> sendScheduler,
+				ObjectProvider<EventOutbox> eventOutbox) {
 			SendScheduler scheduler = sendScheduler.getIfAvailable(() -> {
 				if (properties.getProducer().getSendMode() == SendMode.AFTER_COMMIT) {
 					throw new InvalidConfigurationPropertyValueException("eventbus.producer.send-mode", "after-commit",
@@ -189,7 +192,7 @@ public final class EventBusAutoConfiguration {
 				return SendScheduler.IMMEDIATE;
 			});
 			return new EventBusPublisher(eventRoutes, eventBusProducer, eventMetadataStamper,
-					producerObservers.orderedStream().toList(), scheduler);
+					producerObservers.orderedStream().toList(), scheduler, eventOutbox.getIfUnique());
 		}
 
 		@Bean
@@ -224,7 +227,8 @@ public final class EventBusAutoConfiguration {
 				Environment environment, EventBusConsumerFactory eventBusConsumerFactory,
 				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
 				ApplicationEventPublisher applicationEventPublisher,
-				ObjectProvider<EventBusCommandLine> commandLine) {
+				ObjectProvider<EventBusCommandLine> commandLine,
+				ObjectProvider<WorkerDispatcherDecorator> dispatcherDecorators) {
 			SplitEventTypeKeys.checkWorkers(ConfigurationPropertySources.get(environment), eventCatalog);
 			List<WorkerDefinition> definitions = WorkerDefinitions.create(properties, eventCatalog,
 					ServiceNames.resolve(properties, environment));
@@ -235,7 +239,8 @@ public final class EventBusAutoConfiguration {
 			}
 			return new EventBusWorkers(definitions, eventBusConsumerFactory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()), applicationEventPublisher,
-					autoStartup, properties.getConsumer().getShutdownTimeout());
+					autoStartup, properties.getConsumer().getShutdownTimeout(),
+					dispatcherDecorators.orderedStream().toList());
 		}
 
 		@Bean

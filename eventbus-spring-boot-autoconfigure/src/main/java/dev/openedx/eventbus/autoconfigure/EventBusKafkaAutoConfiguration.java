@@ -16,6 +16,8 @@
 
 package dev.openedx.eventbus.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
@@ -31,10 +33,13 @@ import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
 import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.publish.EventRoute;
+import dev.openedx.eventbus.publish.EventRoutes;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -103,7 +108,30 @@ public final class EventBusKafkaAutoConfiguration {
 			AvroEventCodec eventCodec, Environment environment, ObjectProvider<EventBusKafkaCustomizer> customizers,
 			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> producerFactoryCustomizers) {
 		return new KafkaEventBusProducer(producerFactory(kafkaProperties, connectionDetails, environment, customizers,
-				producerFactoryCustomizers), eventBusSchemaRegistryClient, eventCodec);
+				producerFactoryCustomizers), eventBusSchemaRegistryClient, eventCodec,
+				this.properties.getProducer().getMaxBlock());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "eventbus.kafka.schema-registry.check-on-startup", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = "eventbus.producer.enabled", matchIfMissing = true)
+	static SmartInitializingSingleton eventBusSchemaStartupCheck(ObjectProvider<KafkaEventBusProducer> producer,
+			ObjectProvider<EventRoutes> eventRoutes) {
+		return () -> {
+			KafkaEventBusProducer kafkaProducer = producer.getIfUnique();
+			EventRoutes routes = eventRoutes.getIfUnique();
+			if (kafkaProducer == null || routes == null) {
+				return;
+			}
+			List<KafkaEventBusProducer.RouteSpec> specs = new ArrayList<>();
+			for (EventRoute route : routes.all()) {
+				if (route.eventKeyField() != null && route.eventType().busCapable()) {
+					specs.add(new KafkaEventBusProducer.RouteSpec(route.destination(), route.eventKeyField(),
+							route.eventType()));
+				}
+			}
+			kafkaProducer.prepare(specs);
+		};
 	}
 
 	@Bean

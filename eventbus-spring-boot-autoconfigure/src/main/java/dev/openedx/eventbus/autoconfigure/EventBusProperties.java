@@ -79,6 +79,8 @@ public class EventBusProperties {
 
 	private final Tracing tracing = new Tracing();
 
+	private final Jdbc jdbc = new Jdbc();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -143,6 +145,10 @@ public class EventBusProperties {
 		return this.tracing;
 	}
 
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
 	/**
 	 * Transports that can carry events.
 	 */
@@ -186,8 +192,29 @@ public class EventBusProperties {
 		 */
 		private SendMode sendMode = SendMode.IMMEDIATE;
 
+		/**
+		 * Longest time a published event may wait, off the publishing thread, for its schemas to be registered and
+		 * its topic's metadata (Kafka); past it the send fails, or with the outbox the event waits in the table.
+		 * Also the default of the Kafka client's max.block.ms.
+		 */
+		private Duration maxBlock = Duration.ofSeconds(10);
+
+		private final Outbox outbox = new Outbox();
+
+		public Duration getMaxBlock() {
+			return this.maxBlock;
+		}
+
+		public void setMaxBlock(Duration maxBlock) {
+			this.maxBlock = maxBlock;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
+		}
+
+		public Outbox getOutbox() {
+			return this.outbox;
 		}
 
 		public void setEnabled(boolean enabled) {
@@ -208,6 +235,157 @@ public class EventBusProperties {
 
 		public void setSendMode(SendMode sendMode) {
 			this.sendMode = sendMode;
+		}
+
+	}
+
+	public static class Outbox {
+
+		/**
+		 * Whether events published inside a transaction are stored in the eventbus_outbox table in that transaction
+		 * and sent by a relay once it committed. Needs a DataSource.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Whether events published outside a transaction go through the outbox too (stored on their own, then
+		 * relayed), instead of being sent at once.
+		 */
+		private boolean storeOutsideTransactions = false;
+
+		/**
+		 * Most events the relay locks and sends in one round.
+		 */
+		private int batchSize = 500;
+
+		/**
+		 * How often the relay looks for unsent events when no commit woke it (after a restart, an outage, or for
+		 * events another instance stored).
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How long one round of the relay waits for the broker's acknowledgements; events without one are retried.
+		 */
+		private Duration sendTimeout = Duration.ofMinutes(2);
+
+		/**
+		 * Wait before a destination whose send failed is tried again; doubled on each further failure.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Longest wait between two tries of a failing destination.
+		 */
+		private Duration maxRetryInterval = Duration.ofMinutes(1);
+
+		/**
+		 * Events still failing to send this long after they were stored are given up: kept as FAILED until
+		 * resubmitted through the eventbus endpoint.
+		 */
+		private Duration giveUpAfter = Duration.ofDays(1);
+
+		/**
+		 * How long sent events are kept in the table; 0 deletes them once the broker acknowledged them.
+		 */
+		private Duration retention = Duration.ZERO;
+
+		/**
+		 * How often the number of unsent events and the age of the oldest are read, for the meters and the health.
+		 */
+		private Duration statisticsInterval = Duration.ofSeconds(10);
+
+		/**
+		 * An event unsent for longer than this is logged at ERROR and turns the outbox health DOWN.
+		 */
+		private Duration unsentThreshold = Duration.ofMinutes(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isStoreOutsideTransactions() {
+			return this.storeOutsideTransactions;
+		}
+
+		public void setStoreOutsideTransactions(boolean storeOutsideTransactions) {
+			this.storeOutsideTransactions = storeOutsideTransactions;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
+		public Duration getMaxRetryInterval() {
+			return this.maxRetryInterval;
+		}
+
+		public void setMaxRetryInterval(Duration maxRetryInterval) {
+			this.maxRetryInterval = maxRetryInterval;
+		}
+
+		public Duration getGiveUpAfter() {
+			return this.giveUpAfter;
+		}
+
+		public void setGiveUpAfter(Duration giveUpAfter) {
+			this.giveUpAfter = giveUpAfter;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public Duration getStatisticsInterval() {
+			return this.statisticsInterval;
+		}
+
+		public void setStatisticsInterval(Duration statisticsInterval) {
+			this.statisticsInterval = statisticsInterval;
+		}
+
+		public Duration getUnsentThreshold() {
+			return this.unsentThreshold;
+		}
+
+		public void setUnsentThreshold(Duration unsentThreshold) {
+			this.unsentThreshold = unsentThreshold;
 		}
 
 	}
@@ -280,6 +458,8 @@ public class EventBusProperties {
 
 		private final Retry retry = new Retry();
 
+		private final Inbox inbox = new Inbox();
+
 		/**
 		 * Workers started with the application, by name.
 		 */
@@ -337,12 +517,61 @@ public class EventBusProperties {
 			return this.retry;
 		}
 
+		public Inbox getInbox() {
+			return this.inbox;
+		}
+
 		public Map<String, Worker> getWorkers() {
 			return this.workers;
 		}
 
 		public void setWorkers(Map<String, Worker> workers) {
 			this.workers = workers;
+		}
+
+	}
+
+	public static class Inbox {
+
+		/**
+		 * Whether every worker records each event id with its consumer group in the eventbus_inbox table, in the
+		 * listeners' transaction, so a duplicate delivery is acknowledged without calling the listeners again. Needs
+		 * a DataSource and a transaction manager.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * How long inbox rows are kept: a duplicate delivered later than this is no longer recognised.
+		 */
+		private Duration retention = Duration.ofDays(7);
+
+		/**
+		 * How often inbox rows older than the retention are deleted.
+		 */
+		private Duration cleanupInterval = Duration.ofHours(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public Duration getCleanupInterval() {
+			return this.cleanupInterval;
+		}
+
+		public void setCleanupInterval(Duration cleanupInterval) {
+			this.cleanupInterval = cleanupInterval;
 		}
 
 	}
@@ -436,6 +665,19 @@ public class EventBusProperties {
 		 * with an offset, for example "2026-01-08T06:46:22+00:00".
 		 */
 		private @Nullable String replayFrom;
+
+		/**
+		 * Whether this worker uses the inbox; overrides eventbus.consumer.inbox.enabled.
+		 */
+		private @Nullable Boolean inbox;
+
+		public @Nullable Boolean getInbox() {
+			return this.inbox;
+		}
+
+		public void setInbox(@Nullable Boolean inbox) {
+			this.inbox = inbox;
+		}
 
 		public @Nullable String getTopic() {
 			return this.topic;
@@ -583,6 +825,21 @@ public class EventBusProperties {
 		 * Read timeout of registry requests.
 		 */
 		private Duration readTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Whether the schemas of every configured route are checked at startup against the latest ones registered
+		 * under their subjects (startup fails, naming the differences, when the registry would refuse them) and
+		 * registered, so the first event of a type does not wait for the registry.
+		 */
+		private boolean checkOnStartup = true;
+
+		public boolean isCheckOnStartup() {
+			return this.checkOnStartup;
+		}
+
+		public void setCheckOnStartup(boolean checkOnStartup) {
+			this.checkOnStartup = checkOnStartup;
+		}
 
 		public @Nullable String getUrl() {
 			return this.url;
@@ -917,6 +1174,61 @@ public class EventBusProperties {
 		public void setTrimRiskMargin(double trimRiskMargin) {
 			this.trimRiskMargin = trimRiskMargin;
 		}
+
+	}
+
+	public static class Jdbc {
+
+		/**
+		 * When to create the outbox and inbox tables at startup: for embedded databases (H2, HSQLDB, Derby), always
+		 * (the scripts are idempotent), or never (Flyway, Liquibase or a DBA creates them from the shipped scripts).
+		 */
+		private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
+
+		/**
+		 * Platform of the schema scripts to run ("postgresql", "mysql" or "h2"). Detected from the DataSource when not
+		 * set; MariaDB uses the "mysql" scripts.
+		 */
+		private @Nullable String platform;
+
+		public SchemaInitialization getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(SchemaInitialization initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public @Nullable String getPlatform() {
+			return this.platform;
+		}
+
+		public void setPlatform(@Nullable String platform) {
+			this.platform = platform;
+		}
+
+	}
+
+	/**
+	 * When the event bus's tables are created (Spring Boot's own modes; the library does not need spring-boot-sql
+	 * unless the tables are created).
+	 */
+	public enum SchemaInitialization {
+
+		/**
+		 * Only for an embedded database.
+		 */
+		EMBEDDED,
+
+		/**
+		 * Always; the scripts create only what is missing.
+		 */
+		ALWAYS,
+
+		/**
+		 * Never: the application creates the tables (Flyway, Liquibase).
+		 */
+		NEVER
 
 	}
 

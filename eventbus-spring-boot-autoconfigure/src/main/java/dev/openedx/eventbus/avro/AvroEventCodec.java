@@ -87,6 +87,18 @@ public final class AvroEventCodec implements EventCodec {
 	}
 
 	/**
+	 * The 64-bit Rabin fingerprint of an event type's schema in Avro's parsing canonical form
+	 * ({@code SchemaNormalization.parsingFingerprint64}): what a store of encoded events (the transactional outbox)
+	 * keeps to tell whether bytes written earlier still match the schema of this codec.
+	 * @param type the event type
+	 * @return the fingerprint
+	 * @throws UnserializableEventException when the event type cannot travel on the bus
+	 */
+	public long schemaFingerprint(EventType<?> type) {
+		return model(type).fingerprint();
+	}
+
+	/**
 	 * Encode event data as Avro binary.
 	 * @param <D> the data type
 	 * @param type the event type

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.ResolvingDecoder;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,8 @@ final class EventTypeModel {
 
 	private final ValueCodec data;
 
+	private final long fingerprint;
+
 	private final ConcurrentMap<Schema, WriterPlan> writerPlans = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, EventKeyField> keyFields = new ConcurrentHashMap<>();
@@ -66,6 +69,11 @@ final class EventTypeModel {
 		this.dataKey = eventType.dataKey();
 		this.schema = schema;
 		this.data = data;
+		this.fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+	}
+
+	long fingerprint() {
+		return this.fingerprint;
 	}
 
 	EventType<?> eventType() {

@@ -16,12 +16,14 @@
 
 package dev.openedx.eventbus.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -45,9 +47,19 @@ final class ProducerFactories {
 	 * @return a new factory the caller owns
 	 */
 	static DefaultKafkaProducerFactory<byte[], byte[]> create(Map<String, Object> config) {
+		return create(config, null);
+	}
+
+	/**
+	 * A factory from plain client settings, with {@code max.block.ms} defaulting to the hand-over bound.
+	 * @param config the Kafka producer settings
+	 * @param maxBlock the default of {@code max.block.ms}, or {@code null} for the client's
+	 * @return a new factory the caller owns
+	 */
+	static DefaultKafkaProducerFactory<byte[], byte[]> create(Map<String, Object> config, @Nullable Duration maxBlock) {
 		Objects.requireNonNull(config, "config must not be null");
 		Map<String, Object> merged = new HashMap<>(config);
-		merged.putAll(overrides(config));
+		merged.putAll(overrides(config, maxBlock));
 		return new DefaultKafkaProducerFactory<>(merged, new ByteArraySerializer(), new ByteArraySerializer());
 	}
 
@@ -59,11 +71,23 @@ final class ProducerFactories {
 	 * @throws IllegalArgumentException when the factory cannot be copied and does not already comply
 	 */
 	static ProducerFactory<byte[], byte[]> enforce(ProducerFactory<byte[], byte[]> factory) {
+		return enforce(factory, null);
+	}
+
+	/**
+	 * A copy of a factory with the settings the event bus requires, and {@code max.block.ms} defaulting to the
+	 * hand-over bound.
+	 * @param factory the factory to start from
+	 * @param maxBlock the default of {@code max.block.ms}, or {@code null} for the client's
+	 * @return a new factory the caller owns
+	 */
+	static ProducerFactory<byte[], byte[]> enforce(ProducerFactory<byte[], byte[]> factory,
+			@Nullable Duration maxBlock) {
 		Objects.requireNonNull(factory, "producerFactory must not be null");
 		Map<String, Object> config = factory.getConfigurationProperties();
 		warnAboutOverrides(config);
 		try {
-			return factory.copyWithConfigurationOverride(overrides(config));
+			return factory.copyWithConfigurationOverride(overrides(config, maxBlock));
 		}
 		catch (UnsupportedOperationException ex) {
 			throw new IllegalArgumentException("Producer factory " + factory.getClass().getName()
@@ -72,8 +96,11 @@ final class ProducerFactories {
 		}
 	}
 
-	private static Map<String, Object> overrides(Map<String, Object> config) {
+	private static Map<String, Object> overrides(Map<String, Object> config, @Nullable Duration maxBlock) {
 		Map<String, Object> overrides = new HashMap<>();
+		if (maxBlock != null && config.get(ProducerConfig.MAX_BLOCK_MS_CONFIG) == null) {
+			overrides.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
+		}
 		overrides.put(ProducerConfig.ACKS_CONFIG, "all");
 		overrides.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

@@ -184,6 +184,65 @@ public final class SchemaRegistryClient implements WriterSchemas {
 	}
 
 	/**
+	 * The latest schema registered under a subject (what the registry checks a new schema against).
+	 * @param subject the subject
+	 * @return the latest version, or {@code null} when the subject has none
+	 * @throws SchemaRegistryException when the registry cannot be reached or answers another error
+	 */
+	public @Nullable RegisteredSchema latestSchema(String subject) {
+		JsonNode answer;
+		try {
+			answer = send("reading the latest schema of subject '" + subject + "'", HttpRequest
+				.newBuilder(URI.create(url() + "/subjects/" + encode(subject) + "/versions/latest")).GET());
+		}
+		catch (SchemaRegistryException ex) {
+			if (ex.status() == 404) {
+				return null;
+			}
+			throw ex;
+		}
+		JsonNode text = answer.get("schema");
+		if (text == null || !text.isTextual()) {
+			throw new SchemaRegistryException("Schema registry " + this.shownUrl + " answered without a schema for "
+					+ "the latest version of subject '" + subject + "': " + answer, 200, 0);
+		}
+		try {
+			return new RegisteredSchema(subject, answer.path("id").asInt(), answer.path("version").asInt(),
+					parse(text.asText()));
+		}
+		catch (SchemaParseException ex) {
+			throw new SchemaRegistryException("Schema registry " + this.shownUrl + " returned an invalid Avro schema "
+					+ "as the latest of subject '" + subject + "': " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The compatibility level the registry applies to a subject: its own, else the registry's global one, else
+	 * Confluent's default {@code BACKWARD} when the registry does not say.
+	 * @param subject the subject
+	 * @return for example {@code BACKWARD}, {@code FORWARD_TRANSITIVE} or {@code NONE}
+	 */
+	public String compatibilityLevel(String subject) {
+		for (String path : new String[] { "/config/" + encode(subject) + "?defaultToGlobal=true", "/config" }) {
+			try {
+				JsonNode answer = send("reading the compatibility level of subject '" + subject + "'",
+						HttpRequest.newBuilder(URI.create(url() + path)).GET());
+				JsonNode level = answer.has("compatibilityLevel") ? answer.get("compatibilityLevel")
+						: answer.get("compatibility");
+				if (level != null && level.isTextual()) {
+					return level.asText();
+				}
+			}
+			catch (SchemaRegistryException ex) {
+				if (ex.status() != 404) {
+					throw ex;
+				}
+			}
+		}
+		return "BACKWARD";
+	}
+
+	/**
 	 * Check that the registry answers, for health checks: one {@code GET /schemas/types}, no retry.
 	 * @param timeout how long to wait for the answer
 	 * @throws SchemaRegistryException when the registry cannot be reached, refuses the credentials or answers with an
@@ -422,6 +481,17 @@ public final class SchemaRegistryClient implements WriterSchemas {
 
 		HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException;
 
+	}
+
+	/**
+	 * A schema as the registry holds it under a subject.
+	 *
+	 * @param subject the subject
+	 * @param id the global schema id
+	 * @param version its version in the subject
+	 * @param schema the schema
+	 */
+	public record RegisteredSchema(String subject, int id, int version, Schema schema) {
 	}
 
 }

@@ -18,6 +18,8 @@ package dev.openedx.eventbus.publish;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import dev.openedx.eventbus.event.OpenEdxEvent;
@@ -29,13 +31,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Sends after the surrounding transaction commits, and never when it rolls back (the future is then cancelled); sends
- * at once when no transaction synchronization is active. Needs spring-tx.
+ * at once when no transaction synchronization is active. An event published while the transaction is completing
+ * (from another synchronization's {@code afterCommit}, such as a {@code @TransactionalEventListener}) is sent too:
+ * Spring no longer calls {@code afterCommit} on a synchronization registered that late, but still calls
+ * {@code afterCompletion}, which sends what is left. A transaction whose outcome is unknown
+ * ({@code STATUS_UNKNOWN}, a heuristic or failed commit) sends nothing: its events are logged at WARN with their ids
+ * and counted ({@link #getUnknownOutcomeCount()}). Needs spring-tx.
  *
  * @since 0.1.0
  */
 public final class AfterCommitSendScheduler implements SendScheduler {
 
 	private static final LogAccessor logger = new LogAccessor(AfterCommitSendScheduler.class);
+
+	private final LongAdder unknownOutcomes = new LongAdder();
 
 	@Override
 	public CompletableFuture<List<SendReceipt>> schedule(OpenEdxEvent<?> event,
@@ -46,8 +55,36 @@ public final class AfterCommitSendScheduler implements SendScheduler {
 		CompletableFuture<List<SendReceipt>> result = new CompletableFuture<>();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
+			private final AtomicBoolean started = new AtomicBoolean();
+
 			@Override
 			public void afterCommit() {
+				send();
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				if (status == STATUS_COMMITTED) {
+					// Registered during the commit phase: afterCommit was not called, this is the last chance.
+					send();
+				}
+				else if (status == STATUS_UNKNOWN) {
+					AfterCommitSendScheduler.this.unknownOutcomes.increment();
+					logger.warn(() -> "Not sending event " + event.type().type() + " id=" + event.metadata().id()
+							+ ": the outcome of its transaction is unknown (a heuristic or failed commit), so it may "
+							+ "or may not have committed; check and publish it again if it did");
+					result.cancel(false);
+				}
+				else {
+					logger.info(() -> "Not sending " + event + ": its transaction did not commit");
+					result.cancel(false);
+				}
+			}
+
+			private void send() {
+				if (!this.started.compareAndSet(false, true)) {
+					return;
+				}
 				sends.get().whenComplete((receipts, ex) -> {
 					if (ex != null) {
 						result.completeExceptionally(ex);
@@ -58,16 +95,16 @@ public final class AfterCommitSendScheduler implements SendScheduler {
 				});
 			}
 
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
-					logger.info(() -> "Not sending " + event + ": its transaction did not commit");
-					result.cancel(false);
-				}
-			}
-
 		});
 		return result;
+	}
+
+	/**
+	 * How many events were not sent because their transaction ended with an unknown outcome, since startup.
+	 * @return the count
+	 */
+	public long getUnknownOutcomeCount() {
+		return this.unknownOutcomes.sum();
 	}
 
 }

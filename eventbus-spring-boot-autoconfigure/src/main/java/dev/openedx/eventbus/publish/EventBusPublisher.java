@@ -64,6 +64,8 @@ public class EventBusPublisher {
 
 	private final SendScheduler scheduler;
 
+	private final @Nullable EventOutbox outbox;
+
 	private final LongAdder sent = new LongAdder();
 
 	private final LongAdder failed = new LongAdder();
@@ -80,6 +82,22 @@ public class EventBusPublisher {
 	 */
 	public EventBusPublisher(EventRoutes routes, EventBusProducer producer, EventMetadataStamper stamper,
 			List<? extends ProducerObserver> observers, SendScheduler scheduler) {
+		this(routes, producer, stamper, observers, scheduler, null);
+	}
+
+	/**
+	 * Create a publisher that stores events in a transactional outbox when the outbox
+	 * {@linkplain EventOutbox#takesEvents() takes them}, and sends them otherwise.
+	 * @param routes the routing table
+	 * @param producer the transport's producer
+	 * @param stamper stamps events without metadata with this service's origin
+	 * @param observers the observers to call on every send, in order
+	 * @param scheduler when the sends run
+	 * @param outbox the outbox, or {@code null} for none
+	 */
+	public EventBusPublisher(EventRoutes routes, EventBusProducer producer, EventMetadataStamper stamper,
+			List<? extends ProducerObserver> observers, SendScheduler scheduler, @Nullable EventOutbox outbox) {
+		this.outbox = outbox;
 		this.routes = Objects.requireNonNull(routes, "routes must not be null");
 		this.producer = Objects.requireNonNull(producer, "producer must not be null");
 		this.stamper = Objects.requireNonNull(stamper, "stamper must not be null");
@@ -92,8 +110,11 @@ public class EventBusPublisher {
 	 * @param event the event, never one received from the bus; stamped with this service's origin if it was not yet
 	 * @return a future completed with one receipt per route it was sent on (empty when none is enabled), or
 	 * exceptionally with an {@link EventPublicationException} naming the topics that failed; cancelled when
-	 * {@link SendMode#AFTER_COMMIT} discards the event because its transaction rolled back
+	 * {@link SendMode#AFTER_COMMIT} or the outbox discards the event because its transaction rolled back. With an
+	 * outbox that takes the event, the receipts (transport {@code outbox}) come when the transaction commits; the
+	 * relay sends it afterwards
 	 * @throws IllegalArgumentException when the event was received from the bus: it is never sent back
+	 * @throws EventOutboxException when the outbox cannot store the event (the transaction must not commit)
 	 */
 	public CompletableFuture<List<SendReceipt>> publish(OpenEdxEvent<?> event) {
 		Objects.requireNonNull(event, "event must not be null");
@@ -103,6 +124,11 @@ public class EventBusPublisher {
 		this.stamper.stamp(event);
 		if (this.routes.routesOf(event.type()).isEmpty()) {
 			return CompletableFuture.completedFuture(List.of());
+		}
+		if (this.outbox != null && this.outbox.takesEvents()) {
+			List<EventRoute> enabled = enabledRoutes(event);
+			return enabled.isEmpty() ? CompletableFuture.completedFuture(List.of())
+					: this.outbox.store(event, enabled);
 		}
 		return this.scheduler.schedule(event, () -> sendEnabledRoutes(event));
 	}
@@ -145,7 +171,7 @@ public class EventBusPublisher {
 		return this.dropped.sum();
 	}
 
-	private CompletableFuture<List<SendReceipt>> sendEnabledRoutes(OpenEdxEvent<?> event) {
+	private List<EventRoute> enabledRoutes(OpenEdxEvent<?> event) {
 		List<EventRoute> enabled = new ArrayList<>();
 		for (EventRoute route : this.routes.routesOf(event.type())) {
 			if (route.isEnabled()) {
@@ -155,6 +181,11 @@ public class EventBusPublisher {
 				drop(route, event);
 			}
 		}
+		return enabled;
+	}
+
+	private CompletableFuture<List<SendReceipt>> sendEnabledRoutes(OpenEdxEvent<?> event) {
+		List<EventRoute> enabled = enabledRoutes(event);
 		if (enabled.isEmpty()) {
 			return CompletableFuture.completedFuture(List.of());
 		}

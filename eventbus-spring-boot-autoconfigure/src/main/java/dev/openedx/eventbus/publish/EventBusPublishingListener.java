@@ -32,7 +32,9 @@ import org.springframework.core.log.LogAccessor;
  * Sends every {@link OpenEdxEvent} published as an application event through the {@link EventBusPublisher}, except
  * events received from the bus. It runs right after the metadata is stamped and before the application's own
  * listeners, so a failing local listener does not keep an event off the bus (as with Python's {@code send_robust}).
- * A failed send never reaches the publishing code: it is logged with the event type, id and topics, and counted.
+ * A failed send never reaches the publishing code: it is logged with the event type, id and topics, and counted. A
+ * failure to store the event in the transactional outbox does ({@link EventOutboxException}): the transaction that
+ * published it must not commit without it.
  *
  * @since 0.1.0
  */
@@ -61,6 +63,9 @@ public final class EventBusPublishingListener extends OpenEdxEventApplicationLis
 		CompletableFuture<List<SendReceipt>> sends;
 		try {
 			sends = this.publisher.publish(event);
+		}
+		catch (EventOutboxException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			logger.error(ex, () -> "Event " + event.type().type() + " id=" + event.metadata().id()

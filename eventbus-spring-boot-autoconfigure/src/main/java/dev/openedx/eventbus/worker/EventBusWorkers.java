@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.WorkerDispatcherDecorator;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.ConsumerStatus;
@@ -68,6 +69,8 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 
 	private final Duration shutdownTimeout;
 
+	private final List<WorkerDispatcherDecorator> decorators;
+
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile List<EventBusConsumer> workers;
@@ -87,6 +90,25 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	public EventBusWorkers(List<WorkerDefinition> definitions, EventBusConsumerFactory factory,
 			EventDispatcher dispatcher, ConsumerObserver observer, ApplicationEventPublisher eventPublisher,
 			boolean autoStartup, Duration shutdownTimeout) {
+		this(definitions, factory, dispatcher, observer, eventPublisher, autoStartup, shutdownTimeout, List.of());
+	}
+
+	/**
+	 * Create the workers, each dispatcher wrapped by the decorators (the inbox, for one); none starts before
+	 * {@link #start()}.
+	 * @param definitions the worker definitions
+	 * @param factory the transport's consumer factory
+	 * @param dispatcher the dispatcher every worker hands its events to
+	 * @param observer the observer every worker reports to
+	 * @param eventPublisher where {@link EventBusConsumerFailedEvent}s go
+	 * @param autoStartup whether the workers start with the application context
+	 * @param shutdownTimeout how long a stop waits for each worker
+	 * @param decorators applied in order to each worker's dispatcher, inside its event-type filter
+	 */
+	public EventBusWorkers(List<WorkerDefinition> definitions, EventBusConsumerFactory factory,
+			EventDispatcher dispatcher, ConsumerObserver observer, ApplicationEventPublisher eventPublisher,
+			boolean autoStartup, Duration shutdownTimeout, List<? extends WorkerDispatcherDecorator> decorators) {
+		this.decorators = List.copyOf(decorators);
 		this.definitions = List.copyOf(definitions);
 		this.factory = Objects.requireNonNull(factory, "factory must not be null");
 		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
@@ -241,7 +263,11 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	}
 
 	private EventBusConsumer create(WorkerDefinition definition) {
-		EventDispatcher selected = EventTypeFilteringDispatcher.of(definition.eventTypes(), this.dispatcher);
+		EventDispatcher decorated = this.dispatcher;
+		for (WorkerDispatcherDecorator decorator : this.decorators) {
+			decorated = decorator.decorate(definition, decorated);
+		}
+		EventDispatcher selected = EventTypeFilteringDispatcher.of(definition.eventTypes(), decorated);
 		return this.factory.create(definition, selected, this.observer);
 	}
 

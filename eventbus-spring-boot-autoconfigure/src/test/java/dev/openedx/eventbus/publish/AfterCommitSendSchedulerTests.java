@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.publish;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +28,11 @@ import dev.openedx.eventbus.event.SendReceipt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +76,45 @@ class AfterCommitSendSchedulerTests {
 		complete(TransactionSynchronization.STATUS_ROLLED_BACK);
 		assertThat(this.sends).hasValue(0);
 		assertThat(result).isCancelled();
+	}
+
+	@Test
+	void anEventPublishedFromAnotherSynchronizationsAfterCommitIsSentNotDropped() {
+		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(
+				new DriverManagerDataSource("jdbc:h2:mem:after-commit;DB_CLOSE_DELAY=-1", "sa", ""));
+		List<CompletableFuture<List<SendReceipt>>> results = new ArrayList<>();
+		new TransactionTemplate(transactionManager).executeWithoutResult((status) -> TransactionSynchronizationManager
+			.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					// What a @TransactionalEventListener publishing an event does.
+					results.add(AfterCommitSendSchedulerTests.this.scheduler
+						.schedule(AfterCommitSendSchedulerTests.this.event, AfterCommitSendSchedulerTests.this::send));
+				}
+
+			}));
+
+		assertThat(this.sends).hasValue(1);
+		assertThat(results).singleElement().satisfies((result) -> assertThat(result).isCompleted());
+	}
+
+	@Test
+	void aTransactionWithAnUnknownOutcomeSendsNothingAndIsCounted() {
+		TransactionSynchronizationManager.initSynchronization();
+		CompletableFuture<List<SendReceipt>> result = this.scheduler.schedule(this.event, this::send);
+		complete(TransactionSynchronization.STATUS_UNKNOWN);
+		assertThat(this.sends).hasValue(0);
+		assertThat(result).isCancelled();
+		assertThat(this.scheduler.getUnknownOutcomeCount()).isEqualTo(1);
+	}
+
+	@Test
+	void aCommittedEventIsSentOnceThoughBothCallbacksRun() {
+		TransactionSynchronizationManager.initSynchronization();
+		this.scheduler.schedule(this.event, this::send);
+		complete(TransactionSynchronization.STATUS_COMMITTED);
+		assertThat(this.sends).hasValue(1);
 	}
 
 	private void complete(int status) {

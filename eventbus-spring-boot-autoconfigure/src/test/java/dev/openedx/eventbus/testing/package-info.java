@@ -16,7 +16,8 @@
 
 /**
  * JUnit extensions for the tests that need a broker: the in-process Kafka broker and schema registry, and the shared
- * redis-server, injected into annotated fields and closed after their class or test; and a log capture.
+ * redis-server, injected into annotated fields and closed after their class or test; a log capture; and scratch
+ * databases on the machine's PostgreSQL and MariaDB, and H2.
  */
 @NullMarked
 package dev.openedx.eventbus.testing;

@@ -34,6 +34,11 @@ import dev.openedx.eventbus.event.LogText;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BacklogReading;
 import dev.openedx.eventbus.monitor.GroupBacklog;
+import dev.openedx.eventbus.outbox.JdbcOutbox;
+import dev.openedx.eventbus.outbox.OutboxEntry;
+import dev.openedx.eventbus.outbox.OutboxRelay;
+import dev.openedx.eventbus.outbox.OutboxStatistics;
+import dev.openedx.eventbus.outbox.OutboxStatus;
 import dev.openedx.eventbus.publish.EventRoute;
 import dev.openedx.eventbus.publish.EventRoutes;
 import org.jspecify.annotations.Nullable;
@@ -58,8 +63,14 @@ import org.springframework.core.log.LogAccessor;
  * <li>{@code POST /actuator/eventbus} with {@code {"eventType": "...", "topic": "...", "enabled": false}} switches one
  * route off or on (the rollout toggle of the Open edX how-to);</li>
  * <li>{@code POST /actuator/eventbus/{worker}} with {@code {"action": "stop"}} or {@code {"action": "start"}} stops a
- * worker (it finishes the message in hand and acknowledges) or starts it again (a failed one too).</li>
+ * worker (it finishes the message in hand and acknowledges) or starts it again (a failed one too);</li>
+ * <li>{@code POST /actuator/eventbus/outbox} with {@code {"action": "resubmit"}} puts every failed outbox event back
+ * in line, or only those of {@code "ids": [..]}.</li>
  * </ul>
+ * With the transactional outbox, the view has its counts, and {@code GET /actuator/eventbus/outbox} lists its pending
+ * and failed entries (oldest first, at most {@value #OUTBOX_LISTING_LIMIT} of each). {@code outbox} is therefore not
+ * a usable worker name here.
+ * <p>
  * The endpoint is read-only unless {@code management.endpoint.eventbus.access=unrestricted}: the write operations
  * change what the service sends and consumes, so only who may operate the service should reach them (secure the
  * endpoint, see {@code docs/observability.md}). Every write is logged at WARN with who (the authenticated principal,
@@ -70,6 +81,11 @@ import org.springframework.core.log.LogAccessor;
  */
 @Endpoint(id = "eventbus", defaultAccess = Access.READ_ONLY)
 public class EventBusEndpoint {
+
+	/** The most outbox entries of each status {@code GET /actuator/eventbus/outbox} lists. */
+	public static final int OUTBOX_LISTING_LIMIT = 100;
+
+	private static final String OUTBOX = "outbox";
 
 	private static final LogAccessor logger = new LogAccessor(EventBusEndpoint.class);
 
@@ -89,6 +105,8 @@ public class EventBusEndpoint {
 
 	private final Set<String> roles;
 
+	private final @Nullable OutboxRelay outbox;
+
 	/**
 	 * Create the endpoint.
 	 * @param transport {@code kafka} or {@code redis}
@@ -103,6 +121,26 @@ public class EventBusEndpoint {
 	public EventBusEndpoint(String transport, @Nullable EventRoutes routes,
 			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor, Map<String, ?> settings,
 			Iterable<SanitizingFunction> sanitizingFunctions, Show showValues, Set<String> roles) {
+		this(transport, routes, consumers, monitor, settings, sanitizingFunctions, showValues, roles, null);
+	}
+
+	/**
+	 * Create the endpoint of a service with a transactional outbox.
+	 * @param transport {@code kafka} or {@code redis}
+	 * @param routes the routing table, or {@code null} when this service does not produce
+	 * @param consumers the workers, or {@code null} when this service does not consume
+	 * @param monitor the backlog monitor, or {@code null} for no lag
+	 * @param settings the effective settings, as nested maps by property name segment
+	 * @param sanitizingFunctions the application's functions, applied after the endpoint's own masking of secrets
+	 * @param showValues when the settings' values are shown rather than masked
+	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
+	 * @param outbox the outbox relay, or {@code null} without an outbox
+	 */
+	public EventBusEndpoint(String transport, @Nullable EventRoutes routes,
+			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor, Map<String, ?> settings,
+			Iterable<SanitizingFunction> sanitizingFunctions, Show showValues, Set<String> roles,
+			@Nullable OutboxRelay outbox) {
+		this.outbox = outbox;
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.routes = routes;
 		this.consumers = consumers;
@@ -129,8 +167,33 @@ public class EventBusEndpoint {
 		if (this.consumers != null) {
 			this.consumers.getConsumers().forEach((consumer) -> workers.add(describe(consumer)));
 		}
+		OutboxStatistics statistics = (this.outbox != null) ? this.outbox.getStatistics() : null;
 		return new EventBusDescriptor(this.transport, routes, workers,
+				(statistics != null) ? describe(statistics, null, null) : null,
 				this.sanitizer.sanitize(this.settings, this.showValues.isShown(securityContext, this.roles)));
+	}
+
+	/**
+	 * One worker, or with {@code outbox} the outbox with its pending and failed entries.
+	 * @param name a worker name, or {@code outbox}
+	 * @return the worker or the outbox
+	 */
+	@ReadOperation
+	public OperationResponseBody part(@Selector String name) {
+		if (OUTBOX.equals(name)) {
+			OutboxRelay relay = requireOutbox();
+			OutboxStatistics statistics = relay.refreshStatistics();
+			JdbcOutbox table = relay.getOutbox();
+			return describe(statistics, table.entries(OutboxStatus.PENDING, OUTBOX_LISTING_LIMIT),
+					table.entries(OutboxStatus.FAILED, OUTBOX_LISTING_LIMIT));
+		}
+		EventBusConsumerRegistry registry = this.consumers;
+		if (registry == null) {
+			throw new InvalidEndpointRequestException("This service runs no workers", "No workers");
+		}
+		return describe(registry.getConsumer(name)
+			.orElseThrow(() -> new InvalidEndpointRequestException("No event bus worker named '" + name + "'",
+					"No such worker")));
 	}
 
 	/**
@@ -166,14 +229,27 @@ public class EventBusEndpoint {
 	}
 
 	/**
+	 * Stop or start one worker, or resubmit failed outbox entries.
+	 * @param name the worker name, or {@code outbox}
+	 * @param action {@code stop} or {@code start} for a worker, {@code resubmit} for the outbox
+	 * @param ids the outbox entries to resubmit, or {@code null} for every failed one
+	 * @param securityContext who asks ({@link SecurityContext#NONE} when unknown)
+	 * @return the worker or the outbox afterwards
+	 */
+	@WriteOperation
+	public OperationResponseBody act(@Selector String name, String action, @Nullable List<Long> ids,
+			SecurityContext securityContext) {
+		return OUTBOX.equals(name) ? resubmit(action, ids, securityContext) : worker(name, action, securityContext);
+	}
+
+	/**
 	 * Stop or start one worker.
 	 * @param name the worker name
 	 * @param action {@code stop} or {@code start}
 	 * @param securityContext who asks ({@link SecurityContext#NONE} when unknown)
 	 * @return the worker afterwards
 	 */
-	@WriteOperation
-	public WorkerDescriptor worker(@Selector String name, String action, SecurityContext securityContext) {
+	public WorkerDescriptor worker(String name, String action, SecurityContext securityContext) {
 		EventBusConsumerRegistry registry = this.consumers;
 		if (registry == null) {
 			throw new UnknownTargetException("This service runs no workers", "No workers");
@@ -197,6 +273,36 @@ public class EventBusEndpoint {
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), "Cannot " + action + " worker " + name);
 		}
+	}
+
+	private OutboxDescriptor resubmit(String action, @Nullable List<Long> ids, SecurityContext securityContext) {
+		OutboxRelay relay = requireOutbox();
+		if (!"resubmit".equalsIgnoreCase(action)) {
+			throw new InvalidEndpointRequestException("Unknown outbox action '" + action + "': use 'resubmit'",
+					"Unknown action");
+		}
+		int resubmitted = (ids != null) ? relay.getOutbox().resubmit(ids) : relay.getOutbox().resubmitFailed();
+		audit(securityContext, "resubmitted " + resubmitted + " failed outbox event(s)"
+				+ ((ids != null) ? " (ids " + ids + ")" : ""));
+		relay.wakeUp();
+		OutboxStatistics statistics = relay.refreshStatistics();
+		return describe(statistics, null, relay.getOutbox().entries(OutboxStatus.FAILED, OUTBOX_LISTING_LIMIT))
+			.withResubmitted(resubmitted);
+	}
+
+	private OutboxRelay requireOutbox() {
+		OutboxRelay relay = this.outbox;
+		if (relay == null) {
+			throw new UnknownTargetException(
+					"This service has no transactional outbox (eventbus.producer.outbox.enabled)", "No outbox");
+		}
+		return relay;
+	}
+
+	private static OutboxDescriptor describe(OutboxStatistics statistics, @Nullable List<OutboxEntry> pending,
+			@Nullable List<OutboxEntry> failed) {
+		return new OutboxDescriptor(statistics.pending(), statistics.failed(),
+				statistics.oldestPendingAge().toString(), statistics.readAt().toString(), pending, failed, null);
 	}
 
 	/**
@@ -243,10 +349,33 @@ public class EventBusEndpoint {
 	 * @param transport {@code kafka} or {@code redis}
 	 * @param routes the routing table
 	 * @param workers the workers
+	 * @param outbox the outbox counts, or {@code null} without an outbox
 	 * @param settings the effective settings, secrets masked
 	 */
 	public record EventBusDescriptor(String transport, List<RouteDescriptor> routes, List<WorkerDescriptor> workers,
-			Map<String, Object> settings) implements OperationResponseBody {
+			@Nullable OutboxDescriptor outbox, Map<String, Object> settings) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The transactional outbox.
+	 *
+	 * @param pending events waiting to be sent
+	 * @param failed events given up, waiting to be resubmitted
+	 * @param oldestPendingAge how long the oldest pending event has waited (ISO-8601 duration)
+	 * @param readAt when the counts were read
+	 * @param pendingEntries the oldest pending entries, or {@code null} when not listed
+	 * @param failedEntries the oldest failed entries, or {@code null} when not listed
+	 * @param resubmitted how many entries a resubmit put back in line, or {@code null}
+	 */
+	public record OutboxDescriptor(long pending, long failed, String oldestPendingAge, String readAt,
+			@Nullable List<OutboxEntry> pendingEntries, @Nullable List<OutboxEntry> failedEntries,
+			@Nullable Integer resubmitted) implements OperationResponseBody {
+
+		OutboxDescriptor withResubmitted(int count) {
+			return new OutboxDescriptor(this.pending, this.failed, this.oldestPendingAge, this.readAt,
+					this.pendingEntries, this.failedEntries, count);
+		}
 
 	}
 

@@ -16,8 +16,11 @@
 
 package dev.openedx.eventbus.actuate.endpoint;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -66,16 +69,28 @@ public class EventBusEndpointWebExtension {
 	}
 
 	/**
-	 * Stop or start one worker ({@link EventBusEndpoint#worker}).
-	 * @param name the worker name
-	 * @param action {@code stop} or {@code start}
+	 * Stop or start one worker, or resubmit failed outbox entries ({@link EventBusEndpoint#act}).
+	 * @param name the worker name, or {@code outbox}
+	 * @param action {@code stop} or {@code start} for a worker, {@code resubmit} for the outbox
+	 * @param ids the outbox entries to resubmit, or {@code null} for every failed one
 	 * @param securityContext who asks, for the audit line
-	 * @return the worker afterwards, or 404 (unknown worker) or 400 (unknown action) with the reason
+	 * @return the worker or the outbox afterwards, or 404 (unknown worker, no outbox) or 400 (unknown action) with
+	 * the reason
 	 */
 	@WriteOperation
 	public WebEndpointResponse<OperationResponseBody> worker(@Selector String name, String action,
-			SecurityContext securityContext) {
-		return answer(() -> this.endpoint.worker(name, action, securityContext));
+			@Nullable List<Long> ids, SecurityContext securityContext) {
+		return answer(() -> this.endpoint.act(name, action, ids, securityContext));
+	}
+
+	/**
+	 * Stop or start one worker ({@link EventBusEndpoint#worker}), for a caller outside HTTP (no one to audit).
+	 * @param name the worker name
+	 * @param action {@code stop} or {@code start}
+	 * @return the worker afterwards, or 404 (unknown worker) or 400 (unknown action) with the reason
+	 */
+	public WebEndpointResponse<OperationResponseBody> worker(String name, String action) {
+		return worker(name, action, null, SecurityContext.NONE);
 	}
 
 	private static WebEndpointResponse<OperationResponseBody> answer(Supplier<OperationResponseBody> operation) {

@@ -64,6 +64,27 @@ final class EventBusMeters {
 	/** Gauge: failures in a row of a worker (it stops at its limit). */
 	public static final String CONSUMER_CONSECUTIVE_FAILURES = "eventbus.consumer.consecutive.failures";
 
+	/** Counter: events the after-commit mode did not send because their transaction's outcome was unknown. */
+	public static final String PRODUCER_UNKNOWN_OUTCOMES = "eventbus.producer.unknown.outcomes";
+
+	/** Counter: duplicate deliveries the inbox recognised and acknowledged without dispatch. */
+	public static final String CONSUMER_DUPLICATES = "eventbus.consumer.duplicates";
+
+	/** Gauge: events waiting in the outbox to be sent. */
+	public static final String OUTBOX_PENDING = "eventbus.outbox.pending";
+
+	/** Gauge: outbox events given up (failed), waiting to be resubmitted. */
+	public static final String OUTBOX_FAILED = "eventbus.outbox.failed";
+
+	/** Time gauge (seconds): how long the oldest pending outbox event has waited. */
+	public static final String OUTBOX_OLDEST_AGE = "eventbus.outbox.oldest.age";
+
+	/** Counter: sends of the outbox relay, by outcome ({@code success}, {@code retry}, {@code failure}). */
+	public static final String OUTBOX_SENDS = "eventbus.outbox.sends";
+
+	/** Value of {@link #OUTCOME} for an outbox send that failed and will be tried again. */
+	public static final String RETRY = "retry";
+
 	/** Tag: {@code kafka} or {@code redis}. */
 	public static final String TRANSPORT = "transport";
 

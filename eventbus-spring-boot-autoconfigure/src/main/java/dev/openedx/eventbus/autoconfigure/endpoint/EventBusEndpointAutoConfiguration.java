@@ -24,6 +24,7 @@ import dev.openedx.eventbus.autoconfigure.EventBusProperties;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
+import dev.openedx.eventbus.outbox.OutboxRelay;
 import dev.openedx.eventbus.monitor.BrokerProbe;
 import dev.openedx.eventbus.publish.EventRoutes;
 
@@ -49,7 +50,8 @@ import org.springframework.core.env.Environment;
  * @since 0.1.0
  */
 @AutoConfiguration(after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
-		EventBusRedisAutoConfiguration.class })
+		EventBusRedisAutoConfiguration.class },
+		afterName = "dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration")
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(EventBusEndpoint.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
@@ -61,11 +63,12 @@ public final class EventBusEndpointAutoConfiguration {
 	EventBusEndpoint eventBusEndpoint(EventBusProperties properties, EventBusEndpointProperties endpointProperties,
 			Environment environment, ObjectProvider<EventRoutes> eventRoutes,
 			ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
-			ObjectProvider<BacklogMonitor> backlogMonitor, ObjectProvider<SanitizingFunction> sanitizingFunctions) {
+			ObjectProvider<BacklogMonitor> backlogMonitor, ObjectProvider<SanitizingFunction> sanitizingFunctions,
+			ObjectProvider<OutboxRelay> outboxRelay) {
 		return new EventBusEndpoint(properties.getTransport().id(), eventRoutes.getIfAvailable(),
 				eventBusConsumerRegistry.getIfAvailable(), backlogMonitor.getIfAvailable(),
 				EventBusSettings.describe(properties, environment), sanitizingFunctions.orderedStream().toList(),
-				endpointProperties.getShowValues(), endpointProperties.getRoles());
+				endpointProperties.getShowValues(), endpointProperties.getRoles(), outboxRelay.getIfAvailable());
 	}
 
 	@Bean

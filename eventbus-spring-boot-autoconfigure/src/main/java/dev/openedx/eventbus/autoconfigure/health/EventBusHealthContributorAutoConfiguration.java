@@ -19,6 +19,7 @@ package dev.openedx.eventbus.autoconfigure.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.openedx.eventbus.actuate.health.OutboxHealthIndicator;
 import dev.openedx.eventbus.actuate.health.ReachabilityHealthIndicator;
 import dev.openedx.eventbus.actuate.health.RoutesHealthIndicator;
 import dev.openedx.eventbus.actuate.health.WorkerHealthIndicator;
@@ -31,6 +32,7 @@ import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.outbox.OutboxRelay;
 import dev.openedx.eventbus.publish.EventRoutes;
 import org.jspecify.annotations.Nullable;
 
@@ -49,14 +51,17 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@code eventbus} health contributor ({@code management.health.eventbus.enabled}): a
  * composite of {@code broker} (Kafka {@code describeCluster} or Redis {@code PING} within
- * {@code eventbus.monitoring.timeout}), {@code schemaRegistry} (Kafka), {@code routes} (each route ON or OFF) and
+ * {@code eventbus.monitoring.timeout}), {@code schemaRegistry} (Kafka), {@code routes} (each route ON or OFF),
+ * {@code outbox} (with the transactional outbox: DOWN when an event waits longer than
+ * {@code eventbus.producer.outbox.unsent-threshold}) and
  * {@code workers}, one indicator per configured worker. It is meant for its own health group, not for liveness or
  * readiness: see {@code docs/observability.md}.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
-		EventBusRedisAutoConfiguration.class })
+		EventBusRedisAutoConfiguration.class },
+		afterName = "dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration")
 @ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnEnabledHealthIndicator("eventbus")
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
@@ -69,7 +74,8 @@ public final class EventBusHealthContributorAutoConfiguration {
 	CompositeHealthContributor eventbusHealthContributor(BrokerProbe brokerProbe,
 			ObjectProvider<SchemaRegistryClient> schemaRegistryClient,
 			ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
-			ObjectProvider<BacklogMonitor> backlogMonitor, ObjectProvider<EventRoutes> eventRoutes,
+			ObjectProvider<BacklogMonitor> backlogMonitor, ObjectProvider<OutboxRelay> outboxRelay,
+			ObjectProvider<EventRoutes> eventRoutes,
 			EventBusProperties properties) {
 		EventBusProperties.Monitoring monitoring = properties.getMonitoring();
 		Map<String, HealthContributor> contributors = new LinkedHashMap<>();
@@ -88,6 +94,11 @@ public final class EventBusHealthContributorAutoConfiguration {
 		EventRoutes routes = eventRoutes.getIfAvailable();
 		if (routes != null && !routes.all().isEmpty()) {
 			contributors.put("routes", new RoutesHealthIndicator(routes));
+		}
+		OutboxRelay relay = outboxRelay.getIfAvailable();
+		if (relay != null) {
+			contributors.put("outbox", new OutboxHealthIndicator(relay,
+					properties.getProducer().getOutbox().getUnsentThreshold()));
 		}
 		HealthContributor workers = workers(eventBusConsumerRegistry.getIfAvailable(),
 				backlogMonitor.getIfAvailable(), monitoring);

@@ -16,7 +16,10 @@
 
 package dev.openedx.eventbus.autoconfigure.metrics;
 
+import dev.openedx.eventbus.actuate.metrics.EventBusAfterCommitMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusConsumerMetrics;
+import dev.openedx.eventbus.actuate.metrics.EventBusInboxMetrics;
+import dev.openedx.eventbus.actuate.metrics.EventBusOutboxMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusProducerMetrics;
 import dev.openedx.eventbus.actuate.metrics.EventBusWorkerMetrics;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
@@ -25,8 +28,11 @@ import dev.openedx.eventbus.autoconfigure.EventBusProperties;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.event.EventCatalog;
+import dev.openedx.eventbus.inbox.InboxDispatcher;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BrokerProbe;
+import dev.openedx.eventbus.outbox.OutboxRelay;
+import dev.openedx.eventbus.publish.AfterCommitSendScheduler;
 import dev.openedx.eventbus.publish.EventRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -51,7 +57,11 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(
 		after = { EventBusAutoConfiguration.class, EventBusKafkaAutoConfiguration.class,
 				EventBusRedisAutoConfiguration.class },
-		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+		// By name: the outbox and inbox auto-configurations are peers in the package map.
+		afterName = {
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"dev.openedx.eventbus.autoconfigure.jdbc.EventBusOutboxAutoConfiguration",
+				"dev.openedx.eventbus.autoconfigure.jdbc.EventBusInboxAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
@@ -64,6 +74,27 @@ public final class EventBusMetricsAutoConfiguration {
 	EventBusProducerMetrics eventBusProducerMetrics(MeterRegistry meterRegistry, EventRoutes eventRoutes,
 			EventBusProperties properties) {
 		return new EventBusProducerMetrics(meterRegistry, eventRoutes, properties.getTransport().id());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(OutboxRelay.class)
+	EventBusOutboxMetrics eventBusOutboxMetrics(OutboxRelay eventBusOutboxRelay) {
+		return new EventBusOutboxMetrics(eventBusOutboxRelay);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(InboxDispatcher.class)
+	EventBusInboxMetrics eventBusInboxMetrics(MeterRegistry meterRegistry) {
+		return new EventBusInboxMetrics(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(AfterCommitSendScheduler.class)
+	EventBusAfterCommitMetrics eventBusAfterCommitMetrics(AfterCommitSendScheduler sendScheduler) {
+		return new EventBusAfterCommitMetrics(sendScheduler);
 	}
 
 	@Bean

@@ -180,7 +180,7 @@ class EventBusEndpointAutoConfigurationTests {
 					"eventbus.consumer.workers.books.topic=books")
 			.run((context) -> {
 				EventBusEndpointWebExtension web = context.getBean(EventBusEndpointWebExtension.class);
-				WebEndpointResponse<?> unknownWorker = web.worker("bookz", "stop", SecurityContext.NONE);
+				WebEndpointResponse<?> unknownWorker = web.worker("bookz", "stop");
 				assertThat(unknownWorker.getStatus()).isEqualTo(404);
 				assertThat(unknownWorker.getBody()).isEqualTo(new EventBusEndpointWebExtension.Refusal(
 						"No worker named 'bookz'; the workers of this service are books"));
@@ -188,10 +188,10 @@ class EventBusEndpointAutoConfigurationTests {
 						SecurityContext.NONE);
 				assertThat(unknownRoute.getStatus()).isEqualTo(404);
 				assertThat(unknownRoute.getBody().toString()).contains("loanz");
-				WebEndpointResponse<?> unknownAction = web.worker("books", "pause", SecurityContext.NONE);
+				WebEndpointResponse<?> unknownAction = web.worker("books", "pause");
 				assertThat(unknownAction.getStatus()).isEqualTo(400);
 				assertThat(unknownAction.getBody().toString()).contains("Unknown action 'pause'");
-				assertThat(web.worker("books", "stop", SecurityContext.NONE).getStatus()).isEqualTo(200);
+				assertThat(web.worker("books", "stop").getStatus()).isEqualTo(200);
 			});
 	}
 

@@ -66,6 +66,11 @@ public final class RecordingProducer implements EventBusProducer {
 		this.failingTopics.put(topic, (t) -> new IllegalStateException(message));
 	}
 
+	public void heal(String topic) {
+		this.failingTopics.remove(topic);
+		this.throwingTopics.remove(topic);
+	}
+
 	public void throwOnTopic(String topic, RuntimeException exception) {
 		this.throwingTopics.put(topic, exception);
 	}

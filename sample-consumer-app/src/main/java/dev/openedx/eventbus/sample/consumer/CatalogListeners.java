@@ -28,9 +28,11 @@ import dev.openedx.eventbus.event.OpenEdxEventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The event handlers of the catalog: each one updates the {@link CourseProjection}. Delivery is at least once, so a
- * handler recognises an event it already applied by its id and skips it. A handler that throws hands the event to
- * the worker's failure policy (dead letter, see {@code application.yml}).
+ * The event handlers of the catalog: each one updates the {@link CourseProjection}. Delivery is at least once, yet
+ * a handler needs no duplicate check of its own: the inbox ({@code eventbus.consumer.inbox.enabled}) runs it in a
+ * transaction that records the event id, and does not call it again for an event already applied. A handler that
+ * throws rolls that transaction back and hands the event to the worker's failure policy (dead letter, see
+ * {@code application.yml}).
  */
 @Component
 final class CatalogListeners {
@@ -48,22 +50,16 @@ final class CatalogListeners {
 	@OpenEdxEventListener(LearningEvents.Types.COURSE_ENROLLMENT_CREATED)
 	void onEnrollmentCreated(CourseEnrollmentData enrollment, EventsMetadata metadata) {
 		Instant receivedAt = Instant.now();
-		if (this.received.contains(metadata.id())) {
-			return; // delivered again (at least once): already applied
-		}
 		this.projection.enrolled(enrollment);
-		this.received.record(metadata, receivedAt);
+		this.received.recordOnCommit(metadata, receivedAt);
 	}
 	// end::listen[]
 
 	@OpenEdxEventListener(ContentAuthoringEvents.Types.COURSE_CATALOG_INFO_CHANGED)
 	void onCatalogInfoChanged(CourseCatalogData catalogInfo, EventsMetadata metadata) {
 		Instant receivedAt = Instant.now();
-		if (this.received.contains(metadata.id())) {
-			return;
-		}
 		this.projection.catalogInfoChanged(catalogInfo, metadata.time());
-		this.received.record(metadata, receivedAt);
+		this.received.recordOnCommit(metadata, receivedAt);
 	}
 
 }

@@ -18,52 +18,88 @@ package dev.openedx.eventbus.sample.consumer;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 
 import dev.openedx.eventbus.catalog.contentauthoring.CourseCatalogData;
 import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the catalog knows of each course, built from events only: its catalog information and its enrollments.
+ * What the catalog knows of each course, built from events only: its catalog information and its enrollments, in
+ * the database. The listeners write here in the transaction the inbox opens, so an event's changes and its inbox
+ * row commit together, and a redelivered event changes nothing.
  */
 @Component
 final class CourseProjection {
 
-	private final Map<String, CourseState> courses = new ConcurrentHashMap<>();
+	private final JdbcTemplate jdbc;
+
+	CourseProjection(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
 
 	void enrolled(CourseEnrollmentData enrollment) {
-		course(enrollment.course().courseKey().toString()).enroll(new Enrollment(enrollment.user().pii().username(),
-				enrollment.user().pii().email(), enrollment.mode(), enrollment.creationDate()));
+		String courseKey = enrollment.course().courseKey().toString();
+		String username = enrollment.user().pii().username();
+		// Delete then insert: an upsert every database understands.
+		this.jdbc.update("DELETE FROM course_enrollment WHERE course_key = ? AND username = ?", courseKey, username);
+		this.jdbc.update("INSERT INTO course_enrollment (course_key, username, email, mode, enrolled_at) "
+				+ "VALUES (?, ?, ?, ?, ?)", courseKey, username, enrollment.user().pii().email(), enrollment.mode(),
+				enrollment.creationDate().toString());
 	}
 
 	void catalogInfoChanged(CourseCatalogData data, Instant changedAt) {
-		course(data.courseKey().toString()).catalogInfo(new CatalogInfo(data.name(), data.scheduleData().start(),
-				data.scheduleData().end(), data.scheduleData().pacing(), data.hidden(), data.invitationOnly(),
-				changedAt));
+		String courseKey = data.courseKey().toString();
+		List<String> previous = this.jdbc.queryForList(
+				"SELECT changed_at FROM course_catalog_info WHERE course_key = ?", String.class, courseKey);
+		// The newest change wins, whatever order events arrive in.
+		if (!previous.isEmpty() && changedAt.isBefore(Instant.parse(previous.get(0)))) {
+			return;
+		}
+		this.jdbc.update("DELETE FROM course_catalog_info WHERE course_key = ?", courseKey);
+		OffsetDateTime end = data.scheduleData().end();
+		this.jdbc.update("INSERT INTO course_catalog_info (course_key, name, course_start, course_end, pacing, "
+				+ "hidden, invitation_only, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", courseKey, data.name(),
+				data.scheduleData().start().toString(), (end != null) ? end.toString() : null,
+				data.scheduleData().pacing(), data.hidden(), data.invitationOnly(), changedAt.toString());
 	}
 
 	List<CourseView> courses() {
-		return this.courses.entrySet()
-			.stream()
-			.map((entry) -> entry.getValue().view(entry.getKey()))
-			.sorted(Comparator.comparing(CourseView::courseKey))
-			.toList();
+		Set<String> keys = new TreeSet<>(this.jdbc.queryForList("SELECT course_key FROM course_enrollment",
+				String.class));
+		keys.addAll(this.jdbc.queryForList("SELECT course_key FROM course_catalog_info", String.class));
+		return keys.stream().map(this::view).toList();
 	}
 
 	Optional<CourseView> find(String courseKey) {
-		return Optional.ofNullable(this.courses.get(courseKey)).map((course) -> course.view(courseKey));
+		CourseView view = view(courseKey);
+		return (view.catalogInfo() == null && view.enrollments().isEmpty()) ? Optional.empty() : Optional.of(view);
 	}
 
-	private CourseState course(String courseKey) {
-		return this.courses.computeIfAbsent(courseKey, (key) -> new CourseState());
+	private CourseView view(String courseKey) {
+		List<Enrollment> enrollments = this.jdbc.query("SELECT username, email, mode, enrolled_at FROM "
+				+ "course_enrollment WHERE course_key = ? ORDER BY username", (rs, row) -> new Enrollment(
+						rs.getString(1), rs.getString(2), rs.getString(3), OffsetDateTime.parse(rs.getString(4))),
+				courseKey);
+		List<CatalogInfo> info = this.jdbc.query("SELECT name, course_start, course_end, pacing, hidden, "
+				+ "invitation_only, changed_at FROM course_catalog_info WHERE course_key = ?", (rs, row) -> {
+					String end = rs.getString(3);
+					return new CatalogInfo(rs.getString(1), OffsetDateTime.parse(rs.getString(2)),
+							(end != null) ? OffsetDateTime.parse(end) : null, rs.getString(4), rs.getBoolean(5),
+							rs.getBoolean(6), Instant.parse(rs.getString(7)));
+				}, courseKey);
+		Map<String, Integer> byMode = new TreeMap<>();
+		enrollments.forEach((enrollment) -> byMode.merge(enrollment.mode(), 1, Integer::sum));
+		return new CourseView(courseKey, info.isEmpty() ? null : info.get(0), enrollments.size(), byMode,
+				enrollments);
 	}
 
 	/**
@@ -103,32 +139,6 @@ final class CourseProjection {
 	 */
 	record CatalogInfo(String name, OffsetDateTime start, @Nullable OffsetDateTime end, String pacing, boolean hidden,
 			boolean invitationOnly, Instant changedAt) {
-	}
-
-	private static final class CourseState {
-
-		private final Map<String, Enrollment> enrollments = new TreeMap<>();
-
-		private @Nullable CatalogInfo catalogInfo;
-
-		synchronized void enroll(Enrollment enrollment) {
-			this.enrollments.put(enrollment.username(), enrollment);
-		}
-
-		synchronized void catalogInfo(CatalogInfo info) {
-			// The newest change wins, whatever order events arrive in.
-			if (this.catalogInfo == null || !info.changedAt().isBefore(this.catalogInfo.changedAt())) {
-				this.catalogInfo = info;
-			}
-		}
-
-		synchronized CourseView view(String courseKey) {
-			Map<String, Integer> byMode = new TreeMap<>();
-			this.enrollments.values().forEach((enrollment) -> byMode.merge(enrollment.mode(), 1, Integer::sum));
-			return new CourseView(courseKey, this.catalogInfo, this.enrollments.size(), byMode,
-					List.copyOf(this.enrollments.values()));
-		}
-
 	}
 
 }

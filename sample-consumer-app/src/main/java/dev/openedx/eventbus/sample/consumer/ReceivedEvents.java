@@ -27,11 +27,13 @@ import java.util.UUID;
 import dev.openedx.eventbus.event.EventsMetadata;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The events this service applied, newest last, with how long each took from the producer to the handler: the
  * handler's receive time minus the event's metadata time (both clocks of one machine in the demo). Remembers the
- * last {@value #CAPACITY} events, which is also how far back a redelivered event is recognised.
+ * last {@value #CAPACITY} events, in memory: a view for the demo, not what recognises duplicates (the inbox does).
  */
 @Component
 final class ReceivedEvents {
@@ -47,8 +49,20 @@ final class ReceivedEvents {
 
 	};
 
-	synchronized boolean contains(UUID id) {
-		return this.events.containsKey(id);
+	/** Record once the handler's transaction committed (at once when there is none). */
+	void recordOnCommit(EventsMetadata metadata, Instant receivedAt) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			record(metadata, receivedAt);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				record(metadata, receivedAt);
+			}
+
+		});
 	}
 
 	synchronized void record(EventsMetadata metadata, Instant receivedAt) {

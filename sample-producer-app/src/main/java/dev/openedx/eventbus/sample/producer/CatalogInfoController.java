@@ -24,6 +24,7 @@ import dev.openedx.eventbus.event.key.CourseKey;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code COURSE_CATALOG_INFO_CHANGED}, the event course-discovery consumes to keep its catalog in sync.
  */
 @RestController
-final class CatalogInfoController {
+class CatalogInfoController {
 
 	private final ApplicationEventPublisher publisher;
 
@@ -45,6 +46,7 @@ final class CatalogInfoController {
 
 	@PostMapping("/courses/{courseKey}/catalog-info")
 	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Transactional
 	PublishedEvent changeCatalogInfo(@PathVariable String courseKey, @RequestBody CatalogInfoRequest request) {
 		CourseCatalogData catalogInfo = new CourseCatalogData(CourseKey.of(courseKey), request.name(),
 				new CourseScheduleData(request.start(), request.pacing(), request.end(), null, null),

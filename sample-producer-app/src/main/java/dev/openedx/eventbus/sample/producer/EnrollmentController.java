@@ -30,30 +30,37 @@ import dev.openedx.eventbus.event.key.CourseKey;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /enrollments}: enrolls a learner and publishes {@code COURSE_ENROLLMENT_CREATED}, as the LMS does.
+ * {@code POST /enrollments}: enrolls a learner and publishes {@code COURSE_ENROLLMENT_CREATED}, as the LMS does, in
+ * one transaction: the enrollment row and the event (in the transactional outbox) commit together, and the event is
+ * sent once they did. An answer 2xx means the event will reach the topic, even if the service dies right after.
  */
 @RestController
-final class EnrollmentController {
+class EnrollmentController {
 
 	private final ApplicationEventPublisher publisher;
 
 	private final Learners learners;
 
+	private final Enrollments enrollments;
+
 	private final Clock clock = Clock.system(ZoneOffset.UTC);
 
-	EnrollmentController(ApplicationEventPublisher publisher, Learners learners) {
+	EnrollmentController(ApplicationEventPublisher publisher, Learners learners, Enrollments enrollments) {
 		this.publisher = publisher;
 		this.learners = learners;
+		this.enrollments = enrollments;
 	}
 
 	@PostMapping("/enrollments")
 	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Transactional
 	PublishedEvent enroll(@RequestBody EnrollmentRequest request) {
 		// tag::publish[]
 		CourseEnrollmentData enrollment = new CourseEnrollmentData(
@@ -65,6 +72,7 @@ final class EnrollmentController {
 		// Local listeners run, and the event goes to every topic application.yml routes it to.
 		this.publisher.publishEvent(event);
 		// end::publish[]
+		this.enrollments.save(event);
 		return PublishedEvent.of(event);
 	}
 

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -67,6 +68,8 @@ class ProducerApplicationTests {
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		String id = json.readTree(response.body()).get("id").asString();
+		// The sample publishes through the transactional outbox: the relay sends right after the commit.
+		this.published.await(LearningEvents.COURSE_ENROLLMENT_CREATED, Duration.ofSeconds(10));
 		assertThat(this.published).ofType(LearningEvents.COURSE_ENROLLMENT_CREATED)
 			.singleEvent()
 			.hasTopic("learning-course-enrollment-lifecycle")
@@ -89,6 +92,7 @@ class ProducerApplicationTests {
 				"{\"name\": \"Demo course\", \"start\": \"2026-01-05T09:00:00Z\", \"pacing\": \"self\"}");
 
 		assertThat(response.statusCode()).isEqualTo(202);
+		this.published.await(ContentAuthoringEvents.COURSE_CATALOG_INFO_CHANGED, Duration.ofSeconds(10));
 		assertThat(this.published).ofType(ContentAuthoringEvents.COURSE_CATALOG_INFO_CHANGED)
 			.singleEvent()
 			.hasTopic("course-catalog-info-changed")

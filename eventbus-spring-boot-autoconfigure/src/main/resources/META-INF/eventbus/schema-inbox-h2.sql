@@ -1,0 +1,10 @@
+-- Inbox of the Open edX event bus (eventbus.consumer.inbox.enabled), H2 2.x.
+-- One row per event id handled by a consumer group; received_at is epoch milliseconds. Safe to run again.
+CREATE TABLE IF NOT EXISTS eventbus_inbox (
+	consumer_group VARCHAR(255) NOT NULL,
+	event_id VARCHAR(36) NOT NULL,
+	event_type VARCHAR(255) NOT NULL,
+	received_at BIGINT NOT NULL,
+	PRIMARY KEY (consumer_group, event_id)
+);
+CREATE INDEX IF NOT EXISTS eventbus_inbox_received_at ON eventbus_inbox (received_at);
