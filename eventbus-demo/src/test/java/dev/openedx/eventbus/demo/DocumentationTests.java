@@ -67,8 +67,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocumentationTests {
 
-	private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
-
 	private static final Pattern SNIPPET = Pattern.compile("^<!-- snippet: (\\S+)#([\\w-]+) -->\\s*$");
 
 	/** A whole file of the guide's service, which {@link GettingStartedGuideTests} builds. */
@@ -265,23 +263,12 @@ class DocumentationTests {
 	private static List<Block> blocks() throws IOException {
 		List<Block> blocks = new ArrayList<>();
 		for (Path file : markdownFiles()) {
-			List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-			for (int i = 0; i < lines.size(); i++) {
-				Matcher fence = FENCE.matcher(lines.get(i));
-				if (!fence.matches()) {
-					continue;
-				}
-				int start = i;
-				List<String> text = new ArrayList<>();
-				for (i++; i < lines.size() && !lines.get(i).startsWith("```"); i++) {
-					text.add(lines.get(i));
-				}
-				Matcher snippet = (start > 0) ? SNIPPET.matcher(lines.get(start - 1)) : null;
-				boolean marked = snippet != null && snippet.matches();
-				Matcher whole = (start > 0) ? FILE.matcher(lines.get(start - 1)) : null;
-				blocks.add(new Block(relative(file), start + 1, fence.group(1).toLowerCase(Locale.ROOT),
-						String.join("\n", text), marked ? snippet.group(1) : null, marked ? snippet.group(2) : null,
-						(whole != null && whole.matches()) ? whole.group(1) : null));
+			for (FencedBlock block : FencedBlock.in(file)) {
+				Matcher snippet = block.marker(SNIPPET);
+				Matcher whole = block.marker(FILE);
+				blocks.add(new Block(relative(file), block.line(), block.language(), block.text(),
+						(snippet != null) ? snippet.group(1) : null, (snippet != null) ? snippet.group(2) : null,
+						(whole != null) ? whole.group(1) : null));
 			}
 		}
 		return blocks;

@@ -22,7 +22,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,8 +65,6 @@ class GettingStartedGuideTests {
 
 	private static final Path GUIDE = SampleProcess.ROOT.resolve("docs/getting-started.md");
 
-	private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
-
 	private static final Pattern FILE = Pattern.compile("^<!-- file: (\\S+) -->\\s*$");
 
 	/** A {@code curl -X POST} to the guide's service, its continuation lines joined. */
@@ -100,19 +97,7 @@ class GettingStartedGuideTests {
 		Path jar = project.directory().resolve("target/" + element(files.get("pom.xml"), "artifactId") + "-"
 				+ element(files.get("pom.xml"), "version") + ".jar");
 
-		// As the guide says: mvn package; mvn package -Dproduction for the jar to deploy; switching without clean.
-		OutsideProject.Build first = project.build("package").assertSucceeded();
-		assertThat(OutsideProject.libraries(jar)).anyMatch((name) -> name.startsWith(DEV_SERVICES));
-		OutsideProject.Build production = project.build("-Dproduction", "package").assertSucceeded();
-		assertThat(OutsideProject.libraries(jar)).as("the jar of -Dproduction, built after a development one")
-			.anyMatch((name) -> name.startsWith("eventbus-spring-boot-starter-"))
-			.noneMatch((name) -> name.startsWith(DEV_SERVICES) || name.endsWith("-test.jar"));
-		OutsideProject.Build again = project.build("package").assertSucceeded();
-		assertThat(OutsideProject.libraries(jar)).as("the development jar, built after a production one")
-			.anyMatch((name) -> name.startsWith(DEV_SERVICES));
-		System.out.println("Outside builds of the guide's service: package " + first.took().toSeconds()
-				+ " s, -Dproduction package " + production.took().toSeconds() + " s, package "
-				+ again.took().toSeconds() + " s");
+		buildWithAndWithoutProductionNeverClean(project, jar);
 
 		Request request = request(blocks, guidePort);
 		Path stateFile = this.directory.resolve("eventbus-dev-services.properties");
@@ -215,6 +200,25 @@ class GettingStartedGuideTests {
 		assertThat(properties.get("eventbus.version")).isEqualTo(ReactorArtifacts.version());
 	}
 
+	/**
+	 * As the guide says: {@code mvn package}, {@code mvn package -Dproduction} for the jar to deploy, and back, each
+	 * time without {@code clean}.
+	 */
+	private static void buildWithAndWithoutProductionNeverClean(OutsideProject project, Path jar) {
+		OutsideProject.Build first = project.build("package").assertSucceeded();
+		assertThat(OutsideProject.libraries(jar)).anyMatch((name) -> name.startsWith(DEV_SERVICES));
+		OutsideProject.Build production = project.build("-Dproduction", "package").assertSucceeded();
+		assertThat(OutsideProject.libraries(jar)).as("the jar of -Dproduction, built after a development one")
+			.anyMatch((name) -> name.startsWith("eventbus-spring-boot-starter-"))
+			.noneMatch((name) -> name.startsWith(DEV_SERVICES) || name.endsWith("-test.jar"));
+		OutsideProject.Build again = project.build("package").assertSucceeded();
+		assertThat(OutsideProject.libraries(jar)).as("the development jar, built after a production one")
+			.anyMatch((name) -> name.startsWith(DEV_SERVICES));
+		System.out.println("Outside builds of the guide's service: package " + first.took().toSeconds()
+				+ " s, -Dproduction package " + production.took().toSeconds() + " s, package "
+				+ again.took().toSeconds() + " s");
+	}
+
 	private static int handled(JsonNode endpoint) {
 		int handled = 0;
 		for (JsonNode worker : endpoint.path("workers")) {
@@ -289,26 +293,11 @@ class GettingStartedGuideTests {
 	}
 
 	private static List<Block> blocks() throws IOException {
-		List<String> lines = Files.readAllLines(GUIDE, StandardCharsets.UTF_8);
 		List<Block> blocks = new ArrayList<>();
-		for (int i = 0; i < lines.size(); i++) {
-			Matcher fence = FENCE.matcher(lines.get(i));
-			if (!fence.matches()) {
-				continue;
-			}
-			int start = i;
-			List<String> text = new ArrayList<>();
-			for (i++; i < lines.size() && !lines.get(i).startsWith("```"); i++) {
-				text.add(lines.get(i));
-			}
-			Matcher file = (start > 0) ? FILE.matcher(lines.get(start - 1)) : null;
-			boolean marked = file != null && file.matches();
-			String before = "";
-			for (int j = start - (marked ? 2 : 1); j >= 0 && before.isEmpty(); j--) {
-				before = lines.get(j).strip();
-			}
-			blocks.add(new Block(start + 1, fence.group(1), String.join("\n", text), marked ? file.group(1) : null,
-					before));
+		for (FencedBlock block : FencedBlock.in(GUIDE)) {
+			Matcher file = block.marker(FILE);
+			blocks.add(new Block(block.line(), block.language(), block.text(), (file != null) ? file.group(1) : null,
+					block.prose()));
 		}
 		return blocks;
 	}
@@ -375,7 +364,7 @@ class GettingStartedGuideTests {
 	 * @param language the fence's language
 	 * @param text the lines inside
 	 * @param file the path it is marked as, or {@code null}
-	 * @param before the closest non-blank line above it (above its marker, when marked)
+	 * @param before the closest line of text above it
 	 */
 	private record Block(int line, String language, String text, @Nullable String file, String before) {
 	}
