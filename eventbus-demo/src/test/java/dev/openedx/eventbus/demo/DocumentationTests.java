@@ -37,6 +37,7 @@ import dev.openedx.eventbus.catalog.OpenEdxCatalog;
 import dev.openedx.eventbus.devservices.DevServicesProperties;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventType;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.BindHandler;
@@ -56,7 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  * <li>every Java block is a copy of a tagged region of compiled source (a sample, or an example under this module's
  * tests), named by a {@code <!-- snippet: path#tag -->} line above it; so are blocks of other languages with such a
- * line;</li>
+ * line; or it is a whole file of the getting-started guide's service, marked {@code <!-- file: path -->}, which
+ * {@link GettingStartedGuideTests} builds;</li>
  * <li>every YAML and properties block binds to the real properties classes with nothing left over, its routes name
  * catalog event types whose key fields reach a primitive, and its workers name catalog event types;</li>
  * <li>every relative link points to an existing file (and heading);</li>
@@ -65,9 +67,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocumentationTests {
 
-	private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
-
 	private static final Pattern SNIPPET = Pattern.compile("^<!-- snippet: (\\S+)#([\\w-]+) -->\\s*$");
+
+	/** A whole file of the guide's service, which {@link GettingStartedGuideTests} builds. */
+	private static final Pattern FILE = Pattern.compile("^<!-- file: (\\S+) -->\\s*$");
+
+	private static final String BUILT_GUIDE = "docs/getting-started.md";
 
 	private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
@@ -80,8 +85,12 @@ class DocumentationTests {
 		List<String> problems = new ArrayList<>();
 		int checked = 0;
 		for (Block block : blocks()) {
+			if (block.file() != null && !block.name().equals(BUILT_GUIDE)) {
+				problems.add(block + ": only the file blocks of " + BUILT_GUIDE
+						+ " are built (GettingStartedGuideTests)");
+			}
 			if (block.snippet() == null) {
-				if (block.language().equals("java")) {
+				if (block.language().equals("java") && block.file() == null) {
 					problems.add(block + ": a Java example must be copied from compiled source; put a "
 							+ "<!-- snippet: path#tag --> line above it");
 				}
@@ -254,21 +263,12 @@ class DocumentationTests {
 	private static List<Block> blocks() throws IOException {
 		List<Block> blocks = new ArrayList<>();
 		for (Path file : markdownFiles()) {
-			List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-			for (int i = 0; i < lines.size(); i++) {
-				Matcher fence = FENCE.matcher(lines.get(i));
-				if (!fence.matches()) {
-					continue;
-				}
-				int start = i;
-				List<String> text = new ArrayList<>();
-				for (i++; i < lines.size() && !lines.get(i).startsWith("```"); i++) {
-					text.add(lines.get(i));
-				}
-				Matcher snippet = (start > 0) ? SNIPPET.matcher(lines.get(start - 1)) : null;
-				boolean marked = snippet != null && snippet.matches();
-				blocks.add(new Block(relative(file), start + 1, fence.group(1).toLowerCase(Locale.ROOT),
-						String.join("\n", text), marked ? snippet.group(1) : null, marked ? snippet.group(2) : null));
+			for (FencedBlock block : FencedBlock.in(file)) {
+				Matcher snippet = block.marker(SNIPPET);
+				Matcher whole = block.marker(FILE);
+				blocks.add(new Block(relative(file), block.line(), block.language(), block.text(),
+						(snippet != null) ? snippet.group(1) : null, (snippet != null) ? snippet.group(2) : null,
+						(whole != null) ? whole.group(1) : null));
 			}
 		}
 		return blocks;
@@ -299,11 +299,12 @@ class DocumentationTests {
 		return SampleProcess.ROOT.relativize(file).toString();
 	}
 
-	private record Block(String file, int line, String language, String text, String snippet, String tag) {
+	private record Block(String name, int line, String language, String text, @Nullable String snippet,
+			@Nullable String tag, @Nullable String file) {
 
 		@Override
 		public String toString() {
-			return this.file + ":" + this.line + " (```" + this.language + ")";
+			return this.name + ":" + this.line + " (```" + this.language + ")";
 		}
 
 	}

@@ -24,9 +24,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * A Maven project outside this repository's build, built as a user's would be: from a directory of files (a sample
@@ -181,6 +184,28 @@ final class OutsideProject {
 		catch (IOException ex) {
 			return "(no output: " + ex + ")";
 		}
+	}
+
+	/**
+	 * The libraries a repackaged (Spring Boot) jar holds.
+	 * @param jar the jar
+	 * @return the file names under {@code BOOT-INF/lib/}
+	 */
+	static List<String> libraries(Path jar) {
+		List<String> names = new ArrayList<>();
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			Enumeration<? extends ZipEntry> entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				String name = entries.nextElement().getName();
+				if (name.startsWith("BOOT-INF/lib/") && name.endsWith(".jar")) {
+					names.add(name.substring("BOOT-INF/lib/".length()));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return names;
 	}
 
 	static void deleteRecursively(Path directory) {

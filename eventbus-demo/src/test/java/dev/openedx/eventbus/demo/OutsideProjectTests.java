@@ -20,12 +20,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +54,7 @@ class OutsideProjectTests {
 		}
 		assertThat(last).as("the totals of the outside build's tests in:\n%s", build.output())
 			.containsExactly("7", "0", "0", "0");
-		assertThat(libraries(project.directory().resolve("target/badges-service-1.0.0.jar")))
+		assertThat(OutsideProject.libraries(project.directory().resolve("target/badges-service-1.0.0.jar")))
 			.anyMatch((name) -> name.startsWith("eventbus-spring-boot-starter-"))
 			.noneMatch((name) -> name.startsWith("eventbus-spring-boot-test-"));
 		System.out.println("Outside build of badges-service (verify): " + build.took().toSeconds() + " s");
@@ -69,7 +66,7 @@ class OutsideProjectTests {
 
 		project.build("-Dproduction", "-DskipTests", "package").assertSucceeded();
 
-		assertThat(libraries(project.directory().resolve("target/badges-service-1.0.0.jar")))
+		assertThat(OutsideProject.libraries(project.directory().resolve("target/badges-service-1.0.0.jar")))
 			.anyMatch((name) -> name.startsWith("kafka-clients-"))
 			.noneMatch((name) -> name.endsWith("-test.jar"))
 			.noneMatch((name) -> name.startsWith("spring-kafka-test-") || name.startsWith("eventbus-test-support-")
@@ -114,21 +111,6 @@ class OutsideProjectTests {
 		Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
 		assertThat(matcher.find()).as("<%s> in the pom", name).isTrue();
 		return matcher.group(1);
-	}
-
-	/** The file names under {@code BOOT-INF/lib/} of a repackaged jar. */
-	private static List<String> libraries(Path jar) throws IOException {
-		List<String> names = new ArrayList<>();
-		try (ZipFile zip = new ZipFile(jar.toFile())) {
-			Enumeration<? extends ZipEntry> entries = zip.entries();
-			while (entries.hasMoreElements()) {
-				String name = entries.nextElement().getName();
-				if (name.startsWith("BOOT-INF/lib/") && name.endsWith(".jar")) {
-					names.add(name.substring("BOOT-INF/lib/".length()));
-				}
-			}
-		}
-		return names;
 	}
 
 }

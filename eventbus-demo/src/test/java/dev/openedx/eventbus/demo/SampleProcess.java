@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A packaged sample run as a process with a command ({@code java -jar sample-consumer-app.jar consume-events ...}),
- * its standard output and error captured in files.
+ * A packaged sample (or another executable jar) run as a process with a command
+ * ({@code java -jar sample-consumer-app.jar consume-events ...}), its standard output and error captured in files.
  */
 final class SampleProcess {
 
@@ -60,10 +60,25 @@ final class SampleProcess {
 	 * @return the running process
 	 */
 	static SampleProcess start(String module, Path directory, String... arguments) {
+		return start(SampleService.jar(ROOT, module), arguments[0], directory, arguments);
+	}
+
+	/**
+	 * Start an executable jar, for example one built outside this build.
+	 * @param jar the jar
+	 * @param directory the working directory; the outputs go there too
+	 * @param arguments the program arguments
+	 * @return the running process
+	 */
+	static SampleProcess startJar(Path jar, Path directory, String... arguments) {
+		return start(jar, jar.getFileName().toString().replaceFirst("\\.jar$", ""), directory, arguments);
+	}
+
+	private static SampleProcess start(Path jar, String outputName, Path directory, String... arguments) {
 		List<String> command = new ArrayList<>(List.of(SampleService.javaExecutable(), "-Xmx256m",
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", SampleService.jar(ROOT, module).toString()));
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
 		command.addAll(List.of(arguments));
-		String name = arguments[0] + "-" + UUID.randomUUID().toString().substring(0, 8);
+		String name = outputName + "-" + UUID.randomUUID().toString().substring(0, 8);
 		Path stdout = directory.resolve(name + ".out");
 		Path stderr = directory.resolve(name + ".err");
 		try {
