@@ -45,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample's listeners and workers of {@code application.yml} on the in-memory event bus: events delivered as the
  * LMS would send them go through the real consume path, and the projection served over HTTP shows them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The eventbus endpoint's writes are off by default (read-only); the sample ships that way, its test switches them on.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "management.endpoint.eventbus.access=unrestricted")
 @AutoConfigureInMemoryEventBus
 class ConsumerApplicationTests {
 
