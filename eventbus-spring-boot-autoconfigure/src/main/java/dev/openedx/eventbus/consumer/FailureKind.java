@@ -39,8 +39,20 @@ public enum FailureKind {
 	/** A metadata value does not parse (non-UTC time, malformed id, non-integer sourcelib or minor version). */
 	INVALID_METADATA("invalid_metadata"),
 
-	/** A listener threw. */
-	HANDLER_ERROR("handler_error");
+	/** A listener threw (an exception, or an {@code Error} that is not a {@code VirtualMachineError}). */
+	HANDLER_ERROR("handler_error"),
+
+	/** The value is larger than {@code eventbus.consumer.max-message-size}: dead-lettered by size, never decoded. */
+	MESSAGE_TOO_LARGE("message_too_large"),
+
+	/** Redis: the entry was delivered {@code eventbus.consumer.redis.max-deliveries} times without being handled. */
+	DELIVERY_LIMIT("delivery_limit"),
+
+	/**
+	 * Something the message needs (the schema registry, say) stayed unavailable for longer than
+	 * {@code eventbus.consumer.max-transient-wait}.
+	 */
+	DEPENDENCY_UNAVAILABLE("dependency_unavailable");
 
 	private final String tag;
 

@@ -60,6 +60,17 @@ public interface MessageSource<M extends InboundMessage> {
 	}
 
 	/**
+	 * Keep this consumer's membership alive while the worker waits on one message (a listener retry's backoff, a
+	 * deferred decode, a dead-letter write), without delivering anything new: Kafka polls with its partitions paused
+	 * so the member is not evicted for exceeding {@code max.poll.interval.ms}. The worker calls it at least every 100
+	 * ms during any wait, on the worker thread.
+	 * @throws Exception on a transport failure, classified like a failed poll
+	 * @since 0.2.0
+	 */
+	default void keepAlive() throws Exception {
+	}
+
+	/**
 	 * Interrupt a blocking {@link #poll} from another thread so the worker can stop promptly.
 	 */
 	default void wakeup() {

@@ -1,0 +1,90 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.openedx.eventbus.consumer;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one place that decides what a failure on the consume path means ({@link FailureClass}), as spring-kafka's
+ * {@code DefaultErrorHandler} classifies exceptions. The transports' {@link FailureRule rules} are asked first, in
+ * order; then the engine's own exceptions decide ({@link WorkerFailureException} is fatal,
+ * {@link MessageDeferredException} transient, {@link ConsumeFailureException} permanent, anywhere in the cause chain);
+ * a {@link VirtualMachineError} is fatal; anything else gets the caller's default for the phase it failed in (a failed
+ * poll is transient, a failed decode permanent).
+ *
+ * <pre>{@code
+ * FailureClassifier classifier = FailureClassifier.DEFAULT.with(new KafkaFailureRule());
+ * FailureClass what = classifier.classify(exception, FailureClass.TRANSIENT);
+ * }</pre>
+ *
+ * @since 0.2.0
+ */
+public final class FailureClassifier {
+
+	/** The engine's own classification, without any transport rule. */
+	public static final FailureClassifier DEFAULT = new FailureClassifier(List.of());
+
+	private final List<FailureRule> rules;
+
+	/**
+	 * Create a classifier.
+	 * @param rules the transports' rules, asked in order
+	 */
+	public FailureClassifier(List<? extends FailureRule> rules) {
+		this.rules = List.copyOf(Objects.requireNonNull(rules, "rules must not be null"));
+	}
+
+	/**
+	 * A classifier that asks this one's rules, then the given one.
+	 * @param rule the rule to add
+	 * @return a new classifier
+	 */
+	public FailureClassifier with(FailureRule rule) {
+		Objects.requireNonNull(rule, "rule must not be null");
+		return new FailureClassifier(java.util.stream.Stream.concat(this.rules.stream(), java.util.stream.Stream.of(rule))
+			.toList());
+	}
+
+	/**
+	 * Classify a failure.
+	 * @param failure what was thrown
+	 * @param otherwise the class of a failure nothing else decides (depends on where it happened)
+	 * @return the class, never {@code null}
+	 */
+	public FailureClass classify(Throwable failure, FailureClass otherwise) {
+		Objects.requireNonNull(failure, "failure must not be null");
+		for (FailureRule rule : this.rules) {
+			FailureClass decided = rule.classify(failure);
+			if (decided != null) {
+				return decided;
+			}
+		}
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof WorkerFailureException || cause instanceof VirtualMachineError) {
+				return FailureClass.FATAL;
+			}
+			if (cause instanceof MessageDeferredException) {
+				return FailureClass.TRANSIENT;
+			}
+			if (cause instanceof ConsumeFailureException) {
+				return FailureClass.PERMANENT;
+			}
+		}
+		return Objects.requireNonNull(otherwise, "otherwise must not be null");
+	}
+
+}
