@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;
 import dev.openedx.eventbus.avro.EventJson;
@@ -202,10 +202,12 @@ class EventBusCommandRunnerTests {
 						+ "\"claim_msgs_older_than\": 60000}")
 			.run((context) -> {
 				assertThat(runner(context).runCommand()).isZero();
-				WorkerDefinition definition = bus.definitions().get(0);
-				assertThat(definition.redis()).isEqualTo(new WorkerDefinition.RedisOptions("c1", true,
-						"1679676448892-0", Duration.ofMinutes(1)));
-				assertThat(definition.groupId()).isEqualTo("cms");
+				ConsumerSettings definition = bus.definitions().get(0);
+				assertThat(definition.redis().consumerName()).isEqualTo("c1");
+				assertThat(definition.redis().checkBacklog()).isTrue();
+				assertThat(definition.redis().lastReadMessageId()).isEqualTo("1679676448892-0");
+				assertThat(definition.redis().claimMinIdle()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(definition.group()).isEqualTo("cms");
 			});
 	}
 
