@@ -50,6 +50,7 @@ final class ConsumerSettingsBinder {
 
 	private static final String REDIS_PREFIX = "eventbus.redis.consumer";
 
+
 	/** The longest topic name a Kafka broker accepts. */
 	private static final int MAX_TOPIC_LENGTH = 249;
 
@@ -62,17 +63,19 @@ final class ConsumerSettingsBinder {
 	 * The settings every worker starts from (the {@code consume-events} command's too): name, destination and group
 	 * are placeholders that {@link ConsumerSettings#forWorker} replaces.
 	 * @param properties the properties
+	 * @param transport the transport of the consumer factory, which the settings name
 	 * @return the checked settings
 	 * @throws InvalidConfigurationPropertyValueException naming the property that cannot work
 	 */
-	static ConsumerSettings template(EventBusProperties properties) {
+	static ConsumerSettings template(EventBusProperties properties, String transport) {
 		EventBusProperties.Consumer consumer = properties.getConsumer();
-		boolean redisTransport = properties.getTransport() == EventBusProperties.Transport.REDIS;
+		// The rules follow the configured transport; the settings name the factory's (a test's in-memory one, say).
+		boolean redisTransport = isRedis(properties);
 		if (consumer.getConsecutiveErrorsLimit() < 0) {
 			throw new InvalidConfigurationPropertyValueException("eventbus.consumer.consecutive-errors-limit",
 					consumer.getConsecutiveErrorsLimit(), "The limit must be 0 (no limit) or more.");
 		}
-		ConsumerSettings template = ConsumerSettings.defaults(properties.getTransport().id(), "", "")
+		ConsumerSettings template = ConsumerSettings.defaults(transport, "", "")
 			.withConsecutiveErrorsLimit(consumer.getConsecutiveErrorsLimit())
 			.withRetry(retry(consumer.getRetry()))
 			.withPollTimeout(redisTransport ? redisBlock(properties.getRedis().getConsumer())
@@ -96,14 +99,15 @@ final class ConsumerSettingsBinder {
 	/**
 	 * The settings of each configured worker ({@code eventbus.consumer.workers.*}).
 	 * @param properties the properties
+	 * @param transport the transport of the consumer factory, which the settings name
 	 * @param catalog the known event types
 	 * @param serviceName the default consumer group, or {@code null}
 	 * @return the settings, in configuration order
 	 * @throws InvalidConfigurationPropertyValueException naming the property that cannot work
 	 */
-	static List<ConsumerSettings> workers(EventBusProperties properties, EventCatalog catalog,
+	static List<ConsumerSettings> workers(EventBusProperties properties, String transport, EventCatalog catalog,
 			@Nullable String serviceName) {
-		ConsumerSettings template = template(properties);
+		ConsumerSettings template = template(properties, transport);
 		List<ConsumerSettings> workers = new ArrayList<>();
 		for (Map.Entry<String, EventBusProperties.Worker> entry : properties.getConsumer().getWorkers().entrySet()) {
 			workers.add(worker(properties, template, entry.getKey(), entry.getValue(), catalog, serviceName));
@@ -134,7 +138,7 @@ final class ConsumerSettingsBinder {
 			}
 			eventTypes.add(type);
 		}
-		boolean redisTransport = properties.getTransport() == EventBusProperties.Transport.REDIS;
+		boolean redisTransport = isRedis(properties);
 		if (worker.getStartPosition() != null && redisTransport) {
 			throw new InvalidConfigurationPropertyValueException(prefix + ".start-position",
 					worker.getStartPosition(), "The start position applies to Kafka only: a new Redis consumer "
@@ -170,6 +174,10 @@ final class ConsumerSettingsBinder {
 				.withMaxMessageSize(maxMessageSize(prefix + ".max-message-size", worker.getMaxMessageSize()));
 		}
 		return settings;
+	}
+
+	private static boolean isRedis(EventBusProperties properties) {
+		return properties.getTransport() == EventBusProperties.Transport.REDIS;
 	}
 
 	private static RetryPolicy retry(EventBusProperties.Retry retry) {

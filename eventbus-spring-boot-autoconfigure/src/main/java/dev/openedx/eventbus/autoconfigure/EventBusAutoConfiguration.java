@@ -230,7 +230,8 @@ public final class EventBusAutoConfiguration {
 				ObjectProvider<EventBusCommandLine> commandLine,
 				ObjectProvider<WorkerDispatcherDecorator> dispatcherDecorators) {
 			SplitEventTypeKeys.checkWorkers(ConfigurationPropertySources.get(environment), eventCatalog);
-			List<ConsumerSettings> definitions = ConsumerSettingsBinder.workers(properties, eventCatalog,
+			List<ConsumerSettings> definitions = ConsumerSettingsBinder.workers(properties,
+					eventBusConsumerFactory.transport(), eventCatalog,
 					ServiceNames.resolve(properties, environment));
 			boolean autoStartup = properties.getConsumer().isEnabled() && commandLine.getIfAvailable() == null;
 			if (!properties.getConsumer().isEnabled() && !definitions.isEmpty()) {
@@ -268,7 +269,7 @@ public final class EventBusAutoConfiguration {
 			String transport = (factory != null) ? factory.transport() : properties.getTransport().id();
 			ConsumeEventsCommand consumeEvents = new ConsumeEventsCommand(factory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()),
-					ConsumerSettingsBinder.template(properties), properties.getTopicPrefix(), eventCatalog, eventJson,
+					ConsumerSettingsBinder.template(properties, transport), properties.getTopicPrefix(), eventCatalog, eventJson,
 					transport,
 					consumer.isEnabled(), consumer.getShutdownTimeout());
 			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,

@@ -104,7 +104,7 @@ class EventBusKafkaAutoConfigurationTests {
 			.run((context) -> {
 				KafkaEventBusConsumerFactory factory = context.getBean(KafkaEventBusConsumerFactory.class);
 				KafkaEventBusConsumer worker = (KafkaEventBusConsumer) factory.create(ConsumerSettingsBinder
-					.template(context.getBean(EventBusProperties.class))
+					.template(context.getBean(EventBusProperties.class), "kafka")
 					.forWorker("w", "stage-enrollments", "catalog")
 					.withStartPosition(StartPosition.LATEST)
 					.withReplayFrom(OffsetDateTime.parse("2026-01-08T06:46:22+01:00").toInstant()), (event) -> {

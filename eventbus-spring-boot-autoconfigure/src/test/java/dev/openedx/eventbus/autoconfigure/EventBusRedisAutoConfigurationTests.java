@@ -152,7 +152,7 @@ class EventBusRedisAutoConfigurationTests {
 	}
 
 	private static ConsumerSettings template(AssertableApplicationContext context) {
-		return ConsumerSettingsBinder.template(context.getBean(EventBusProperties.class));
+		return ConsumerSettingsBinder.template(context.getBean(EventBusProperties.class), "redis");
 	}
 
 	private static RedisConsumerSettings create(RedisEventBusConsumerFactory factory, ConsumerSettings definition) {

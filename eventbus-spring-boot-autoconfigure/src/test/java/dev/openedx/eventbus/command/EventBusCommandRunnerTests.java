@@ -224,6 +224,18 @@ class EventBusCommandRunnerTests {
 	}
 
 	@Test
+	void consumeEventsRefusesAClaimTimeNotAboveTheHandlingOfABatch(CapturedOutput output) {
+		// The default batch of 10 entries without retry is reckoned at 10 s: a 1 s claim time would take them over.
+		command(new InMemoryConsumerFactory("redis"), "consume-events", "-t", TOPIC, "-g", "cms", "--extra",
+				"{\"claim_msgs_older_than\": 1000}")
+			.run((context) -> {
+				assertThat(runner(context).runCommand()).isEqualTo(2);
+				assertThat(output.getErr()).contains("--extra claim_msgs_older_than 1000 is not longer than the "
+						+ "worst-case handling time of a batch (10000 ms");
+			});
+	}
+
+	@Test
 	void consumeEventsRefusesAnExtraKeyOfTheOtherTransport(CapturedOutput output) {
 		command(new InMemoryConsumerFactory("kafka"), "consume-events", "-t", TOPIC, "-g", "cms", "--extra",
 				"{\"check_backlog\": true}")
