@@ -358,8 +358,9 @@ public final class SchemaRegistryClient implements WriterSchemas {
 				JsonNode error = readJsonQuietly(response.body());
 				int code = (error != null && error.path("error_code").canConvertToInt())
 						? error.path("error_code").asInt() : 0;
-				String message = (error != null && error.path("message").isTextual()) ? error.path("message").asText()
-						: response.body();
+				// The answer's text goes into messages and logs: escaped, and cut when long (an HTML error page).
+				String message = LogText.escape((error != null && error.path("message").isTextual())
+						? error.path("message").asText() : response.body());
 				failure = "HTTP " + status + ((code != 0) ? ", error code " + code : "") + ": " + message;
 				if (!retryable(status) || attempt >= this.settings.maxAttempts()) {
 					throw new SchemaRegistryException("Schema registry " + this.shownUrl + " failed " + action + " ("
