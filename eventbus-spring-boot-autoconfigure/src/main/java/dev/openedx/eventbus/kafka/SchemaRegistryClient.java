@@ -53,8 +53,8 @@ import org.springframework.core.log.LogAccessor;
  * <p>
  * Hand-written on {@code java.net.http} because Confluent's Java client and serializers are not published on Maven
  * Central, and only three calls are needed. Connection failures, timeouts and 5xx, 408 and 429 answers are retried a
- * bounded number of times with exponential backoff; any other answer fails at once. Every error names the registry URL and the
- * subject or id.
+ * bounded number of times with exponential backoff; any other answer fails at once. Every error names the registry
+ * URL and the subject or id.
  * <p>
  * Credentials (basic authentication or a bearer token) go to the configured registry only: a redirect is followed
  * to the same scheme, host and port, never to another origin while credentials are set (the request fails, saying

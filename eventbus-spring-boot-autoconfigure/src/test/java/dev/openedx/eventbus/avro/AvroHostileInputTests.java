@@ -145,7 +145,8 @@ class AvroHostileInputTests {
 	@Test
 	void replacementCharacterIsNotMistakenForInvalidUtf8OnTheResolvingPath() {
 		byte[] written = this.codec.encode(WRITER, new LabelsV2("a\uFFFDb", false, List.of(), Map.of(), List.of()));
-		assertThat(this.codec.decode(READER, written, 0, written.length, this.writerSchema).name()).isEqualTo("a\uFFFDb");
+		assertThat(this.codec.decode(READER, written, 0, written.length, this.writerSchema).name())
+			.isEqualTo("a\uFFFDb");
 	}
 
 	private void assertRefused(boolean resolving, byte[] bytes, String message) {
