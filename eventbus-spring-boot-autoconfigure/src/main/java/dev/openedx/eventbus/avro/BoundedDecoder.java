@@ -181,9 +181,10 @@ final class BoundedDecoder extends Decoder {
 	@Override
 	public ByteBuffer readBytes(@Nullable ByteBuffer old) throws IOException {
 		int length = length("bytes value");
-		ByteBuffer result = (old != null && old.capacity() >= length) ? old : ByteBuffer.allocate(length);
+		boolean reuse = old != null && old.hasArray() && !old.isReadOnly() && old.capacity() >= length;
+		ByteBuffer result = reuse ? old : ByteBuffer.allocate(length);
 		result.clear();
-		this.binary.readFixed(result.array(), result.position(), length);
+		this.binary.readFixed(result.array(), result.arrayOffset(), length);
 		result.limit(length);
 		return result;
 	}
