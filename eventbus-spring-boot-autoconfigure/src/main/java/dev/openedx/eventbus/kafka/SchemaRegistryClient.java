@@ -224,7 +224,7 @@ public final class SchemaRegistryClient implements WriterSchemas {
 		JsonNode text = answer.get("schema");
 		if (text == null || !text.isTextual()) {
 			throw new SchemaRegistryException("Schema registry " + this.shownUrl + " answered without a schema for "
-					+ "the latest version of subject '" + subject + "': " + answer, 200, 0);
+					+ "the latest version of subject '" + subject + "': " + LogText.escape(answer.toString()), 200, 0);
 		}
 		try {
 			return new RegisteredSchema(subject, answer.path("id").asInt(), answer.path("version").asInt(),
@@ -331,7 +331,7 @@ public final class SchemaRegistryClient implements WriterSchemas {
 		if (id == null || !id.canConvertToInt()) {
 			throw new SchemaRegistryException("Schema registry " + this.shownUrl
 					+ " answered without an id when registering "
-					+ "under subject '" + subject + "': " + answer, 200, 0);
+					+ "under subject '" + subject + "': " + LogText.escape(answer.toString()), 200, 0);
 		}
 		logger.info(() -> "Registered schema " + schema.getFullName() + " under subject '" + subject + "' with id "
 				+ id.asInt() + " at " + this.shownUrl);
@@ -453,7 +453,7 @@ public final class SchemaRegistryClient implements WriterSchemas {
 		catch (IOException ex) {
 			throw new SchemaRegistryException(
 					"Schema registry " + this.shownUrl + " answered with invalid JSON while " + action + ": "
-							+ body, ex);
+							+ LogText.escape(body), ex);
 		}
 	}
 
