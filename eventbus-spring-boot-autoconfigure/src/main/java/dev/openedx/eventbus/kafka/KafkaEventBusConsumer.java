@@ -97,7 +97,8 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 		KafkaMessageSource source = new KafkaMessageSource(
 				() -> consumerFactory.createConsumer(settings.group(), null, null, overrides), settings.destination(),
 				settings.group(), settings.replayFrom());
-		this.worker = new ConsumerWorker<>(settings, source, decoder, dispatcher, recoverer, observer);
+		this.worker = new ConsumerWorker<>(settings, source, decoder.withMaxMessageSize(settings.maxMessageSize()),
+				dispatcher, recoverer, observer);
 	}
 
 	/**

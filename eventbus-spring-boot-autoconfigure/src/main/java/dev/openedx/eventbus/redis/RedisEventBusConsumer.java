@@ -109,7 +109,8 @@ public final class RedisEventBusConsumer implements EventBusConsumer {
 		}
 		this.worker = new ConsumerWorker<>(settings.worker(),
 				new RedisStreamMessageSource(connectionFactory, settings, commandTimeout),
-				new RedisMessageDecoder(catalog, codec, origin), dispatcher, recoverer, observer);
+				new RedisMessageDecoder(catalog, codec, origin, settings.worker().maxMessageSize()), dispatcher,
+				recoverer, observer);
 	}
 
 	private static FailureRecoverer<RedisStreamMessage> recoverer(RedisConnectionFactory connectionFactory,
