@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.autoconfigure;
 
+import dev.openedx.eventbus.consumer.DeadLetterReplayer;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.event.EventBusProducer;
@@ -24,6 +25,7 @@ import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.monitor.BrokerProbe;
 import dev.openedx.eventbus.redis.RedisBrokerProbe;
 import dev.openedx.eventbus.redis.RedisConsumerDefaults;
+import dev.openedx.eventbus.redis.RedisDeadLetterReplayer;
 import dev.openedx.eventbus.redis.RedisEventBusConsumerFactory;
 import dev.openedx.eventbus.redis.RedisEventBusProducer;
 import dev.openedx.eventbus.redis.RedisProducerSettings;
@@ -81,6 +83,12 @@ public final class EventBusRedisAutoConfiguration {
 						consumer.getLastReadMsgId(), consumer.getDeadLetterMaxLen()));
 		factory.setThreadFactory(EventBusThreads.factory(environment));
 		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(DeadLetterReplayer.class)
+	RedisDeadLetterReplayer redisEventBusDeadLetterReplayer(RedisConnectionFactory redisConnectionFactory) {
+		return new RedisDeadLetterReplayer(redisConnectionFactory, this.properties.getRedis().getStreamMaxLen());
 	}
 
 	@Bean
