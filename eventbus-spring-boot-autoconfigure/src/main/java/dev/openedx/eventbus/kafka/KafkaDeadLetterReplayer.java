@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -45,6 +46,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -188,6 +190,11 @@ public final class KafkaDeadLetterReplayer implements DeadLetterReplayer, AutoCl
 				}
 			});
 		}
+		catch (KafkaException ex) {
+			throw new IllegalStateException("Could not replay the dead letters of " + deadLetters + " to " + topic + " ("
+					+ letters.stream().filter((letter) -> letter.outcome() == Outcome.REPLAYED).count()
+					+ " replayed and recorded before): " + ex, ex);
+		}
 		DeadLetterReplayResult result = new DeadLetterReplayResult(deadLetters, topic, request.dryRun(), scanned,
 				letters);
 		logger.info(() -> "Replay of dead letters: " + result.summary());
@@ -238,7 +245,7 @@ public final class KafkaDeadLetterReplayer implements DeadLetterReplayer, AutoCl
 				selected.failureKind(), selected.time(), Outcome.REPLAYED, to);
 	}
 
-	private RecordMetadata await(java.util.concurrent.Future<RecordMetadata> future, String what) {
+	private RecordMetadata await(Future<RecordMetadata> future, String what) {
 		try {
 			return future.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}

@@ -19,6 +19,7 @@ package dev.openedx.eventbus.redis;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -283,7 +284,7 @@ public final class RedisDeadLetterReplayer implements DeadLetterReplayer {
 		byte[] wanted = StreamFields.utf8(name);
 		byte[] found = null;
 		for (Map.Entry<byte[], byte[]> field : fields.entrySet()) {
-			if (java.util.Arrays.equals(field.getKey(), wanted)) {
+			if (Arrays.equals(field.getKey(), wanted)) {
 				found = field.getValue();
 			}
 		}
