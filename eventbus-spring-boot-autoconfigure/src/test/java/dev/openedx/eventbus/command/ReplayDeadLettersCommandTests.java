@@ -26,9 +26,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
+import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
 import dev.openedx.eventbus.consumer.ConsumeFailureException;
+import dev.openedx.eventbus.consumer.DeadLetterReplayer;
 import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.kafka.KafkaDeadLetterReplayer;
 import dev.openedx.eventbus.redis.LocalRedis;
 import dev.openedx.eventbus.redis.RedisDeadLetterRecoverer;
 import dev.openedx.eventbus.redis.RedisDeadLetterReplayer;
@@ -40,6 +43,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -172,9 +176,26 @@ class ReplayDeadLettersCommandTests {
 	@Test
 	void exitsWithOneWhenRedisCannotBeReached() {
 		EventBusCommandLine commandLine = commandLine("replay-dead-letters", "-t", this.topic);
-		contextRunner("spring.data.redis.url=redis://127.0.0.1:1", "spring.data.redis.timeout=1s")
+		contextRunner("spring.data.redis.url=redis://127.0.0.1:1", "spring.data.redis.timeout=1s",
+				"spring.data.redis.connect-timeout=1s")
 			.withBean(EventBusCommandLine.class, () -> commandLine)
 			.run((context) -> assertThat(context.getBean(EventBusCommandRunner.class).runCommand()).isEqualTo(1));
+	}
+
+	@Test
+	void eachTransportContributesItsReplayerUnlessTheApplicationHasOne() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class,
+					EventBusKafkaAutoConfiguration.class, EventBusAutoConfiguration.class))
+			.withPropertyValues("spring.kafka.bootstrap-servers=localhost:9",
+					"spring.kafka.producer.properties.max.block.ms=1", "eventbus.kafka.schema-registry.url=http://localhost:8081")
+			.run((context) -> assertThat(context).hasSingleBean(KafkaDeadLetterReplayer.class));
+		contextRunner("spring.data.redis.url=redis://127.0.0.1:" + this.redis.port())
+			.run((context) -> assertThat(context).hasSingleBean(RedisDeadLetterReplayer.class));
+		DeadLetterReplayer own = new RedisDeadLetterReplayer(this.connectionFactory, 0);
+		contextRunner("spring.data.redis.url=redis://127.0.0.1:" + this.redis.port())
+			.withBean(DeadLetterReplayer.class, () -> own)
+			.run((context) -> assertThat(context.getBean(DeadLetterReplayer.class)).isSameAs(own));
 	}
 
 	private int run(String... args) {
