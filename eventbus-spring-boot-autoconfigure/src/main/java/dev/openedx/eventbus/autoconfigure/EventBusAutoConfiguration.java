@@ -23,6 +23,8 @@ import dev.openedx.eventbus.command.ConsumeEventsCommand;
 import dev.openedx.eventbus.command.EventBusCommandLine;
 import dev.openedx.eventbus.command.EventBusCommandRunner;
 import dev.openedx.eventbus.command.ProduceEventCommand;
+import dev.openedx.eventbus.command.ReplayDeadLettersCommand;
+import dev.openedx.eventbus.consumer.DeadLetterReplayer;
 import dev.openedx.eventbus.worker.ConsumerAuditLogger;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.worker.EventBusWorkers;
@@ -263,7 +265,8 @@ public final class EventBusAutoConfiguration {
 		EventBusCommandRunner eventBusCommandRunner(EventBusCommandLine commandLine, EventBusProperties properties,
 				EventCatalog eventCatalog, EventJson eventJson, AvroEventCodec eventCodec,
 				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
-				ObjectProvider<EventBusConsumerFactory> consumerFactory, ObjectProvider<EventBusPublisher> publisher) {
+				ObjectProvider<EventBusConsumerFactory> consumerFactory, ObjectProvider<EventBusPublisher> publisher,
+				ObjectProvider<DeadLetterReplayer> deadLetterReplayer) {
 			EventBusProperties.Consumer consumer = properties.getConsumer();
 			EventBusConsumerFactory factory = consumerFactory.getIfAvailable();
 			String transport = (factory != null) ? factory.transport() : properties.getTransport().id();
@@ -275,7 +278,9 @@ public final class EventBusAutoConfiguration {
 			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,
 					eventJson, eventCodec, properties.getTransport() == EventBusProperties.Transport.KAFKA);
 			return new EventBusCommandRunner(commandLine, consumeEvents, produceEvent,
-					new GenerateAvroSchemasCommand(), eventCatalog, System.err);
+					new GenerateAvroSchemasCommand(),
+					new ReplayDeadLettersCommand(deadLetterReplayer.getIfAvailable(), properties.getTopicPrefix()),
+					eventCatalog, System.err);
 		}
 
 	}
