@@ -19,6 +19,7 @@ package dev.openedx.eventbus.autoconfigure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +110,52 @@ final class ConsumerSettingsBinder {
 			@Nullable String serviceName) {
 		ConsumerSettings template = template(properties, transport);
 		List<ConsumerSettings> workers = new ArrayList<>();
+		Map<String, String> workerOfConsumer = new HashMap<>();
 		for (Map.Entry<String, EventBusProperties.Worker> entry : properties.getConsumer().getWorkers().entrySet()) {
-			workers.add(worker(properties, template, entry.getKey(), entry.getValue(), catalog, serviceName));
+			ConsumerSettings settings = worker(properties, template, entry.getKey(), entry.getValue(), catalog,
+					serviceName);
+			int concurrency = concurrency(properties, entry.getKey(), entry.getValue());
+			for (ConsumerSettings consumer : concurrent(settings, concurrency)) {
+				String other = workerOfConsumer.putIfAbsent(consumer.name(), entry.getKey());
+				if (other != null) {
+					String renamed = (concurrency > 1) ? entry.getKey() : other;
+					throw new InvalidConfigurationPropertyValueException(
+							PropertyNames.key(PREFIX, renamed) + ".concurrency", concurrency(properties, renamed,
+									properties.getConsumer().getWorkers().get(renamed)),
+							"Its consumer " + consumer.name() + " has the name of another worker: rename one of them.");
+				}
+				workers.add(consumer);
+			}
 		}
 		return workers;
+	}
+
+	/**
+	 * The consumers of one worker: itself when it runs one, else {@code <name>-1} to {@code <name>-N}, the same
+	 * group and destination, and (on Redis) consumer names of their own, as spring-kafka's concurrent container
+	 * runs one member per thread.
+	 */
+	static List<ConsumerSettings> concurrent(ConsumerSettings settings, int concurrency) {
+		if (concurrency == 1) {
+			return List.of(settings);
+		}
+		List<ConsumerSettings> consumers = new ArrayList<>(concurrency);
+		for (int i = 1; i <= concurrency; i++) {
+			consumers.add(settings.withName(settings.name() + "-" + i)
+				.withRedis(settings.redis().withConsumerName(settings.redis().consumerName() + "-" + i)));
+		}
+		return consumers;
+	}
+
+	private static int concurrency(EventBusProperties properties, String name, EventBusProperties.Worker worker) {
+		boolean own = worker.getConcurrency() != null;
+		int concurrency = own ? worker.getConcurrency() : properties.getConsumer().getConcurrency();
+		if (concurrency < 1) {
+			throw new InvalidConfigurationPropertyValueException(
+					own ? PropertyNames.key(PREFIX, name) + ".concurrency" : "eventbus.consumer.concurrency",
+					concurrency, "A worker runs at least 1 consumer.");
+		}
+		return concurrency;
 	}
 
 	private static ConsumerSettings worker(EventBusProperties properties, ConsumerSettings template, String name,

@@ -145,6 +145,41 @@ class ConsumerSettingsBinderTests {
 				"eventbus.consumer.workers.loans.topic=loans/2026");
 	}
 
+	@Test
+	void aWorkerWithConcurrencyRunsConsumersOfTheirOwnNameInTheSameGroup() {
+		this.contextRunner
+			.withPropertyValues("eventbus.consumer.concurrency=2", "eventbus.consumer.workers.loans.concurrency=3",
+					"eventbus.consumer.workers.returns.topic=returns", "eventbus.redis.consumer.name=host-a")
+			.run((context) -> {
+				EventBusWorkers workers = context.getBean(EventBusWorkers.class);
+				assertThat(workers.getDefinitions()).extracting(ConsumerSettings::name)
+					.containsExactly("loans-1", "loans-2", "loans-3", "returns-1", "returns-2");
+				assertThat(workers.getDefinitions()).extracting(ConsumerSettings::group).containsOnly("library");
+				assertThat(workers.getDefinitions()).extracting((settings) -> settings.redis().consumerName())
+					.containsExactly("host-a-1", "host-a-2", "host-a-3", "host-a-1", "host-a-2");
+			});
+	}
+
+	@Test
+	void aConcurrencyOfOneKeepsTheWorkersName() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(EventBusWorkers.class).getDefinitions())
+			.extracting(ConsumerSettings::name)
+			.containsExactly("loans"));
+	}
+
+	@Test
+	void aConcurrencyBelowOneIsRefused() {
+		assertRefused("eventbus.consumer.concurrency", "at least 1 consumer", "eventbus.consumer.concurrency=0");
+		assertRefused("eventbus.consumer.workers.loans.concurrency", "at least 1 consumer",
+				"eventbus.consumer.workers.loans.concurrency=-1");
+	}
+
+	@Test
+	void aConsumerNameThatAnotherWorkerHasIsRefused() {
+		assertRefused("eventbus.consumer.workers.loans.concurrency", "loans-1",
+				"eventbus.consumer.workers.loans.concurrency=2", "eventbus.consumer.workers.loans-1.topic=other");
+	}
+
 	private void assertRefused(String property, String reason, String... properties) {
 		this.contextRunner.withPropertyValues(properties)
 			.run((context) -> assertThat(context).getFailure()
