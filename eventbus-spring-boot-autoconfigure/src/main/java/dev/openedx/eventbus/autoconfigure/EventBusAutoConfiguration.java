@@ -28,6 +28,7 @@ import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.worker.EventBusWorkers;
 import dev.openedx.eventbus.worker.ExitOnConsumerFailure;
 import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.DispatchInterceptor;
 import dev.openedx.eventbus.consumer.WorkerDispatcherDecorator;
 import dev.openedx.eventbus.listener.ApplicationEventDispatcher;
 import dev.openedx.eventbus.listener.OpenEdxEventListenerFactory;
@@ -228,7 +229,8 @@ public final class EventBusAutoConfiguration {
 				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
 				ApplicationEventPublisher applicationEventPublisher,
 				ObjectProvider<EventBusCommandLine> commandLine,
-				ObjectProvider<WorkerDispatcherDecorator> dispatcherDecorators) {
+				ObjectProvider<WorkerDispatcherDecorator> dispatcherDecorators,
+				ObjectProvider<DispatchInterceptor> dispatchInterceptors) {
 			SplitEventTypeKeys.checkWorkers(ConfigurationPropertySources.get(environment), eventCatalog);
 			List<WorkerDefinition> definitions = WorkerDefinitions.create(properties, eventCatalog,
 					ServiceNames.resolve(properties, environment));
@@ -240,7 +242,7 @@ public final class EventBusAutoConfiguration {
 			return new EventBusWorkers(definitions, eventBusConsumerFactory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()), applicationEventPublisher,
 					autoStartup, properties.getConsumer().getShutdownTimeout(),
-					dispatcherDecorators.orderedStream().toList());
+					dispatcherDecorators.orderedStream().toList(), dispatchInterceptors.orderedStream().toList());
 		}
 
 		@Bean
@@ -262,14 +264,15 @@ public final class EventBusAutoConfiguration {
 		EventBusCommandRunner eventBusCommandRunner(EventBusCommandLine commandLine, EventBusProperties properties,
 				EventCatalog eventCatalog, EventJson eventJson, AvroEventCodec eventCodec,
 				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
-				ObjectProvider<EventBusConsumerFactory> consumerFactory, ObjectProvider<EventBusPublisher> publisher) {
+				ObjectProvider<EventBusConsumerFactory> consumerFactory, ObjectProvider<EventBusPublisher> publisher,
+				ObjectProvider<DispatchInterceptor> dispatchInterceptors) {
 			EventBusProperties.Consumer consumer = properties.getConsumer();
 			EventBusConsumerFactory factory = consumerFactory.getIfAvailable();
 			String transport = (factory != null) ? factory.transport() : properties.getTransport().id();
 			ConsumeEventsCommand consumeEvents = new ConsumeEventsCommand(factory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()),
 					WorkerDefinitions.defaults(properties), properties.getTopicPrefix(), eventCatalog, eventJson, transport,
-					consumer.isEnabled(), consumer.getShutdownTimeout());
+					consumer.isEnabled(), consumer.getShutdownTimeout(), dispatchInterceptors.orderedStream().toList());
 			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,
 					eventJson, eventCodec, properties.getTransport() == EventBusProperties.Transport.KAFKA);
 			return new EventBusCommandRunner(commandLine, consumeEvents, produceEvent,
