@@ -42,7 +42,7 @@ import org.springframework.util.backoff.BackOffExecution;
  * Every failure goes through the {@link FailureClassifier} given (the transport's rules on top of the engine's):
  * transient ones (broker down, registry unreachable) are waited out with backoff, calling
  * {@link MessageSource#keepAlive()} at least every 100 ms, and are not counted as message failures, but a message is
- * kept at most {@code max-transient-wait} (10 minutes) before it fails for good as
+ * kept at most {@link ConsumerSettings#maxTransientWait()} before it fails for good as
  * {@link FailureKind#DEPENDENCY_UNAVAILABLE}; permanent ones go to the failure policy; fatal ones (credentials refused)
  * end the worker {@link ConsumerState#FAILED failed} with the reason; a {@link VirtualMachineError} other than a
  * {@link StackOverflowError} ends the process. The dispatcher may be a {@link WorkerDispatcher}: its event-type
@@ -147,11 +147,6 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 	/** Replace what ends the process on a {@link VirtualMachineError} (a test's hook instead of a halt). */
 	void processHalt(IntConsumer halt) {
 		this.halt.replace(Objects.requireNonNull(halt, "halt must not be null"));
-	}
-
-	/** Bound the transient wait of one message (until the setting reaches {@link ConsumerSettings}). */
-	void maxTransientWait(Duration maxTransientWait) {
-		this.handler.maxTransientWait(Objects.requireNonNull(maxTransientWait, "maxTransientWait must not be null"));
 	}
 
 	@Override

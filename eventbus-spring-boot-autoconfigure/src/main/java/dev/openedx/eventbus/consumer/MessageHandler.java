@@ -42,9 +42,6 @@ import org.springframework.util.backoff.BackOffExecution;
  */
 final class MessageHandler<M extends InboundMessage> {
 
-	/** Until {@code eventbus.consumer.max-transient-wait} reaches {@link ConsumerSettings}. */
-	static final Duration DEFAULT_MAX_TRANSIENT_WAIT = Duration.ofMinutes(10);
-
 	private static final LogAccessor logger = new LogAccessor(ConsumerWorker.class);
 
 	private final ConsumerSettings settings;
@@ -67,8 +64,6 @@ final class MessageHandler<M extends InboundMessage> {
 
 	private final ProcessHalt halt;
 
-	private volatile Duration maxTransientWait = DEFAULT_MAX_TRANSIENT_WAIT;
-
 	MessageHandler(ConsumerSettings settings, MessageDecoder<M> decoder, WorkerDispatcher dispatcher,
 			FailureRecoverer<M> recoverer, ConsumerObserver observer, FailureClassifier classifier,
 			WorkerStatistics statistics, WorkerWaits waits, WorkerState state, ProcessHalt halt) {
@@ -82,10 +77,6 @@ final class MessageHandler<M extends InboundMessage> {
 		this.waits = waits;
 		this.state = state;
 		this.halt = halt;
-	}
-
-	void maxTransientWait(Duration maxTransientWait) {
-		this.maxTransientWait = maxTransientWait;
 	}
 
 	/**
@@ -305,7 +296,7 @@ final class MessageHandler<M extends InboundMessage> {
 		 * @return the outcome, or {@code null} to try again
 		 */
 		@Nullable Outcome await(Throwable failure, String phase, boolean listener, int attempt) {
-			Duration bound = MessageHandler.this.maxTransientWait;
+			Duration bound = MessageHandler.this.settings.maxTransientWait();
 			if (this.backOff == null) {
 				this.backOff = MessageHandler.this.waits.transientBackOff();
 				this.deadline = System.nanoTime() + bound.toNanos();
