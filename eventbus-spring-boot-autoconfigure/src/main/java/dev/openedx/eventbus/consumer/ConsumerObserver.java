@@ -61,7 +61,8 @@ public interface ConsumerObserver {
 	}
 
 	/**
-	 * A listener failed and will be called again after a wait.
+	 * A listener failed and will be called again after a wait: a retry of the {@link RetryPolicy}, or a transient
+	 * failure (a dependency of the listener unavailable) waited out with the transient backoff.
 	 * @param worker the worker settings
 	 * @param message the message
 	 * @param error the listener's exception
@@ -80,7 +81,9 @@ public interface ConsumerObserver {
 	}
 
 	/**
-	 * Polling failed (connection lost, broker unavailable); the worker backs off and tries again.
+	 * Polling failed (connection lost, broker unavailable), a message could not be decoded yet (a transient failure:
+	 * the registry does not answer), or the source could not be kept alive during a wait; the worker backs off and
+	 * tries again.
 	 * @param worker the worker settings
 	 * @param error the transport's exception
 	 */
