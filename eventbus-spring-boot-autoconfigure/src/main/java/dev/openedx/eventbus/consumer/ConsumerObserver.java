@@ -81,9 +81,8 @@ public interface ConsumerObserver {
 	}
 
 	/**
-	 * Polling failed (connection lost, broker unavailable), a message could not be decoded yet (a transient failure:
-	 * the registry does not answer), or the source could not be kept alive during a wait; the worker backs off and
-	 * tries again.
+	 * Polling failed (connection lost, broker unavailable), or a message could not be decoded yet (a transient
+	 * failure: the registry does not answer); the worker backs off and tries again.
 	 * @param worker the worker settings
 	 * @param error the transport's exception
 	 */

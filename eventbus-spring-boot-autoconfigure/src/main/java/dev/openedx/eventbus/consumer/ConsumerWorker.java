@@ -111,7 +111,7 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 		this.observer = new SafeObserver(Objects.requireNonNull(observer, "observer must not be null"));
 		this.classifier = Objects.requireNonNull(classifier, "classifier must not be null");
 		this.state = new WorkerState(settings, this.observer, this.statistics::lastError);
-		this.waits = new WorkerWaits(settings, source, classifier, this.state, this.observer, this::requestStop);
+		this.waits = new WorkerWaits(settings, source, classifier, this.state, this::requestStop);
 		this.handler = new MessageHandler<>(settings, decoder, WorkerDispatcher.of(dispatcher), recoverer,
 				this.observer, classifier, this.statistics, this.waits, this.state, this.halt);
 	}

@@ -47,8 +47,6 @@ final class WorkerWaits {
 
 	private final WorkerState state;
 
-	private final ConsumerObserver observer;
-
 	private final Runnable onInterrupt;
 
 	private final Object monitor = new Object();
@@ -57,12 +55,11 @@ final class WorkerWaits {
 	 * @param onInterrupt what an interrupt of the worker thread during a wait does (ask the worker to stop)
 	 */
 	WorkerWaits(ConsumerSettings settings, MessageSource<?> source, FailureClassifier classifier, WorkerState state,
-			ConsumerObserver observer, Runnable onInterrupt) {
+			Runnable onInterrupt) {
 		this.settings = settings;
 		this.source = source;
 		this.classifier = classifier;
 		this.state = state;
-		this.observer = observer;
 		this.onInterrupt = onInterrupt;
 	}
 
@@ -122,7 +119,11 @@ final class WorkerWaits {
 		}
 	}
 
-	/** @return whether a keep-alive of this wait failed, so that a broken source is logged once per wait */
+	/**
+	 * Only logged, not reported as a failed poll: after a failed poll the keep-alive fails too, and the poll failure
+	 * is what the meters count.
+	 * @return whether a keep-alive of this wait failed, so that a broken source is logged once per wait
+	 */
 	private boolean keepAlive(boolean failedBefore) {
 		try {
 			this.source.keepAlive();
@@ -140,7 +141,6 @@ final class WorkerWaits {
 			if (!failedBefore) {
 				logger.warn(() -> "Worker " + this.settings.name() + " could not keep its source "
 						+ this.settings.destination() + " alive while waiting (" + what + "), still waiting: " + ex);
-				this.observer.pollFailed(this.settings, ex);
 			}
 			else {
 				logger.debug(() -> "Keep-alive of worker " + this.settings.name() + " failed again: " + ex);
