@@ -272,7 +272,8 @@ public final class EventBusAutoConfiguration {
 			ConsumeEventsCommand consumeEvents = new ConsumeEventsCommand(factory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()),
 					WorkerDefinitions.defaults(properties), properties.getTopicPrefix(), eventCatalog, eventJson, transport,
-					consumer.isEnabled(), consumer.getShutdownTimeout(), dispatchInterceptors.orderedStream().toList());
+					consumer.isEnabled(), consumer.getShutdownTimeout(),
+					dispatchInterceptors.orderedStream().toList());
 			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,
 					eventJson, eventCodec, properties.getTransport() == EventBusProperties.Transport.KAFKA);
 			return new EventBusCommandRunner(commandLine, consumeEvents, produceEvent,
