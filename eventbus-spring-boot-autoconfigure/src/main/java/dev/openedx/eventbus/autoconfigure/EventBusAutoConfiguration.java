@@ -27,7 +27,7 @@ import dev.openedx.eventbus.worker.ConsumerAuditLogger;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.worker.EventBusWorkers;
 import dev.openedx.eventbus.worker.ExitOnConsumerFailure;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.DispatchInterceptor;
 import dev.openedx.eventbus.consumer.WorkerDispatcherDecorator;
 import dev.openedx.eventbus.listener.ApplicationEventDispatcher;
@@ -232,7 +232,8 @@ public final class EventBusAutoConfiguration {
 				ObjectProvider<WorkerDispatcherDecorator> dispatcherDecorators,
 				ObjectProvider<DispatchInterceptor> dispatchInterceptors) {
 			SplitEventTypeKeys.checkWorkers(ConfigurationPropertySources.get(environment), eventCatalog);
-			List<WorkerDefinition> definitions = WorkerDefinitions.create(properties, eventCatalog,
+			List<ConsumerSettings> definitions = ConsumerSettingsBinder.workers(properties,
+					eventBusConsumerFactory.transport(), eventCatalog,
 					ServiceNames.resolve(properties, environment));
 			boolean autoStartup = properties.getConsumer().isEnabled() && commandLine.getIfAvailable() == null;
 			if (!properties.getConsumer().isEnabled() && !definitions.isEmpty()) {
@@ -271,8 +272,8 @@ public final class EventBusAutoConfiguration {
 			String transport = (factory != null) ? factory.transport() : properties.getTransport().id();
 			ConsumeEventsCommand consumeEvents = new ConsumeEventsCommand(factory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()),
-					WorkerDefinitions.defaults(properties), properties.getTopicPrefix(), eventCatalog, eventJson, transport,
-					consumer.isEnabled(), consumer.getShutdownTimeout(),
+					ConsumerSettingsBinder.template(properties, transport), properties.getTopicPrefix(), eventCatalog, eventJson,
+					transport, consumer.isEnabled(), consumer.getShutdownTimeout(),
 					dispatchInterceptors.orderedStream().toList());
 			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,
 					eventJson, eventCodec, properties.getTransport() == EventBusProperties.Transport.KAFKA);

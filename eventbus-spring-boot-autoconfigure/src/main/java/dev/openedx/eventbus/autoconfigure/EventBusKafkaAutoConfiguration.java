@@ -155,7 +155,7 @@ public final class EventBusKafkaAutoConfiguration {
 				producerFactory(kafkaProperties, connectionDetails, environment, customizers,
 						producerFactoryCustomizers),
 				new KafkaMessageDecoder(eventCatalog, eventCodec, eventBusSchemaRegistryClient, eventOrigin),
-				this.properties.getKafka().getConsumer().getPollTimeout(), startPosition);
+				startPosition);
 		factory.setThreadFactory(EventBusThreads.factory(environment));
 		return factory;
 	}

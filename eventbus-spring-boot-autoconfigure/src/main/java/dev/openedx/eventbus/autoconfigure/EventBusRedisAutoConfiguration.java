@@ -23,7 +23,6 @@ import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.monitor.BrokerProbe;
 import dev.openedx.eventbus.redis.RedisBrokerProbe;
-import dev.openedx.eventbus.redis.RedisConsumerDefaults;
 import dev.openedx.eventbus.redis.RedisEventBusConsumerFactory;
 import dev.openedx.eventbus.redis.RedisEventBusProducer;
 import dev.openedx.eventbus.redis.RedisProducerSettings;
@@ -74,12 +73,8 @@ public final class EventBusRedisAutoConfiguration {
 	@ConditionalOnMissingBean(EventBusConsumerFactory.class)
 	RedisEventBusConsumerFactory redisEventBusConsumerFactory(RedisConnectionFactory redisConnectionFactory,
 			EventCatalog eventCatalog, AvroEventCodec eventCodec, EventOrigin eventOrigin, Environment environment) {
-		EventBusProperties.RedisConsumer consumer = this.properties.getRedis().getConsumer();
-		RedisEventBusConsumerFactory factory = new RedisEventBusConsumerFactory(redisConnectionFactory, eventCatalog, eventCodec, eventOrigin,
-				new RedisConsumerDefaults(consumer.getName(), consumer.getBlock(), consumer.getBatchSize(),
-						consumer.getClaimMinIdle(), consumer.getClaimInterval(), consumer.isCheckBacklog(),
-						consumer.getLastReadMsgId(), consumer.getDeadLetterMaxLen(),
-						WorkerDefinitions.maxDeliveries(this.properties)));
+		RedisEventBusConsumerFactory factory = new RedisEventBusConsumerFactory(redisConnectionFactory, eventCatalog,
+				eventCodec, eventOrigin);
 		factory.setThreadFactory(EventBusThreads.factory(environment));
 		return factory;
 	}

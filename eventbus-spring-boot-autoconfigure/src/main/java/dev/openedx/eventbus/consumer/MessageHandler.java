@@ -17,6 +17,7 @@
 package dev.openedx.eventbus.consumer;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.openedx.eventbus.event.LogText;
@@ -86,7 +87,7 @@ final class MessageHandler<M extends InboundMessage> {
 	 * @throws WorkerFailureException when the source failed fatally during a wait
 	 */
 	Outcome handle(M message) {
-		if (!this.dispatcher.selects(message.eventType())) {
+		if (!selects(message.eventType())) {
 			return skip(message);
 		}
 		TransientWait transients = new TransientWait(message);
@@ -103,16 +104,23 @@ final class MessageHandler<M extends InboundMessage> {
 			}
 		}
 		// The message's type said nothing (no header): the decoded event's type decides.
-		if (!this.dispatcher.selects(event.type().type())) {
+		if (!selects(event.type().type())) {
 			return skip(message);
 		}
 		return dispatch(message, event, transients);
 	}
 
+	/** The worker's {@code event-types} (its settings) and its dispatcher's selection, if any, both apply. */
+	private boolean selects(@Nullable String eventType) {
+		Set<String> eventTypes = this.settings.eventTypes();
+		return (eventTypes.isEmpty() || eventType == null || eventTypes.contains(eventType))
+				&& this.dispatcher.selects(eventType);
+	}
+
 	private Outcome skip(M message) {
 		logger.debug(() -> "Worker " + this.settings.name() + " skips " + message.coordinates() + " type="
 				+ LogText.escape(message.eventType()) + ": not one of its event types "
-				+ this.dispatcher.eventTypes());
+				+ (this.settings.eventTypes().isEmpty() ? this.dispatcher.eventTypes() : this.settings.eventTypes()));
 		this.observer.skipped(this.settings, message);
 		return Outcome.SKIPPED;
 	}

@@ -62,6 +62,8 @@ class WorkerEventTypeSelectionTests {
 
 	private final List<String> recovered = new CopyOnWriteArrayList<>();
 
+	private boolean bySettings;
+
 	@Test
 	void kafkaRecordsOfOtherTypesAreNeitherDecodedNorCountedNorDeadLettered() {
 		List<InboundMessage> messages = List.of(kafka(0, SELECTED), kafka(1, OTHER), kafka(2, OTHER),
@@ -83,6 +85,17 @@ class WorkerEventTypeSelectionTests {
 		assertThat(this.observer.skipped).containsExactly("notes@2-0", "notes@3-0");
 		assertOnlySelectedHandled(source, 2);
 		assertThat(this.recovered).containsExactly("notes@5-0:MISSING_METADATA");
+	}
+
+	@Test
+	void theEventTypesOfTheWorkersSettingsApplyBeforeDecodingToo() {
+		List<InboundMessage> messages = List.of(redis("1-0", OTHER), kafka(1, SELECTED), kafka(2, OTHER),
+				redis("4-0", SELECTED), redis("5-0", null));
+		this.bySettings = true;
+		Batch source = consume(messages);
+		assertThat(this.decoded).containsExactly("notes-0@1", "notes@4-0", "notes@5-0");
+		assertThat(this.observer.skipped).containsExactly("notes@1-0", "notes-0@2");
+		assertOnlySelectedHandled(source, 2);
 	}
 
 	@Test
@@ -120,9 +133,14 @@ class WorkerEventTypeSelectionTests {
 		Batch source = new Batch(messages);
 		ConsumerSettings settings = ConsumerSettings.defaults("memory", "notes", "group")
 			.withPollTimeout(Duration.ofMillis(20));
-		ConsumerWorker<InboundMessage> worker = new ConsumerWorker<>(settings, source, this::decode,
-				WorkerDispatcher.of((event) -> this.dispatched.add(((Note) event.data()).text()))
-					.selecting(Set.of(SELECTED)),
+		WorkerDispatcher dispatcher = WorkerDispatcher.of((event) -> this.dispatched.add(((Note) event.data()).text()));
+		if (this.bySettings) {
+			settings = settings.withEventTypes(Set.of(SELECTED));
+		}
+		else {
+			dispatcher = dispatcher.selecting(Set.of(SELECTED));
+		}
+		ConsumerWorker<InboundMessage> worker = new ConsumerWorker<>(settings, source, this::decode, dispatcher,
 				(message, failure) -> this.recovered.add(message.coordinates() + ":" + failure.kind()),
 				this.observer);
 		worker.start();

@@ -20,8 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.openedx.eventbus.consumer.WorkerDefaults;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
@@ -45,7 +44,7 @@ class EventBusWorkersTests {
 
 	private final List<Object> published = new CopyOnWriteArrayList<>();
 
-	private final WorkerDefaults defaults = WorkerDefaults.python();
+	private final ConsumerSettings defaults = ConsumerSettings.defaults("kafka", "", "");
 
 	private EventBusWorkers workers;
 
@@ -58,7 +57,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void workersAreBuiltAtOnceButStartOnlyWithTheContext() {
-		this.workers = workers(List.of(this.defaults.definition("loans", "loans", "g")));
+		this.workers = workers(List.of(this.defaults.forWorker("loans", "loans", "g")));
 		assertThat(this.workers.getStatuses()).extracting((status) -> status.state()).containsExactly(ConsumerState.NEW);
 		this.workers.start();
 		assertThat(this.workers.isRunning()).isTrue();
@@ -74,7 +73,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void workerHandsOnlyItsSelectedEventTypesToTheListenersAndAcknowledgesTheOthers() {
-		this.workers = workers(List.of(this.defaults.definition("loans", "books", "g")
+		this.workers = workers(List.of(this.defaults.forWorker("loans", "books", "g")
 			.withEventTypes(java.util.Set.of(TestEvents.BOOK_LOANED_TYPE))));
 		this.workers.start();
 		this.bus.deliver("books", received(TestEvents.BOOK_RETURNED, "returned"));
@@ -92,7 +91,7 @@ class EventBusWorkersTests {
 			next.dispatch(event);
 			calls.add("<");
 		};
-		this.workers = new EventBusWorkers(List.of(this.defaults.definition("loans", "books", "g")
+		this.workers = new EventBusWorkers(List.of(this.defaults.forWorker("loans", "books", "g")
 			.withEventTypes(java.util.Set.of(TestEvents.BOOK_LOANED_TYPE))), this.bus, (event) -> {
 				calls.add("listeners");
 				this.dispatched.add(event);
@@ -110,7 +109,7 @@ class EventBusWorkersTests {
 	@Test
 	void aWorkerStoppedWhileItFailsOnItsOwnEndsInAFinalStateAndCanBeStartedAgain() throws Exception {
 		java.util.concurrent.CountDownLatch failing = new java.util.concurrent.CountDownLatch(1);
-		this.workers = new EventBusWorkers(List.of(this.defaults.definition("loans", "loans", "g")
+		this.workers = new EventBusWorkers(List.of(this.defaults.forWorker("loans", "loans", "g")
 			.withConsecutiveErrorsLimit(1)), this.bus, (event) -> {
 				failing.countDown();
 				throw new IllegalStateException("listener down");
@@ -132,7 +131,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void stopLetsEveryWorkerEndAndRestartBuildsNewOnes() {
-		this.workers = workers(List.of(this.defaults.definition("a", "a", "g"), this.defaults.definition("b", "b", "g")));
+		this.workers = workers(List.of(this.defaults.forWorker("a", "a", "g"), this.defaults.forWorker("b", "b", "g")));
 		this.workers.start();
 		List<EventBusConsumer> first = this.workers.getWorkers();
 		this.workers.stop();
@@ -145,7 +144,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void workerThatReachesItsErrorLimitIsReportedWithAnApplicationEvent() {
-		this.workers = new EventBusWorkers(List.of(this.defaults.definition("loans", "loans", "g")
+		this.workers = new EventBusWorkers(List.of(this.defaults.forWorker("loans", "loans", "g")
 			.withConsecutiveErrorsLimit(2)), this.bus, (event) -> {
 				throw new IllegalStateException("listener down");
 			}, new ConsumerObserver() {
@@ -164,13 +163,13 @@ class EventBusWorkersTests {
 
 	@Test
 	void stoppedWorkerIsNotReportedAsFailed() {
-		this.workers = workers(List.of(this.defaults.definition("loans", "loans", "g")));
+		this.workers = workers(List.of(this.defaults.forWorker("loans", "loans", "g")));
 		this.workers.start();
 		this.workers.stop();
 		assertThat(this.published).noneMatch(EventBusConsumerFailedEvent.class::isInstance);
 	}
 
-	private EventBusWorkers workers(List<WorkerDefinition> definitions) {
+	private EventBusWorkers workers(List<ConsumerSettings> definitions) {
 		return new EventBusWorkers(definitions, this.bus, this.dispatched::add, new ConsumerObserver() {
 		}, (Object event) -> this.published.add(event), true, Duration.ofSeconds(5));
 	}
