@@ -1116,9 +1116,10 @@ public class EventBusProperties {
 		private Duration claimInterval = Duration.ofSeconds(30);
 
 		/**
-		 * Approximate maximum length of each dead-letter stream; 0 never trims it.
+		 * Approximate maximum length of each dead-letter stream (XADD MAXLEN ~), so that a flood of bad entries
+		 * cannot fill Redis; 0 never trims it.
 		 */
-		private long deadLetterMaxLen = 0;
+		private long deadLetterMaxLen = 100_000;
 
 		/**
 		 * Whether a starting worker resumes from its group's position. When false, the group jumps to the end of the

@@ -294,6 +294,12 @@ public record ConsumerSettings(String name, String transport, String destination
 		/** Default {@link #claimInterval()}. */
 		public static final Duration DEFAULT_CLAIM_INTERVAL = Duration.ofSeconds(30);
 
+		/**
+		 * Default {@link #deadLetterMaxLength()}: large enough to keep every dead letter of an ordinary incident,
+		 * bounded so that a flood of garbage cannot fill Redis.
+		 */
+		public static final long DEFAULT_DEAD_LETTER_MAX_LENGTH = 100_000;
+
 		/** Default {@link #maxDeliveries()}. */
 		public static final int DEFAULT_MAX_DELIVERIES = 5;
 
@@ -330,13 +336,14 @@ public record ConsumerSettings(String name, String transport, String destination
 
 		/**
 		 * The defaults: this host's name as consumer name, batches of {@value #DEFAULT_BATCH_SIZE}, claim after 5
-		 * minutes idle (checked every 30 seconds), resume where the group stopped, no replay, an untrimmed
-		 * dead-letter stream, {@value #DEFAULT_MAX_DELIVERIES} deliveries.
+		 * minutes idle (checked every 30 seconds), resume where the group stopped, no replay, a dead-letter stream
+		 * trimmed to about {@value #DEFAULT_DEAD_LETTER_MAX_LENGTH} entries, {@value #DEFAULT_MAX_DELIVERIES}
+		 * deliveries.
 		 * @return the defaults, never {@code null}
 		 */
 		public static Redis defaults() {
 			return new Redis(defaultConsumerName(), DEFAULT_BATCH_SIZE, DEFAULT_CLAIM_MIN_IDLE, DEFAULT_CLAIM_INTERVAL,
-					true, null, 0, DEFAULT_MAX_DELIVERIES);
+					true, null, DEFAULT_DEAD_LETTER_MAX_LENGTH, DEFAULT_MAX_DELIVERIES);
 		}
 
 		/**

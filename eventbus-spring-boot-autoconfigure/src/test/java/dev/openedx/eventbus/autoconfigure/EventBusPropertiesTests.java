@@ -65,7 +65,7 @@ class EventBusPropertiesTests {
 		assertThat(consumer.getClaimMinIdle()).isEqualTo(transport.claimMinIdle());
 		assertThat(consumer.getClaimInterval()).isEqualTo(transport.claimInterval());
 		assertThat(consumer.isCheckBacklog()).isEqualTo(transport.checkBacklog());
-		assertThat(consumer.getDeadLetterMaxLen()).isEqualTo(transport.deadLetterMaxLength());
+		assertThat(consumer.getDeadLetterMaxLen()).isEqualTo(transport.deadLetterMaxLength()).isEqualTo(100_000);
 		assertThat(this.properties.getConsumer().getRedis().getMaxDeliveries()).isEqualTo(transport.maxDeliveries())
 			.isEqualTo(5);
 		assertThat(this.properties.getConsumer().getFailurePolicy().name())
