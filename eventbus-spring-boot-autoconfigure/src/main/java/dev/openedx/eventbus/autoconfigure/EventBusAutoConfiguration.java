@@ -30,6 +30,7 @@ import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.worker.EventBusWorkers;
 import dev.openedx.eventbus.worker.ExitOnConsumerFailure;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.DispatchInterceptor;
 import dev.openedx.eventbus.consumer.WorkerDispatcherDecorator;
 import dev.openedx.eventbus.listener.ApplicationEventDispatcher;
 import dev.openedx.eventbus.listener.OpenEdxEventListenerFactory;
@@ -230,7 +231,8 @@ public final class EventBusAutoConfiguration {
 				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
 				ApplicationEventPublisher applicationEventPublisher,
 				ObjectProvider<EventBusCommandLine> commandLine,
-				ObjectProvider<WorkerDispatcherDecorator> dispatcherDecorators) {
+				ObjectProvider<WorkerDispatcherDecorator> dispatcherDecorators,
+				ObjectProvider<DispatchInterceptor> dispatchInterceptors) {
 			SplitEventTypeKeys.checkWorkers(ConfigurationPropertySources.get(environment), eventCatalog);
 			List<ConsumerSettings> definitions = ConsumerSettingsBinder.workers(properties,
 					eventBusConsumerFactory.transport(), eventCatalog,
@@ -243,7 +245,7 @@ public final class EventBusAutoConfiguration {
 			return new EventBusWorkers(definitions, eventBusConsumerFactory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()), applicationEventPublisher,
 					autoStartup, properties.getConsumer().getShutdownTimeout(),
-					dispatcherDecorators.orderedStream().toList());
+					dispatcherDecorators.orderedStream().toList(), dispatchInterceptors.orderedStream().toList());
 		}
 
 		@Bean
@@ -266,15 +268,16 @@ public final class EventBusAutoConfiguration {
 				EventCatalog eventCatalog, EventJson eventJson, AvroEventCodec eventCodec,
 				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
 				ObjectProvider<EventBusConsumerFactory> consumerFactory, ObjectProvider<EventBusPublisher> publisher,
-				ObjectProvider<DeadLetterReplayer> deadLetterReplayer) {
+				ObjectProvider<DeadLetterReplayer> deadLetterReplayer,
+				ObjectProvider<DispatchInterceptor> dispatchInterceptors) {
 			EventBusProperties.Consumer consumer = properties.getConsumer();
 			EventBusConsumerFactory factory = consumerFactory.getIfAvailable();
 			String transport = (factory != null) ? factory.transport() : properties.getTransport().id();
 			ConsumeEventsCommand consumeEvents = new ConsumeEventsCommand(factory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()),
 					ConsumerSettingsBinder.template(properties, transport), properties.getTopicPrefix(), eventCatalog, eventJson,
-					transport,
-					consumer.isEnabled(), consumer.getShutdownTimeout());
+					transport, consumer.isEnabled(), consumer.getShutdownTimeout(),
+					dispatchInterceptors.orderedStream().toList());
 			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,
 					eventJson, eventCodec, properties.getTransport() == EventBusProperties.Transport.KAFKA);
 			return new EventBusCommandRunner(commandLine, consumeEvents, produceEvent,

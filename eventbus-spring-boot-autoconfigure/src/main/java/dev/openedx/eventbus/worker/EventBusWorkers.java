@@ -23,8 +23,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import dev.openedx.eventbus.consumer.DispatchInterceptor;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.WorkerDispatcher;
 import dev.openedx.eventbus.consumer.WorkerDispatcherDecorator;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerState;
@@ -71,6 +73,8 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 
 	private final List<WorkerDispatcherDecorator> decorators;
 
+	private final List<DispatchInterceptor> interceptors;
+
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile List<EventBusConsumer> workers;
@@ -103,12 +107,36 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	 * @param eventPublisher where {@link EventBusConsumerFailedEvent}s go
 	 * @param autoStartup whether the workers start with the application context
 	 * @param shutdownTimeout how long a stop waits for each worker
-	 * @param decorators applied in order to each worker's dispatcher, inside its event-type filter
+	 * @param decorators applied in order to each worker's dispatcher
 	 */
 	public EventBusWorkers(List<ConsumerSettings> definitions, EventBusConsumerFactory factory,
 			EventDispatcher dispatcher, ConsumerObserver observer, ApplicationEventPublisher eventPublisher,
 			boolean autoStartup, Duration shutdownTimeout, List<? extends WorkerDispatcherDecorator> decorators) {
+		this(definitions, factory, dispatcher, observer, eventPublisher, autoStartup, shutdownTimeout, decorators,
+				List.of());
+	}
+
+	/**
+	 * Create the workers; none starts before {@link #start()}. Each worker gets a {@link WorkerDispatcher}: its
+	 * {@code event-types} (checked on each message before decoding), the interceptors around each attempt (tracing),
+	 * then the decorators (the inbox, for one) around the dispatcher.
+	 * @param definitions the worker definitions
+	 * @param factory the transport's consumer factory
+	 * @param dispatcher the dispatcher every worker hands its events to
+	 * @param observer the observer every worker reports to
+	 * @param eventPublisher where {@link EventBusConsumerFailedEvent}s go
+	 * @param autoStartup whether the workers start with the application context
+	 * @param shutdownTimeout how long a stop waits for each worker
+	 * @param decorators applied in order to each worker's dispatcher
+	 * @param interceptors run around each attempt of the listeners, the first one outermost
+	 * @since 0.2.0
+	 */
+	public EventBusWorkers(List<ConsumerSettings> definitions, EventBusConsumerFactory factory,
+			EventDispatcher dispatcher, ConsumerObserver observer, ApplicationEventPublisher eventPublisher,
+			boolean autoStartup, Duration shutdownTimeout, List<? extends WorkerDispatcherDecorator> decorators,
+			List<? extends DispatchInterceptor> interceptors) {
 		this.decorators = List.copyOf(decorators);
+		this.interceptors = List.copyOf(interceptors);
 		this.definitions = List.copyOf(definitions);
 		this.factory = Objects.requireNonNull(factory, "factory must not be null");
 		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
@@ -267,7 +295,9 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 		for (WorkerDispatcherDecorator decorator : this.decorators) {
 			decorated = decorator.decorate(definition, decorated);
 		}
-		EventDispatcher selected = EventTypeFilteringDispatcher.of(definition.eventTypes(), decorated);
+		WorkerDispatcher selected = WorkerDispatcher.of(decorated)
+			.selecting(definition.eventTypes())
+			.interceptedBy(this.interceptors);
 		return this.factory.create(definition, selected, this.observer);
 	}
 

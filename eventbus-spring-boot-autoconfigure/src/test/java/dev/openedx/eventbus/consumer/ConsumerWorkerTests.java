@@ -453,6 +453,14 @@ class ConsumerWorkerTests {
 
 		volatile java.util.function.@Nullable Consumer<String> onAcknowledge;
 
+		final List<Long> keepAlives = new CopyOnWriteArrayList<>();
+
+		volatile @Nullable Exception keepAliveFailure;
+
+		volatile @Nullable Exception pollFailure;
+
+		volatile @Nullable Runnable onClose;
+
 		private int pollFailures;
 
 		private boolean woken;
@@ -468,6 +476,20 @@ class ConsumerWorkerTests {
 			this.pollFailures = count;
 		}
 
+		void failPolls(int count, Exception failure) {
+			this.pollFailure = failure;
+			this.pollFailures = count;
+		}
+
+		@Override
+		public void keepAlive() throws Exception {
+			this.keepAlives.add(System.nanoTime());
+			Exception failure = this.keepAliveFailure;
+			if (failure != null) {
+				throw failure;
+			}
+		}
+
 		@Override
 		public void open() {
 			RuntimeException failure = this.openFailure;
@@ -480,7 +502,8 @@ class ConsumerWorkerTests {
 		public List<Msg> poll(Duration timeout) throws Exception {
 			if (this.pollFailures > 0) {
 				this.pollFailures--;
-				throw new java.io.IOException("connection refused");
+				Exception failure = this.pollFailure;
+				throw (failure != null) ? failure : new java.io.IOException("connection refused");
 			}
 			synchronized (this.monitor) {
 				List<Msg> next = this.batches.poll();
@@ -524,6 +547,10 @@ class ConsumerWorkerTests {
 
 		@Override
 		public void close() {
+			Runnable hook = this.onClose;
+			if (hook != null) {
+				hook.run();
+			}
 			this.closed = true;
 		}
 
@@ -536,6 +563,27 @@ class ConsumerWorkerTests {
 		final List<String> retries = new CopyOnWriteArrayList<>();
 
 		final AtomicInteger pollFailures = new AtomicInteger();
+
+		final List<String> failed = new CopyOnWriteArrayList<>();
+
+		final List<String> skipped = new CopyOnWriteArrayList<>();
+
+		final List<String> received = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void received(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event) {
+			this.received.add(message.coordinates());
+		}
+
+		@Override
+		public void skipped(ConsumerSettings worker, InboundMessage message) {
+			this.skipped.add(message.coordinates());
+		}
+
+		@Override
+		public void failed(ConsumerSettings worker, InboundMessage message, ConsumeFailureException failure) {
+			this.failed.add(message.coordinates() + ":" + failure.kind());
+		}
 
 		volatile boolean failOnHandled;
 

@@ -26,6 +26,7 @@ import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerState;
+import dev.openedx.eventbus.consumer.DispatchInterceptor;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.OpenEdxEvent;
@@ -80,6 +81,52 @@ class EventBusWorkersTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.bus.acknowledged().contains(loaned));
 		assertThat(this.dispatched).extracting((event) -> ((BookData) event.data()).isbn()).containsExactly("loaned");
 		assertThat(this.bus.acknowledged()).hasSize(2);
+	}
+
+	@Test
+	void interceptorsRunAroundEachDispatchKnowingTheWorkerAndTheMessage() {
+		List<String> calls = new CopyOnWriteArrayList<>();
+		DispatchInterceptor tracing = (worker, message, event, next) -> {
+			calls.add(worker.name() + " " + message.coordinates() + " >");
+			next.dispatch(event);
+			calls.add("<");
+		};
+		this.workers = new EventBusWorkers(List.of(this.defaults.forWorker("loans", "books", "g")
+			.withEventTypes(java.util.Set.of(TestEvents.BOOK_LOANED_TYPE))), this.bus, (event) -> {
+				calls.add("listeners");
+				this.dispatched.add(event);
+			}, new ConsumerObserver() {
+			}, this.published::add, true, Duration.ofSeconds(5), List.of(), List.of(tracing));
+		this.workers.start();
+		this.bus.deliver("books", received(TestEvents.BOOK_RETURNED, "returned"));
+		InMemoryConsumerFactory.Message loaned = this.bus.deliver("books", received(TestEvents.BOOK_LOANED, "loaned"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.bus.acknowledged().contains(loaned));
+		assertThat(calls).hasSize(3);
+		assertThat(calls.get(0)).startsWith("loans ").endsWith(" >");
+		assertThat(calls.subList(1, 3)).containsExactly("listeners", "<");
+	}
+
+	@Test
+	void aWorkerStoppedWhileItFailsOnItsOwnEndsInAFinalStateAndCanBeStartedAgain() throws Exception {
+		java.util.concurrent.CountDownLatch failing = new java.util.concurrent.CountDownLatch(1);
+		this.workers = new EventBusWorkers(List.of(this.defaults.forWorker("loans", "loans", "g")
+			.withConsecutiveErrorsLimit(1)), this.bus, (event) -> {
+				failing.countDown();
+				throw new IllegalStateException("listener down");
+			}, new ConsumerObserver() {
+			}, this.published::add, true, Duration.ofSeconds(5));
+		this.workers.start();
+		EventBusConsumer first = this.workers.getWorkers().get(0);
+		this.bus.deliver("loans", received(TestEvents.BOOK_LOANED, "1"));
+		failing.await(10, java.util.concurrent.TimeUnit.SECONDS);
+		// The stop request races the worker's own end at its consecutive-errors limit.
+		this.workers.stopConsumer("loans");
+		ConsumerState end = first.termination().get(10, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(end).isIn(ConsumerState.FAILED, ConsumerState.STOPPED);
+		assertThat(first.status().state()).isEqualTo(end);
+		EventBusConsumer second = this.workers.startConsumer("loans");
+		assertThat(second).isNotSameAs(first);
+		await().atMost(Duration.ofSeconds(10)).until(() -> second.status().state() == ConsumerState.RUNNING);
 	}
 
 	@Test

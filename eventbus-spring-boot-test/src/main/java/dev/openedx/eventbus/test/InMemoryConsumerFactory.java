@@ -30,6 +30,7 @@ import dev.openedx.eventbus.consumer.FailurePolicy;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
 import dev.openedx.eventbus.consumer.InboundMessage;
 import dev.openedx.eventbus.consumer.StartPosition;
+import dev.openedx.eventbus.consumer.WorkerDispatcher;
 import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 
@@ -71,8 +72,14 @@ final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 				: StartPosition.EARLIEST;
 		InMemoryMessageSource source = new InMemoryMessageSource(this.broker, definition.destination(),
 				definition.group(), definition.name(), start);
+		// Innermost interceptor: counts the attempts that reach the listeners.
+		WorkerDispatcher counted = WorkerDispatcher.of(dispatcher)
+			.interceptedBy(List.of((worker, message, event, listeners) -> {
+				((InMemoryMessage) message).attempted(definition.group());
+				listeners.dispatch(event);
+			}));
 		ConsumerWorker<InMemoryMessage> worker = new ConsumerWorker<>(settings, source, InMemoryMessage::decode,
-				dispatcher, recoverer(definition), ConsumerObserver.composite(List.of(observer,
+				counted, recoverer(definition), ConsumerObserver.composite(List.of(observer,
 						new OutcomeRecorder(definition))));
 		worker.threadFactory(this.threadFactory);
 		this.broker.register(worker);
@@ -101,18 +108,14 @@ final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 		}
 
 		@Override
-		public void dispatch(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event,
-				EventDispatcher listeners) throws Exception {
-			((InMemoryMessage) message).attempted(this.definition.group());
-			listeners.dispatch(event);
+		public void skipped(ConsumerSettings worker, InboundMessage message) {
+			// Not one of the worker's event types: acknowledged without being decoded or dispatched.
+			((InMemoryMessage) message).handled(this.definition.group(), true);
 		}
 
 		@Override
 		public void handled(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event, long nanos) {
-			// The same rule as the workers' event-type filter: other types are acknowledged without dispatch.
-			boolean filtered = !this.definition.eventTypes().isEmpty()
-					&& !this.definition.eventTypes().contains(event.type().type());
-			((InMemoryMessage) message).handled(this.definition.group(), filtered);
+			((InMemoryMessage) message).handled(this.definition.group(), false);
 		}
 
 	}
