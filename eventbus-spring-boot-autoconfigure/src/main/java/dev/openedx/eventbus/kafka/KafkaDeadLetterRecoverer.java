@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.openedx.eventbus.consumer.ConsumeFailureException;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 
@@ -128,26 +128,14 @@ public final class KafkaDeadLetterRecoverer implements FailureRecoverer<KafkaInb
 		this.producerFactory = ownFactory ? factory : ProducerFactories.enforce(factory);
 		KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(this.producerFactory);
 		byte[] groupBytes = group.getBytes(StandardCharsets.UTF_8);
-		this.recoverer = publisher(template, groupBytes);
-		this.cutRecoverer = publisher(template, groupBytes);
-		this.cutRecoverer.excludeHeader(HeadersToAdd.EX_MSG, HeadersToAdd.EX_STACKTRACE);
-		this.cutRecoverer.addHeadersFunction((record, exception) -> {
-			Cut current = Objects.requireNonNull(this.cut, "cut");
-			RecordHeaders headers = new RecordHeaders();
-			headers.add(new SingleRecordHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(current.message())));
-			if (current.stackTrace() != null) {
-				headers.add(new SingleRecordHeader(KafkaHeaders.DLT_EXCEPTION_STACKTRACE, utf8(current.stackTrace())));
-			}
-			headers.add(new SingleRecordHeader(TRUNCATED_HEADER, utf8(current.what())));
-			if (current.originalValueSize() >= 0) {
-				headers.add(new SingleRecordHeader(ORIGINAL_VALUE_SIZE_HEADER,
-						utf8(Integer.toString(current.originalValueSize()))));
-			}
-			return headers;
+		this.recoverer = publisher(template, groupBytes, (headers) -> {
 		});
+		this.cutRecoverer = publisher(template, groupBytes, this::addCutHeaders);
+		this.cutRecoverer.excludeHeader(HeadersToAdd.EX_MSG, HeadersToAdd.EX_STACKTRACE);
 	}
 
-	private static DeadLetterPublishingRecoverer publisher(KafkaTemplate<byte[], byte[]> template, byte[] group) {
+	private static DeadLetterPublishingRecoverer publisher(KafkaTemplate<byte[], byte[]> template, byte[] group,
+			Consumer<RecordHeaders> more) {
 		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
 				(record, exception) -> new TopicPartition(record.topic() + TOPIC_SUFFIX, -1));
 		publisher.setHeadersFunction((record, exception) -> {
@@ -156,10 +144,25 @@ public final class KafkaDeadLetterRecoverer implements FailureRecoverer<KafkaInb
 			if (exception instanceof ConsumeFailureException failure) {
 				headers.add(new SingleRecordHeader(FAILURE_KIND_HEADER, utf8(failure.kind().tag())));
 			}
+			more.accept(headers);
 			return headers;
 		});
 		publisher.setFailIfSendResultIsError(true);
 		return publisher;
+	}
+
+	/** The exception message and stack trace of a dead letter cut to fit, and what was cut. */
+	private void addCutHeaders(RecordHeaders headers) {
+		Cut current = Objects.requireNonNull(this.cut, "cut");
+		headers.add(new SingleRecordHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(current.message())));
+		if (current.stackTrace() != null) {
+			headers.add(new SingleRecordHeader(KafkaHeaders.DLT_EXCEPTION_STACKTRACE, utf8(current.stackTrace())));
+		}
+		headers.add(new SingleRecordHeader(TRUNCATED_HEADER, utf8(current.what())));
+		if (current.originalValueSize() >= 0) {
+			headers.add(new SingleRecordHeader(ORIGINAL_VALUE_SIZE_HEADER,
+					utf8(Integer.toString(current.originalValueSize()))));
+		}
 	}
 
 	/**
