@@ -92,9 +92,6 @@ public final class KafkaDeadLetterRecoverer implements FailureRecoverer<KafkaInb
 	 */
 	public static final String ORIGINAL_VALUE_SIZE_HEADER = "eventbus_dlt-original-value-size";
 
-	/** Longest topic name Kafka accepts. */
-	static final int MAX_TOPIC_LENGTH = 249;
-
 	/** Bytes of the value a dead letter keeps when the whole value does not fit the dead-letter topic. */
 	static final int VALUE_PREFIX_BYTES = 1024;
 
@@ -166,26 +163,6 @@ public final class KafkaDeadLetterRecoverer implements FailureRecoverer<KafkaInb
 			headers.add(new SingleRecordHeader(ORIGINAL_VALUE_SIZE_HEADER,
 					utf8(Integer.toString(current.originalValueSize()))));
 		}
-	}
-
-	/**
-	 * The dead-letter topic of a topic, refused when Kafka cannot have it (over {@value #MAX_TOPIC_LENGTH}
-	 * characters), so a worker whose dead letters could never be written does not start.
-	 * @param worker the worker, named in the error
-	 * @param topic the full (prefixed) topic the worker consumes
-	 * @return {@code <topic>-dlt}
-	 * @throws IllegalArgumentException when the name is too long
-	 * @since 0.2.0
-	 */
-	public static String deadLetterTopic(String worker, String topic) {
-		String deadLetters = topic + TOPIC_SUFFIX;
-		if (deadLetters.length() > MAX_TOPIC_LENGTH) {
-			throw new IllegalArgumentException("Worker " + worker + ": its dead-letter topic " + deadLetters + " would be "
-					+ deadLetters.length() + " characters long, over Kafka's limit of " + MAX_TOPIC_LENGTH + ": use a "
-					+ "topic of at most " + (MAX_TOPIC_LENGTH - TOPIC_SUFFIX.length()) + " characters (eventbus.consumer"
-					+ ".workers." + worker + ".topic, with its prefix) or eventbus.consumer.failure-policy=log-and-skip");
-		}
-		return deadLetters;
 	}
 
 	/**

@@ -101,7 +101,6 @@ public final class KafkaEventBusConsumerFactory implements EventBusConsumerFacto
 		FailureRecoverer<KafkaInboundMessage> recoverer;
 		KafkaDeadLetterRecoverer deadLetters = null;
 		if (definition.failurePolicy() == FailurePolicy.DEAD_LETTER) {
-			KafkaDeadLetterRecoverer.deadLetterTopic(definition.name(), definition.topic());
 			deadLetters = new KafkaDeadLetterRecoverer(this.deadLetterProducerFactory, definition.groupId());
 			recoverer = deadLetters;
 		}
