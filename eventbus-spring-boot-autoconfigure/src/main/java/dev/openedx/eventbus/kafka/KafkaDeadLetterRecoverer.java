@@ -54,10 +54,10 @@ import org.springframework.kafka.support.KafkaHeaders;
  * <p>
  * A dead letter the broker or the producer refuses as too large ({@code RecordTooLargeException}: the dead-letter
  * topic's {@code max.message.bytes} or the producer's {@code max.request.size}) must not stall the partition: it is
- * written again with the stack trace cut (halved until it fits, {@value #TRUNCATED_HEADER} {@code stacktrace}); if it
- * does not fit without a stack trace, the original value does not fit either, and the dead letter keeps the
+ * written again with the stack trace cut (halved until it fits, header {@value #STACKTRACE_TRUNCATED_HEADER}); if
+ * it does not fit without a stack trace, the original value does not fit either, and the dead letter keeps the
  * coordinates, the original headers and key, the failure, and the first {@value #VALUE_PREFIX_BYTES} bytes of the
- * value ({@value #TRUNCATED_HEADER} {@code value}, {@value #ORIGINAL_VALUE_SIZE_HEADER} the original size). Only if
+ * value (header {@value #VALUE_TRUNCATED_HEADER}, never replayed). Only if
  * even that is refused does the worker stop, naming the topic's limit.
  * <p>
  * Built on spring-kafka's {@link DeadLetterPublishingRecoverer}, so tools that read its headers (for example to
@@ -80,20 +80,22 @@ public final class KafkaDeadLetterRecoverer implements FailureRecoverer<KafkaInb
 	public static final String FAILURE_KIND_HEADER = "eventbus_dlt-failure-kind";
 
 	/**
-	 * Header of a dead letter cut to fit the topic: {@code stacktrace} (the stack trace was cut) or {@code value}
-	 * (only the first bytes of the value were kept, and no stack trace).
+	 * Header of a dead letter written with its stack trace cut to fit the dead-letter topic: the length of the whole
+	 * stack trace in characters, as decimal text.
 	 * @since 0.2.0
 	 */
-	public static final String TRUNCATED_HEADER = "eventbus_dlt-truncated";
+	public static final String STACKTRACE_TRUNCATED_HEADER = "eventbus_dlt-stacktrace-truncated";
 
 	/**
-	 * Header of a dead letter whose value was cut: the original value's size in bytes, as decimal text.
+	 * Header of a dead letter that keeps only the first {@value #VALUE_PREFIX_BYTES} bytes of the value because the
+	 * whole value does not fit the dead-letter topic: the original value's size in bytes, as decimal text. Such a dead
+	 * letter cannot be replayed; the whole record is on the original topic while its retention keeps it.
 	 * @since 0.2.0
 	 */
-	public static final String ORIGINAL_VALUE_SIZE_HEADER = "eventbus_dlt-original-value-size";
+	public static final String VALUE_TRUNCATED_HEADER = "eventbus_dlt-value-truncated";
 
 	/** Bytes of the value a dead letter keeps when the whole value does not fit the dead-letter topic. */
-	static final int VALUE_PREFIX_BYTES = 1024;
+	public static final int VALUE_PREFIX_BYTES = 1024;
 
 	/** Below this length a stack trace is dropped rather than cut further. */
 	private static final int MIN_STACK_TRACE_CHARS = 256;
@@ -158,11 +160,7 @@ public final class KafkaDeadLetterRecoverer implements FailureRecoverer<KafkaInb
 		if (current.stackTrace() != null) {
 			headers.add(new SingleRecordHeader(KafkaHeaders.DLT_EXCEPTION_STACKTRACE, utf8(current.stackTrace())));
 		}
-		headers.add(new SingleRecordHeader(TRUNCATED_HEADER, utf8(current.what())));
-		if (current.originalValueSize() >= 0) {
-			headers.add(new SingleRecordHeader(ORIGINAL_VALUE_SIZE_HEADER,
-					utf8(Integer.toString(current.originalValueSize()))));
-		}
+		headers.add(new SingleRecordHeader(current.header(), utf8(Integer.toString(current.originalSize()))));
 	}
 
 	/**
@@ -200,7 +198,8 @@ public final class KafkaDeadLetterRecoverer implements FailureRecoverer<KafkaInb
 		String reason = cut(String.valueOf(failure.getMessage()), MAX_MESSAGE_CHARS);
 		for (int length = stackTrace.length() / 2;; length /= 2) {
 			int kept = (length < MIN_STACK_TRACE_CHARS) ? 0 : length;
-			if (publishCut(record, failure, new Cut(reason, stackTrace.substring(0, kept), "stacktrace", -1),
+			if (publishCut(record, failure, new Cut(reason, stackTrace.substring(0, kept), STACKTRACE_TRUNCATED_HEADER,
+					stackTrace.length()),
 					topic)) {
 				logger.warn(() -> "Dead letter of " + message.coordinates() + " was too large for "
 						+ topic + "; written with its stack trace cut to " + kept + " of " + stackTrace.length()
@@ -218,15 +217,16 @@ public final class KafkaDeadLetterRecoverer implements FailureRecoverer<KafkaInb
 				Math.min(size, VALUE_PREFIX_BYTES), record.key(),
 				(value != null) ? Arrays.copyOf(value, Math.min(size, VALUE_PREFIX_BYTES)) : null, record.headers(),
 				record.leaderEpoch());
-		if (publishCut(prefix, failure, new Cut(reason, null, "value", size), topic)) {
+		if (publishCut(prefix, failure, new Cut(reason, null, VALUE_TRUNCATED_HEADER, size), topic)) {
 			logger.warn(() -> "Dead letter of " + message.coordinates() + " did not fit " + topic + " even without its "
 					+ "stack trace; written with the first " + Math.min(size, VALUE_PREFIX_BYTES) + " of its " + size
-					+ " value bytes (header " + TRUNCATED_HEADER + ")");
+					+ " value bytes (header " + VALUE_TRUNCATED_HEADER + ")");
 			return;
 		}
-		throw new KafkaException("Dead-letter topic " + topic + " refuses even a dead letter of " + message.coordinates()
-				+ " cut to its coordinates, headers, failure and the first " + VALUE_PREFIX_BYTES + " value bytes as too "
-				+ "large: raise the topic's max.message.bytes (and the producer's max.request.size)");
+		throw new KafkaException("Dead-letter topic " + topic + " refuses even a dead letter of "
+				+ message.coordinates() + " cut to its coordinates, headers, failure and the first " + VALUE_PREFIX_BYTES
+				+ " value bytes as too large: raise the topic's max.message.bytes (and the producer's "
+				+ "max.request.size)");
 	}
 
 	/** @return {@code false} when the cut dead letter is still too large */
@@ -280,10 +280,10 @@ public final class KafkaDeadLetterRecoverer implements FailureRecoverer<KafkaInb
 	 * What a dead letter cut to fit carries instead of spring-kafka's exception message and stack trace.
 	 * @param message the exception message, cut
 	 * @param stackTrace the stack trace cut, or {@code null} for none
-	 * @param what what was cut: {@code stacktrace} or {@code value}
-	 * @param originalValueSize the value's size when it was cut, else -1
+	 * @param header the header that says what was cut
+	 * @param originalSize the size of what was cut, before
 	 */
-	private record Cut(String message, @Nullable String stackTrace, String what, int originalValueSize) {
+	private record Cut(String message, @Nullable String stackTrace, String header, int originalSize) {
 	}
 
 }

@@ -79,8 +79,9 @@ public final class KafkaFailureRule implements FailureRule {
 			String check = (fatal instanceof SslAuthenticationException)
 					? "the TLS settings (spring.kafka.ssl.* or the SSL bundle in spring.kafka.ssl.bundle, and "
 							+ "spring.kafka.security.protocol)"
-					: "the credentials (spring.kafka.properties.sasl.jaas.config, spring.kafka.properties.sasl.mechanism"
-							+ " and spring.kafka.security.protocol; spring.kafka.ssl.* for TLS)";
+					: "the credentials (spring.kafka.properties.sasl.jaas.config, "
+							+ "spring.kafka.properties.sasl.mechanism and spring.kafka.security.protocol; "
+							+ "spring.kafka.ssl.* for TLS)";
 			return "Kafka authentication failed for the " + what + " (" + reason + "): the broker refused the login; "
 					+ "check " + check + ". The worker stops rather than retry for ever";
 		}

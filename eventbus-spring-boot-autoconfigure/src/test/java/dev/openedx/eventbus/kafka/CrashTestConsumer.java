@@ -51,7 +51,7 @@ public final class CrashTestConsumer {
 				new SchemaRegistryClient(SchemaRegistrySettings.of(registryUrl)), TestEvents.ORIGIN);
 		KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(clientConfig(bootstrapServers),
 				ConsumerSettings.defaults("kafka", topic, group).withPollTimeout(Duration.ofMillis(100)),
-				KafkaConsumerOptions.defaults(), decoder, (event) -> {
+				decoder, (event) -> {
 					// About 1,000 events/s, so the kill lands mid-stream.
 					pacer.await();
 					synchronized (out) {

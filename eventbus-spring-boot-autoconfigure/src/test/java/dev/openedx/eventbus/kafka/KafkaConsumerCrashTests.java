@@ -122,7 +122,6 @@ class KafkaConsumerCrashTests {
 			KafkaEventBusConsumer successor = KafkaEventBusConsumer.create(
 					CrashTestConsumer.clientConfig(broker.bootstrapServers()),
 					ConsumerSettings.defaults("kafka", TOPIC, GROUP).withPollTimeout(Duration.ofMillis(100)),
-					KafkaConsumerOptions.defaults(),
 					new KafkaMessageDecoder(TestEvents.CATALOG, codec, registryClient, TestEvents.ORIGIN),
 					(event) -> handledBySuccessor.merge(TestEvents.sequence(event), 1, Integer::sum),
 					FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
@@ -148,9 +147,10 @@ class KafkaConsumerCrashTests {
 			long committedCount = committedAtCrash.values().stream().mapToLong(Long::longValue).sum();
 			System.out.println("Crash test: victim handled " + killedAfter + " events before SIGKILL, had committed "
 					+ committedCount + " offsets; successor handled " + handledBySuccessor.size() + "; handled twice: "
-					+ twice + "; lost: " + missing.size() + String.format(" (victim rate about %.0f events/s; seconds: broker and 10,000 sends %.1f, "
-							+ "victim %.1f, successor %.1f)", rate, (produced - started) / 1e9, (killed - produced) / 1e9,
-							(finished - killed) / 1e9));
+					+ twice + "; lost: " + missing.size()
+					+ String.format(" (victim rate about %.0f events/s; seconds: broker and 10,000 sends %.1f, "
+							+ "victim %.1f, successor %.1f)", rate, (produced - started) / 1e9,
+							(killed - produced) / 1e9, (finished - killed) / 1e9));
 			assertThat(missing).as("events never handled").isEmpty();
 			assertThat(twice).as("events the successor handled again").isLessThanOrEqualTo(MAX_HANDLED_AGAIN);
 			assertThat(handledByVictim.size() + handledBySuccessor.size() - twice).isEqualTo(EVENTS);

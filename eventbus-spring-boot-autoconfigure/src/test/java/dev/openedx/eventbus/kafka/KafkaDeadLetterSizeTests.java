@@ -115,9 +115,13 @@ class KafkaDeadLetterSizeTests {
 		ConsumerRecord<byte[], byte[]> letter = deadLetter(topic);
 		assertThat(letter.key()).containsExactly(original.key());
 		assertThat(letter.value()).containsExactly(original.value());
-		assertThat(text(letter, KafkaDeadLetterRecoverer.TRUNCATED_HEADER)).isEqualTo("stacktrace");
-		assertThat(text(letter, "kafka_dlt-exception-stacktrace")).hasSizeBetween(256, DLT_MAX_BYTES)
+		String stackTrace = text(letter, "kafka_dlt-exception-stacktrace");
+		assertThat(stackTrace).hasSizeBetween(256, DLT_MAX_BYTES)
 			.startsWith("dev.openedx.eventbus.consumer.ConsumeFailureException");
+		assertThat(Integer.parseInt(text(letter, KafkaDeadLetterRecoverer.STACKTRACE_TRUNCATED_HEADER)))
+			.as("length of the whole stack trace")
+			.isGreaterThan(DLT_MAX_BYTES);
+		assertThat(letter.headers().lastHeader(KafkaDeadLetterRecoverer.VALUE_TRUNCATED_HEADER)).isNull();
 		assertThat(text(letter, "kafka_dlt-exception-message")).contains("deep failure");
 		assertThat(text(letter, KafkaDeadLetterRecoverer.FAILURE_KIND_HEADER))
 			.isEqualTo(FailureKind.HANDLER_ERROR.tag());
@@ -148,8 +152,10 @@ class KafkaDeadLetterSizeTests {
 		ConsumerRecord<byte[], byte[]> letter = deadLetter(topic);
 		assertThat(letter.key()).containsExactly(original.key());
 		assertThat(letter.value()).containsExactly(Arrays.copyOf(value, KafkaDeadLetterRecoverer.VALUE_PREFIX_BYTES));
-		assertThat(text(letter, KafkaDeadLetterRecoverer.TRUNCATED_HEADER)).isEqualTo("value");
-		assertThat(text(letter, KafkaDeadLetterRecoverer.ORIGINAL_VALUE_SIZE_HEADER)).isEqualTo("40000");
+		assertThat(text(letter, KafkaDeadLetterRecoverer.VALUE_TRUNCATED_HEADER)).isEqualTo("40000");
+		assertThat(letter.headers().lastHeader(KafkaDeadLetterReplayer.TRUNCATED_VALUE_HEADER))
+			.as("the header that keeps it from being replayed")
+			.isNotNull();
 		assertThat(letter.headers().lastHeader("kafka_dlt-exception-stacktrace")).isNull();
 		assertThat(text(letter, "kafka_dlt-exception-message")).isNotBlank();
 		assertThat(text(letter, KafkaDeadLetterRecoverer.FAILURE_KIND_HEADER))
@@ -186,7 +192,6 @@ class KafkaDeadLetterSizeTests {
 				ConsumerSettings.defaults("kafka", topic, topic + "-group")
 					.withRetry(RetryPolicy.NONE)
 					.withPollTimeout(Duration.ofMillis(100)),
-				KafkaConsumerOptions.defaults(),
 				new KafkaMessageDecoder(TestEvents.CATALOG, codec, registryClient, TestEvents.ORIGIN), dispatcher,
 				deadLetters, ConsumerObserver.composite(List.of()));
 		consumer.termination().whenComplete((state, ex) -> {

@@ -136,7 +136,6 @@ class KafkaSlowListenerGroupTests {
 		};
 		return KafkaEventBusConsumer.create(config,
 				ConsumerSettings.defaults("kafka", TOPIC, GROUP).withName(name).withPollTimeout(Duration.ofMillis(100)),
-				KafkaConsumerOptions.defaults(),
 				new KafkaMessageDecoder(TestEvents.CATALOG, codec, registryClient, TestEvents.ORIGIN), slow,
 				FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
 	}
