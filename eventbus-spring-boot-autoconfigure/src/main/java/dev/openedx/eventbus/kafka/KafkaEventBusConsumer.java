@@ -30,6 +30,7 @@ import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.ConsumerWorker;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.FailureClassifier;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
 import dev.openedx.eventbus.consumer.StartPosition;
 import dev.openedx.eventbus.event.EventDispatcher;
@@ -98,7 +99,7 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 				() -> consumerFactory.createConsumer(settings.group(), null, null, overrides), settings.destination(),
 				settings.group(), settings.replayFrom());
 		this.worker = new ConsumerWorker<>(settings, source, decoder.withMaxMessageSize(settings.maxMessageSize()),
-				dispatcher, recoverer, observer);
+				dispatcher, recoverer, observer, FailureClassifier.DEFAULT.with(new KafkaFailureRule()));
 	}
 
 	/**

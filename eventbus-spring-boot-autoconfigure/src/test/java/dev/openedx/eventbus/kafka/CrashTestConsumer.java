@@ -29,7 +29,8 @@ import dev.openedx.eventbus.consumer.FailureRecoverer;
 
 /**
  * The consumer process that {@link KafkaConsumerCrashTests} kills with {@code SIGKILL}: consumes a topic, printing
- * {@code HANDLED <sequence>} once each listener call returned, a little slowly so the kill lands mid-stream.
+ * {@code HANDLED <sequence>} once each listener call returned, at about 1,000 events a second so the kill lands
+ * mid-stream.
  */
 public final class CrashTestConsumer {
 
@@ -44,20 +45,50 @@ public final class CrashTestConsumer {
 		String topic = args[2];
 		String group = args[3];
 		PrintStream out = System.out;
+		Pacer pacer = new Pacer(1_000_000);
 		AvroEventCodec codec = new AvroEventCodec();
 		KafkaMessageDecoder decoder = new KafkaMessageDecoder(TestEvents.CATALOG, codec,
 				new SchemaRegistryClient(SchemaRegistrySettings.of(registryUrl)), TestEvents.ORIGIN);
 		KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(clientConfig(bootstrapServers),
 				ConsumerSettings.defaults("kafka", topic, group).withPollTimeout(Duration.ofMillis(100)),
 				decoder, (event) -> {
-					// A little work per event, so the kill lands mid-stream rather than after the last event.
-					LockSupport.parkNanos(200_000);
+					// About 1,000 events/s, so the kill lands mid-stream.
+					pacer.await();
 					synchronized (out) {
 						out.println(HANDLED + TestEvents.sequence(event));
 						out.flush();
 					}
 				}, FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
 		consumer.run();
+	}
+
+	/**
+	 * Paces the listener at one event per interval on average, whatever the machine's load: it waits for the event's
+	 * slot, and catches up (by at most 10 ms of slots) when it fell behind.
+	 */
+	private static final class Pacer {
+
+		private static final long MAX_CATCH_UP_NANOS = 10_000_000;
+
+		private final long intervalNanos;
+
+		private long next = System.nanoTime();
+
+		Pacer(long intervalNanos) {
+			this.intervalNanos = intervalNanos;
+		}
+
+		void await() {
+			long now = System.nanoTime();
+			if (this.next - now > 0) {
+				LockSupport.parkNanos(this.next - now);
+			}
+			else if (now - this.next > MAX_CATCH_UP_NANOS) {
+				this.next = now - MAX_CATCH_UP_NANOS;
+			}
+			this.next += this.intervalNanos;
+		}
+
 	}
 
 	/** Short session so the group notices a killed member within seconds (the broker's minimum is 6 s). */
