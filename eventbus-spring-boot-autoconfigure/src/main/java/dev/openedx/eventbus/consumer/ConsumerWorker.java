@@ -252,6 +252,11 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 				if (!this.running) {
 					break;
 				}
+				if (ex instanceof WorkerFailureException) {
+					this.lastError = describe(ex);
+					logger.error(ex, () -> "Worker " + name() + " stopped: " + ex.getMessage());
+					return ConsumerState.FAILED;
+				}
 				pollFailureSleep = (pollFailureSleep == 0) ? this.settings.pollFailureSleep().toMillis()
 						: Math.min(pollFailureSleep * 2, MAX_POLL_FAILURE_SLEEP_MILLIS);
 				long wait = pollFailureSleep;
