@@ -443,9 +443,13 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 		if (lastGenerated == null || lastDelivered == null || length == null) {
 			return;
 		}
+		Long read = number(groupInfo.get("entries-read"));
+		if (read == null && STREAM_START.equals(lastDelivered)) {
+			// Redis has no count for a group that read nothing yet.
+			read = 0L;
+		}
 		StreamLossDetector.Loss loss = this.lossDetector.check(new StreamLossDetector.Position(length, firstEntry,
-				lastGenerated, (maxDeleted != null) ? maxDeleted : STREAM_START, added, lastDelivered,
-				number(groupInfo.get("entries-read"))));
+				lastGenerated, (maxDeleted != null) ? maxDeleted : STREAM_START, added, lastDelivered, read));
 		if (loss != null) {
 			logger.error(() -> "Lost " + loss.count() + " entries of " + this.stream + " for group "
 					+ this.settings.group() + " (worker " + this.settings.worker().name() + "): trimmed (MAXLEN) "
