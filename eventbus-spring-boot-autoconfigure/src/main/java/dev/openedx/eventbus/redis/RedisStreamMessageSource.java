@@ -147,7 +147,7 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 		}
 		catch (RuntimeException ex) {
 			dropConnection();
-			WorkerFailureException fatal = refused(ex, "setting up group " + this.settings.group() + " on");
+			WorkerFailureException fatal = refused(ex, "setting up the group on");
 			if (fatal != null) {
 				throw fatal;
 			}
@@ -200,6 +200,9 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 		catch (RuntimeException ex) {
 			this.groupReady = false;
 			dropConnection();
+			if (ex instanceof WorkerFailureException) {
+				throw ex;
+			}
 			WorkerFailureException fatal = refused(ex, "reading");
 			if (fatal != null) {
 				throw fatal;
