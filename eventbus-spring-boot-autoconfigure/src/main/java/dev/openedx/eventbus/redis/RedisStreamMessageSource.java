@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.MessageSource;
@@ -69,7 +70,8 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
  * trimmed away before the group handled them are counted as lost ({@link ConsumerObserver#lost}) and logged at
  * ERROR with their ids: those trimmed while pending (the ids {@code XAUTOCLAIM} reports deleted, the empty entries
  * of a re-read), acknowledged so they leave the pending list, and those trimmed before the group read them at all
- * ({@link StreamLossDetector}, at start and on every sweep). A refused password or a missing permission fails the
+ * ({@link StreamLossDetector}, at start and on every sweep). Nothing is read before this worker holds the lease of its
+ * consumer name ({@link ConsumerNameLease}), so two live workers never share one. A refused password or a missing permission fails the
  * worker ({@link WorkerFailureException}) naming the settings and the ACL rule to check.
  */
 final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage> {
@@ -86,6 +88,9 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 
 	/** XAUTOCLAIM rounds that found nothing idle in one poll before reading new entries instead. */
 	private static final int MAX_EMPTY_CLAIM_ROUNDS = 10;
+
+	/** How long a poll waits while another worker's lease on this consumer name may still expire. */
+	private static final long LEASE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
 	private final RedisConnectionFactory connectionFactory;
 
@@ -108,6 +113,8 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 	private final List<String> acks = new ArrayList<>();
 
 	private final StreamLossDetector lossDetector = new StreamLossDetector();
+
+	private final ConsumerNameLease lease;
 
 	private @Nullable RedisConnection connection;
 
@@ -138,6 +145,7 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 		this.group = StreamFields.utf8(settings.group());
 		this.consumer = Consumer.from(settings.group(), settings.consumerName());
 		this.nativeConsumer = io.lettuce.core.Consumer.from(this.group, StreamFields.utf8(settings.consumerName()));
+		this.lease = new ConsumerNameLease(this.stream, settings.group(), settings.consumerName());
 	}
 
 	@Override
@@ -167,6 +175,11 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 			flush();
 			if (!this.groupReady) {
 				setUp();
+			}
+			if (!this.lease.hold(connection())) {
+				// Another worker of this name held it: read nothing until its lease expires or it proves alive.
+				LockSupport.parkNanos(Math.min(timeout.toNanos(), LEASE_WAIT_NANOS));
+				return Collections.emptyList();
 			}
 			long now = System.nanoTime();
 			if (now - this.nextSweep >= 0) {
@@ -199,6 +212,7 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 		}
 		catch (RuntimeException ex) {
 			this.groupReady = false;
+			this.lease.checkNext();
 			dropConnection();
 			if (ex instanceof WorkerFailureException) {
 				throw ex;
@@ -238,6 +252,26 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 	}
 
 	@Override
+	public void keepAlive() {
+		if (!this.groupReady) {
+			return;
+		}
+		try {
+			this.lease.hold(connection());
+		}
+		catch (RuntimeException ex) {
+			this.lease.checkNext();
+			dropConnection();
+			WorkerFailureException fatal = (ex instanceof WorkerFailureException failure) ? failure
+					: refused(ex, "renewing the consumer name lease on");
+			if (fatal != null) {
+				throw fatal;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
 	public void close() {
 		try {
 			flush();
@@ -245,6 +279,13 @@ final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage
 		catch (RuntimeException ex) {
 			logger.warn(ex, () -> "Could not acknowledge " + this.acks.size() + " handled entries of " + this.stream
 					+ " on close; they stay pending for " + this.settings.consumerName() + " and are handled again");
+		}
+		try {
+			this.lease.release(connection());
+		}
+		catch (RuntimeException ex) {
+			logger.debug(ex, () -> "Could not release the consumer name lease of " + this.settings.consumerName()
+					+ " on " + this.stream + "; it expires in " + ConsumerNameLease.TIME_TO_LIVE);
 		}
 		finally {
 			dropConnection();
