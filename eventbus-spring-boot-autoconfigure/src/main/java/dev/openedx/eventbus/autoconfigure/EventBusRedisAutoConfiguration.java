@@ -78,7 +78,8 @@ public final class EventBusRedisAutoConfiguration {
 		RedisEventBusConsumerFactory factory = new RedisEventBusConsumerFactory(redisConnectionFactory, eventCatalog, eventCodec, eventOrigin,
 				new RedisConsumerDefaults(consumer.getName(), consumer.getBlock(), consumer.getBatchSize(),
 						consumer.getClaimMinIdle(), consumer.getClaimInterval(), consumer.isCheckBacklog(),
-						consumer.getLastReadMsgId(), consumer.getDeadLetterMaxLen()));
+						consumer.getLastReadMsgId(), consumer.getDeadLetterMaxLen(),
+						WorkerDefinitions.maxDeliveries(this.properties)));
 		factory.setThreadFactory(EventBusThreads.factory(environment));
 		return factory;
 	}

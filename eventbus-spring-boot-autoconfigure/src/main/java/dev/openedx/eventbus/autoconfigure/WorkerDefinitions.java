@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.autoconfigure;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Turns {@code eventbus.consumer.*} into worker definitions, refusing what cannot work with the property's name.
@@ -63,6 +65,8 @@ final class WorkerDefinitions {
 			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
 		}
 		return new WorkerDefaults(consumer.getConsecutiveErrorsLimit(), policy, consumer.getPollFailureSleep(),
+				maxTransientWait("eventbus.consumer.max-transient-wait", consumer.getMaxTransientWait()),
+				maxMessageSize("eventbus.consumer.max-message-size", consumer.getMaxMessageSize()),
 				consumer.getFailurePolicy());
 	}
 
@@ -113,9 +117,44 @@ final class WorkerDefinitions {
 				}
 				definition = definition.withConsecutiveErrorsLimit(worker.getConsecutiveErrorsLimit());
 			}
+			if (worker.getMaxTransientWait() != null) {
+				definition = definition.withMaxTransientWait(
+						maxTransientWait(prefix + ".max-transient-wait", worker.getMaxTransientWait()));
+			}
+			if (worker.getMaxMessageSize() != null) {
+				definition = definition
+					.withMaxMessageSize(maxMessageSize(prefix + ".max-message-size", worker.getMaxMessageSize()));
+			}
 			definitions.add(definition);
 		}
 		return definitions;
+	}
+
+	static int maxDeliveries(EventBusProperties properties) {
+		int maxDeliveries = properties.getConsumer().getRedis().getMaxDeliveries();
+		if (maxDeliveries < 1) {
+			throw new InvalidConfigurationPropertyValueException("eventbus.consumer.redis.max-deliveries",
+					maxDeliveries, "An entry must be delivered at least once: the limit must be 1 or more.");
+		}
+		return maxDeliveries;
+	}
+
+	static Duration maxTransientWait(String property, Duration wait) {
+		if (wait.isNegative() || wait.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, wait,
+					"The bound on transient waits must be positive: past it a message is dead-lettered, so 0 would "
+							+ "dead-letter every message that meets a transient failure.");
+		}
+		return wait;
+	}
+
+	static int maxMessageSize(String property, DataSize size) {
+		if (size.toBytes() < 1 || size.toBytes() > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException(property, size,
+					"The size limit must be at least 1 byte and at most 2GB (the default, 1MB, is Kafka's default "
+							+ "message.max.bytes).");
+		}
+		return (int) size.toBytes();
 	}
 
 	private static @Nullable OffsetDateTime replayFrom(String property, @Nullable String text) {

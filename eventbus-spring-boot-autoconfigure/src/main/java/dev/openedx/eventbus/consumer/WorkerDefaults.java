@@ -28,15 +28,18 @@ import dev.openedx.eventbus.consumer.RetryPolicy;
  * @param consecutiveErrorsLimit stop after this many failures in a row; 0 for never
  * @param retry the retry policy for listener failures
  * @param pollFailureSleep first wait after a failed poll
+ * @param maxTransientWait how long one message may be kept back by transient failures before it is failed for good
+ * @param maxMessageSize the largest value or entry, in bytes, that is decoded
  * @param failurePolicy what to do with a message that failed for good
  * @since 0.1.0
  */
 public record WorkerDefaults(int consecutiveErrorsLimit, RetryPolicy retry, Duration pollFailureSleep,
-		FailurePolicy failurePolicy) {
+		Duration maxTransientWait, int maxMessageSize, FailurePolicy failurePolicy) {
 
 	public WorkerDefaults {
 		Objects.requireNonNull(retry, "retry must not be null");
 		Objects.requireNonNull(pollFailureSleep, "pollFailureSleep must not be null");
+		Objects.requireNonNull(maxTransientWait, "maxTransientWait must not be null");
 		Objects.requireNonNull(failurePolicy, "failurePolicy must not be null");
 	}
 
@@ -45,7 +48,9 @@ public record WorkerDefaults(int consecutiveErrorsLimit, RetryPolicy retry, Dura
 	 * @return the defaults
 	 */
 	public static WorkerDefaults python() {
-		return new WorkerDefaults(0, RetryPolicy.NONE, Duration.ofSeconds(1), FailurePolicy.LOG_AND_SKIP);
+		return new WorkerDefaults(0, RetryPolicy.NONE, Duration.ofSeconds(1),
+				ConsumerSettings.DEFAULT_MAX_TRANSIENT_WAIT, ConsumerSettings.DEFAULT_MAX_MESSAGE_SIZE,
+				FailurePolicy.LOG_AND_SKIP);
 	}
 
 	/**
@@ -57,7 +62,8 @@ public record WorkerDefaults(int consecutiveErrorsLimit, RetryPolicy retry, Dura
 	 */
 	public WorkerDefinition definition(String name, String topic, String groupId) {
 		return new WorkerDefinition(name, topic, groupId, Set.of(), this.consecutiveErrorsLimit, this.retry,
-				this.pollFailureSleep, this.failurePolicy, null, null, WorkerDefinition.RedisOptions.NONE);
+				this.pollFailureSleep, this.maxTransientWait, this.maxMessageSize, this.failurePolicy, null,
+				null, WorkerDefinition.RedisOptions.NONE);
 	}
 
 }

@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * @param consecutiveErrorsLimit stop after this many failures in a row; 0 for never
  * @param retry the retry policy for listener failures
  * @param pollFailureSleep first wait after a failed poll
+ * @param maxTransientWait how long one message may be kept back by transient failures before it is failed for good
+ * @param maxMessageSize the largest value or entry, in bytes, that is decoded
  * @param failurePolicy what to do with a message that failed for good
  * @param startPosition where a new group starts, or {@code null} for the transport's configured default
  * @param replayFrom re-deliver everything from this time on (Python's {@code offset_time}), or {@code null}
@@ -46,8 +48,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record WorkerDefinition(String name, String topic, String groupId, Set<String> eventTypes,
-		int consecutiveErrorsLimit, RetryPolicy retry, Duration pollFailureSleep, FailurePolicy failurePolicy,
-		@Nullable StartPosition startPosition, @Nullable OffsetDateTime replayFrom, RedisOptions redis) {
+		int consecutiveErrorsLimit, RetryPolicy retry, Duration pollFailureSleep, Duration maxTransientWait,
+		int maxMessageSize, FailurePolicy failurePolicy, @Nullable StartPosition startPosition,
+		@Nullable OffsetDateTime replayFrom, RedisOptions redis) {
 
 	public WorkerDefinition {
 		Objects.requireNonNull(name, "name must not be null");
@@ -55,6 +58,7 @@ public record WorkerDefinition(String name, String topic, String groupId, Set<St
 		Objects.requireNonNull(groupId, "groupId must not be null");
 		Objects.requireNonNull(retry, "retry must not be null");
 		Objects.requireNonNull(pollFailureSleep, "pollFailureSleep must not be null");
+		Objects.requireNonNull(maxTransientWait, "maxTransientWait must not be null");
 		Objects.requireNonNull(failurePolicy, "failurePolicy must not be null");
 		Objects.requireNonNull(redis, "redis must not be null");
 		eventTypes = Set.copyOf(eventTypes);
@@ -88,7 +92,8 @@ public record WorkerDefinition(String name, String topic, String groupId, Set<St
 	 */
 	public WorkerDefinition withEventTypes(Set<String> eventTypes) {
 		return new WorkerDefinition(this.name, this.topic, this.groupId, eventTypes, this.consecutiveErrorsLimit,
-				this.retry, this.pollFailureSleep, this.failurePolicy, this.startPosition, this.replayFrom, this.redis);
+				this.retry, this.pollFailureSleep, this.maxTransientWait, this.maxMessageSize, this.failurePolicy,
+				this.startPosition, this.replayFrom, this.redis);
 	}
 
 	/**
@@ -98,7 +103,8 @@ public record WorkerDefinition(String name, String topic, String groupId, Set<St
 	 */
 	public WorkerDefinition withConsecutiveErrorsLimit(int limit) {
 		return new WorkerDefinition(this.name, this.topic, this.groupId, this.eventTypes, limit, this.retry,
-				this.pollFailureSleep, this.failurePolicy, this.startPosition, this.replayFrom, this.redis);
+				this.pollFailureSleep, this.maxTransientWait, this.maxMessageSize, this.failurePolicy,
+				this.startPosition, this.replayFrom, this.redis);
 	}
 
 	/**
@@ -108,7 +114,8 @@ public record WorkerDefinition(String name, String topic, String groupId, Set<St
 	 */
 	public WorkerDefinition withStartPosition(@Nullable StartPosition startPosition) {
 		return new WorkerDefinition(this.name, this.topic, this.groupId, this.eventTypes, this.consecutiveErrorsLimit,
-				this.retry, this.pollFailureSleep, this.failurePolicy, startPosition, this.replayFrom, this.redis);
+				this.retry, this.pollFailureSleep, this.maxTransientWait, this.maxMessageSize, this.failurePolicy,
+				startPosition, this.replayFrom, this.redis);
 	}
 
 	/**
@@ -118,7 +125,8 @@ public record WorkerDefinition(String name, String topic, String groupId, Set<St
 	 */
 	public WorkerDefinition withReplayFrom(@Nullable OffsetDateTime replayFrom) {
 		return new WorkerDefinition(this.name, this.topic, this.groupId, this.eventTypes, this.consecutiveErrorsLimit,
-				this.retry, this.pollFailureSleep, this.failurePolicy, this.startPosition, replayFrom, this.redis);
+				this.retry, this.pollFailureSleep, this.maxTransientWait, this.maxMessageSize, this.failurePolicy,
+				this.startPosition, replayFrom, this.redis);
 	}
 
 	/**
@@ -128,7 +136,32 @@ public record WorkerDefinition(String name, String topic, String groupId, Set<St
 	 */
 	public WorkerDefinition withRedis(RedisOptions redis) {
 		return new WorkerDefinition(this.name, this.topic, this.groupId, this.eventTypes, this.consecutiveErrorsLimit,
-				this.retry, this.pollFailureSleep, this.failurePolicy, this.startPosition, this.replayFrom, redis);
+				this.retry, this.pollFailureSleep, this.maxTransientWait, this.maxMessageSize, this.failurePolicy,
+				this.startPosition, this.replayFrom, redis);
+	}
+
+	/**
+	 * A copy with another bound on transient waits.
+	 * @param maxTransientWait how long one message may be kept back by transient failures
+	 * @return the copy
+	 * @since 0.2.0
+	 */
+	public WorkerDefinition withMaxTransientWait(Duration maxTransientWait) {
+		return new WorkerDefinition(this.name, this.topic, this.groupId, this.eventTypes, this.consecutiveErrorsLimit,
+				this.retry, this.pollFailureSleep, maxTransientWait, this.maxMessageSize, this.failurePolicy,
+				this.startPosition, this.replayFrom, this.redis);
+	}
+
+	/**
+	 * A copy with another size limit.
+	 * @param maxMessageSize the largest value or entry decoded, in bytes
+	 * @return the copy
+	 * @since 0.2.0
+	 */
+	public WorkerDefinition withMaxMessageSize(int maxMessageSize) {
+		return new WorkerDefinition(this.name, this.topic, this.groupId, this.eventTypes, this.consecutiveErrorsLimit,
+				this.retry, this.pollFailureSleep, this.maxTransientWait, maxMessageSize, this.failurePolicy,
+				this.startPosition, this.replayFrom, this.redis);
 	}
 
 }

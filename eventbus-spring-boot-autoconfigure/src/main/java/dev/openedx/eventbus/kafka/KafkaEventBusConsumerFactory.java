@@ -92,7 +92,7 @@ public final class KafkaEventBusConsumerFactory implements EventBusConsumerFacto
 		ConsumerSettings settings = new ConsumerSettings(definition.name(), transport(),
 				definition.topic(), definition.groupId(),
 				definition.consecutiveErrorsLimit(), definition.retry(), this.pollTimeout,
-				definition.pollFailureSleep());
+				definition.pollFailureSleep(), definition.maxTransientWait(), definition.maxMessageSize());
 		StartPosition start = (definition.startPosition() != null)
 				? definition.startPosition() : this.startPosition;
 		KafkaConsumerOptions options = KafkaConsumerOptions.defaults()

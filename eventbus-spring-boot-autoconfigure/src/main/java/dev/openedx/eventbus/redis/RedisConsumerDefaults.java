@@ -36,11 +36,12 @@ import org.jspecify.annotations.Nullable;
  * @param checkBacklog whether a consumer resumes where its group stopped instead of jumping to the stream's end
  * @param lastReadMessageId replay the entries after this stream id, or {@code null}
  * @param deadLetterMaxLength the approximate length the dead-letter stream is trimmed to; 0 for no trimming
+ * @param maxDeliveries how many deliveries an entry gets before it goes to the failure policy
  * @since 0.1.0
  */
 public record RedisConsumerDefaults(@Nullable String consumerName, Duration block, int batchSize,
 		Duration claimMinIdle, Duration claimInterval, boolean checkBacklog, @Nullable String lastReadMessageId,
-		long deadLetterMaxLength) {
+		long deadLetterMaxLength, int maxDeliveries) {
 
 	/**
 	 * Check the settings; the numbers are checked when a worker's {@link RedisConsumerSettings} are built.
@@ -58,7 +59,8 @@ public record RedisConsumerDefaults(@Nullable String consumerName, Duration bloc
 	 */
 	public static RedisConsumerDefaults defaults() {
 		return new RedisConsumerDefaults(null, Duration.ofSeconds(1), RedisConsumerSettings.DEFAULT_BATCH_SIZE,
-				Duration.ofMinutes(5), Duration.ofSeconds(30), true, null, 0);
+				Duration.ofMinutes(5), Duration.ofSeconds(30), true, null, 0,
+				RedisConsumerSettings.DEFAULT_MAX_DELIVERIES);
 	}
 
 	/**
@@ -68,7 +70,8 @@ public record RedisConsumerDefaults(@Nullable String consumerName, Duration bloc
 	 */
 	public RedisConsumerDefaults withBatchSize(int batchSize) {
 		return new RedisConsumerDefaults(this.consumerName, this.block, batchSize, this.claimMinIdle,
-				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.deadLetterMaxLength);
+				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.deadLetterMaxLength,
+				this.maxDeliveries);
 	}
 
 }

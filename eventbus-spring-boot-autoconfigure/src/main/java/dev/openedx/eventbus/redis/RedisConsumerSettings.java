@@ -46,11 +46,13 @@ import org.jspecify.annotations.Nullable;
  * @param lastReadMessageId when set, the group is moved to just after this entry id on every start (replay)
  * @param failurePolicy what happens to entries that could not be handled
  * @param deadLetterMaxLength approximate length kept in the dead-letter stream, 0 to never trim it
+ * @param maxDeliveries an entry delivered this many times (its {@code XPENDING} delivery count) without being
+ * acknowledged goes to the failure policy as {@code delivery_limit} without being handed to the listeners again
  * @since 0.1.0
  */
 public record RedisConsumerSettings(ConsumerSettings worker, String consumerName, int batchSize,
 		Duration claimMinIdle, Duration claimInterval, boolean checkBacklog, @Nullable String lastReadMessageId,
-		RedisFailurePolicy failurePolicy, long deadLetterMaxLength) {
+		RedisFailurePolicy failurePolicy, long deadLetterMaxLength, int maxDeliveries) {
 
 	/** Transport name in {@link ConsumerSettings#transport()}. */
 	public static final String TRANSPORT = "redis";
@@ -63,6 +65,12 @@ public record RedisConsumerSettings(ConsumerSettings worker, String consumerName
 
 	/** Default {@link #claimInterval()}. */
 	public static final Duration DEFAULT_CLAIM_INTERVAL = Duration.ofSeconds(30);
+
+	/**
+	 * Default {@link #maxDeliveries()}.
+	 * @since 0.2.0
+	 */
+	public static final int DEFAULT_MAX_DELIVERIES = 5;
 
 	private static final Pattern ENTRY_ID = Pattern.compile("\\d+(-\\d+)?");
 
@@ -99,6 +107,9 @@ public record RedisConsumerSettings(ConsumerSettings worker, String consumerName
 		if (deadLetterMaxLength < 0) {
 			throw new IllegalArgumentException("deadLetterMaxLength must not be negative, was " + deadLetterMaxLength);
 		}
+		if (maxDeliveries < 1) {
+			throw new IllegalArgumentException("maxDeliveries must be at least 1, was " + maxDeliveries);
+		}
 	}
 
 	/**
@@ -112,7 +123,7 @@ public record RedisConsumerSettings(ConsumerSettings worker, String consumerName
 	public static RedisConsumerSettings of(String stream, String group) {
 		return new RedisConsumerSettings(ConsumerSettings.defaults(TRANSPORT, stream, group), defaultConsumerName(),
 				DEFAULT_BATCH_SIZE, DEFAULT_CLAIM_MIN_IDLE, DEFAULT_CLAIM_INTERVAL, true, null,
-				RedisFailurePolicy.DEAD_LETTER, 0);
+				RedisFailurePolicy.DEAD_LETTER, 0, DEFAULT_MAX_DELIVERIES);
 	}
 
 	/**
@@ -145,48 +156,61 @@ public record RedisConsumerSettings(ConsumerSettings worker, String consumerName
 	public RedisConsumerSettings withWorker(ConsumerSettings worker) {
 		return new RedisConsumerSettings(worker, this.consumerName, this.batchSize, this.claimMinIdle,
 				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.failurePolicy,
-				this.deadLetterMaxLength);
+				this.deadLetterMaxLength, this.maxDeliveries);
 	}
 
 	public RedisConsumerSettings withConsumerName(String consumerName) {
 		return new RedisConsumerSettings(this.worker, consumerName, this.batchSize, this.claimMinIdle,
 				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.failurePolicy,
-				this.deadLetterMaxLength);
+				this.deadLetterMaxLength, this.maxDeliveries);
 	}
 
 	public RedisConsumerSettings withBatchSize(int batchSize) {
 		return new RedisConsumerSettings(this.worker, this.consumerName, batchSize, this.claimMinIdle,
 				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.failurePolicy,
-				this.deadLetterMaxLength);
+				this.deadLetterMaxLength, this.maxDeliveries);
 	}
 
 	public RedisConsumerSettings withClaim(Duration claimMinIdle, Duration claimInterval) {
 		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, claimMinIdle, claimInterval,
-				this.checkBacklog, this.lastReadMessageId, this.failurePolicy, this.deadLetterMaxLength);
+				this.checkBacklog, this.lastReadMessageId, this.failurePolicy, this.deadLetterMaxLength,
+				this.maxDeliveries);
 	}
 
 	public RedisConsumerSettings withCheckBacklog(boolean checkBacklog) {
 		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, this.claimMinIdle,
 				this.claimInterval, checkBacklog, this.lastReadMessageId, this.failurePolicy,
-				this.deadLetterMaxLength);
+				this.deadLetterMaxLength, this.maxDeliveries);
 	}
 
 	public RedisConsumerSettings withLastReadMessageId(@Nullable String lastReadMessageId) {
 		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, this.claimMinIdle,
 				this.claimInterval, this.checkBacklog, lastReadMessageId, this.failurePolicy,
-				this.deadLetterMaxLength);
+				this.deadLetterMaxLength, this.maxDeliveries);
 	}
 
 	public RedisConsumerSettings withFailurePolicy(RedisFailurePolicy failurePolicy) {
 		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, this.claimMinIdle,
 				this.claimInterval, this.checkBacklog, this.lastReadMessageId, failurePolicy,
-				this.deadLetterMaxLength);
+				this.deadLetterMaxLength, this.maxDeliveries);
 	}
 
 	public RedisConsumerSettings withDeadLetterMaxLength(long deadLetterMaxLength) {
 		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, this.claimMinIdle,
 				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.failurePolicy,
-				deadLetterMaxLength);
+				deadLetterMaxLength, this.maxDeliveries);
+	}
+
+	/**
+	 * A copy with another delivery limit.
+	 * @param maxDeliveries how many deliveries an entry gets before it goes to the failure policy
+	 * @return the copy
+	 * @since 0.2.0
+	 */
+	public RedisConsumerSettings withMaxDeliveries(int maxDeliveries) {
+		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, this.claimMinIdle,
+				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.failurePolicy,
+				this.deadLetterMaxLength, maxDeliveries);
 	}
 
 }

@@ -86,7 +86,7 @@ public final class RedisEventBusConsumerFactory implements EventBusConsumerFacto
 		ConsumerSettings worker = new ConsumerSettings(definition.name(), transport(),
 				definition.topic(), definition.groupId(),
 				definition.consecutiveErrorsLimit(), definition.retry(), this.defaults.block(),
-				definition.pollFailureSleep());
+				definition.pollFailureSleep(), definition.maxTransientWait(), definition.maxMessageSize());
 		WorkerDefinition.RedisOptions overrides = definition.redis();
 		String consumerName = (overrides.consumerName() != null) ? overrides.consumerName()
 				: (this.defaults.consumerName() != null) ? this.defaults.consumerName()
@@ -102,7 +102,7 @@ public final class RedisEventBusConsumerFactory implements EventBusConsumerFacto
 				this.defaults.claimInterval(), checkBacklog, lastRead,
 				(definition.failurePolicy() == FailurePolicy.DEAD_LETTER) ? RedisFailurePolicy.DEAD_LETTER
 						: RedisFailurePolicy.LOG_AND_SKIP,
-				this.defaults.deadLetterMaxLength());
+				this.defaults.deadLetterMaxLength(), this.defaults.maxDeliveries());
 		RedisEventBusConsumer consumer = new RedisEventBusConsumer(this.connectionFactory, settings, this.catalog,
 				this.codec, this.origin, dispatcher, observer);
 		consumer.threadFactory(this.threadFactory);

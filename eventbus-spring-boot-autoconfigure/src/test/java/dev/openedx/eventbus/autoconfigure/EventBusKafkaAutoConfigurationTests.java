@@ -122,7 +122,7 @@ class EventBusKafkaAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("eventbus.kafka.consumer.start-position=latest").run((context) -> {
 			KafkaEventBusConsumer worker = (KafkaEventBusConsumer) context.getBean(KafkaEventBusConsumerFactory.class)
 				.create(new WorkerDefaults(0, dev.openedx.eventbus.consumer.RetryPolicy.NONE, java.time.Duration.ZERO,
-						FailurePolicy.LOG_AND_SKIP).definition("w", "t", "g"), (event) -> {
+						java.time.Duration.ofMinutes(10), 1048576, FailurePolicy.LOG_AND_SKIP).definition("w", "t", "g"), (event) -> {
 						}, new ConsumerObserver() {
 						});
 			assertThat(worker.options().startPosition()).isEqualTo(dev.openedx.eventbus.kafka.StartPosition.LATEST);

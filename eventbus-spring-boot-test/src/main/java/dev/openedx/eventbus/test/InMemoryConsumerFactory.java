@@ -69,7 +69,7 @@ final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 		Objects.requireNonNull(definition, "definition must not be null");
 		ConsumerSettings settings = new ConsumerSettings(definition.name(), this.transport, definition.topic(),
 				definition.groupId(), definition.consecutiveErrorsLimit(), definition.retry(), this.pollTimeout,
-				definition.pollFailureSleep());
+				definition.pollFailureSleep(), definition.maxTransientWait(), definition.maxMessageSize());
 		StartPosition start = (definition.startPosition() != null) ? definition.startPosition()
 				: StartPosition.EARLIEST;
 		InMemoryMessageSource source = new InMemoryMessageSource(this.broker, definition.topic(),

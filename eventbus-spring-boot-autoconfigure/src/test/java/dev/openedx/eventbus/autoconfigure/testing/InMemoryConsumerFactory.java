@@ -96,7 +96,7 @@ public final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 		this.definitions.add(definition);
 		ConsumerSettings settings = new ConsumerSettings(definition.name(), transport(), definition.topic(),
 				definition.groupId(), definition.consecutiveErrorsLimit(), definition.retry(), Duration.ofMillis(50),
-				definition.pollFailureSleep());
+				definition.pollFailureSleep(), definition.maxTransientWait(), definition.maxMessageSize());
 		BlockingQueue<Message> queue = queue(definition.topic());
 		MessageSource<Message> source = new MessageSource<>() {
 
