@@ -31,9 +31,6 @@ import dev.openedx.eventbus.event.OpenEdxEvent;
  */
 final class DeliveryLimitDecoder implements MessageDecoder<RedisStreamMessage> {
 
-	/** Default of {@code eventbus.consumer.redis.max-deliveries}. */
-	static final int DEFAULT_MAX_DELIVERIES = 5;
-
 	private final MessageDecoder<RedisStreamMessage> decoder;
 
 	private final int maxDeliveries;

@@ -113,12 +113,8 @@ public final class RedisEventBusConsumer implements EventBusConsumer {
 		}
 		this.worker = new ConsumerWorker<>(settings.worker(),
 				new RedisStreamMessageSource(connectionFactory, settings, commandTimeout, observer),
-				new DeliveryLimitDecoder(new RedisMessageDecoder(catalog, codec, origin), maxDeliveries(settings)),
+				new DeliveryLimitDecoder(new RedisMessageDecoder(catalog, codec, origin), settings.maxDeliveries()),
 				dispatcher, recoverer, observer);
-	}
-
-	private static int maxDeliveries(RedisConsumerSettings settings) {
-		return DeliveryLimitDecoder.DEFAULT_MAX_DELIVERIES;
 	}
 
 	private static FailureRecoverer<RedisStreamMessage> recoverer(RedisConnectionFactory connectionFactory,

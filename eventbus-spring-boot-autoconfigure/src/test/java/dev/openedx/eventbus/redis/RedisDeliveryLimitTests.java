@@ -93,6 +93,19 @@ class RedisDeliveryLimitTests {
 	}
 
 	@Test
+	void theLimitIsTheWorkersMaxDeliveries() {
+		List<SendReceipt> sent = send(0, 2);
+		crashOn(sent.get(0).position(), 2);
+		RecordingDispatcher dispatcher = new RecordingDispatcher();
+
+		RedisEventBusConsumer alive = start(claimingSoon("alive").withMaxDeliveries(2), dispatcher);
+
+		await().atMost(WAIT).until(() -> dispatcher.count(1) == 1 && alive.status().failed() == 1);
+		assertThat(alive.status().failures()).containsEntry(FailureKind.DELIVERY_LIMIT, 1L);
+		assertThat(alive.status().lastError()).contains("max-deliveries=2").contains(sent.get(0).position());
+	}
+
+	@Test
 	void anEntryDeliveredFewerTimesThanTheLimitIsStillHandedToTheListeners() {
 		List<SendReceipt> sent = send(0, 3);
 		crashOn(sent.get(1).position(), 4);
