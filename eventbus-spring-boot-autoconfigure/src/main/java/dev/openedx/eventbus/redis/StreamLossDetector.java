@@ -42,11 +42,12 @@ final class StreamLossDetector {
 	 */
 	@Nullable Loss check(Position position) {
 		Long total = lostTotal(position);
-		String previous = this.lastDelivered;
-		this.lastDelivered = position.lastDelivered();
 		if (total == null) {
 			return null;
 		}
+		// The position of the last reading that told the loss: what was lost since is after it.
+		String previous = this.lastDelivered;
+		this.lastDelivered = position.lastDelivered();
 		Long before = this.accounted;
 		this.accounted = total;
 		boolean behind = isBehindTrimPoint(position);
