@@ -465,6 +465,13 @@ public class EventBusProperties {
 		private boolean exitOnFailure = false;
 
 		/**
+		 * How many consumers each worker runs, each on its own thread: Kafka members of the worker's group in this
+		 * process (each with its partitions; more than the topic has partitions stay idle), Redis consumers of the
+		 * group named "<name>-1" to "<name>-N". Each has its own error limit, retries and state.
+		 */
+		private int concurrency = 1;
+
+		/**
 		 * How long a graceful stop waits for each worker to finish the message in hand.
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(30);
@@ -522,6 +529,14 @@ public class EventBusProperties {
 
 		public DataSize getMaxMessageSize() {
 			return this.maxMessageSize;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
 		}
 
 		public void setMaxMessageSize(DataSize maxMessageSize) {
@@ -718,6 +733,11 @@ public class EventBusProperties {
 		private @Nullable DataSize maxMessageSize;
 
 		/**
+		 * Consumers this worker runs; overrides eventbus.consumer.concurrency.
+		 */
+		private @Nullable Integer concurrency;
+
+		/**
 		 * Where this worker's group starts when it has no committed offsets yet (Kafka only); overrides
 		 * eventbus.kafka.consumer.start-position.
 		 */
@@ -784,6 +804,14 @@ public class EventBusProperties {
 
 		public @Nullable DataSize getMaxMessageSize() {
 			return this.maxMessageSize;
+		}
+
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
 		}
 
 		public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
@@ -1116,9 +1144,10 @@ public class EventBusProperties {
 		private Duration claimInterval = Duration.ofSeconds(30);
 
 		/**
-		 * Approximate maximum length of each dead-letter stream; 0 never trims it.
+		 * Approximate maximum length of each dead-letter stream (XADD MAXLEN ~), so that a flood of bad entries
+		 * cannot fill Redis; 0 never trims it.
 		 */
-		private long deadLetterMaxLen = 0;
+		private long deadLetterMaxLen = 100_000;
 
 		/**
 		 * Whether a starting worker resumes from its group's position. When false, the group jumps to the end of the

@@ -65,6 +65,16 @@ class EventBusKafkaIntegrationTests extends EndToEndTests {
 	}
 
 	@Override
+	void createTopic(String topic, int partitions) {
+		broker.createTopics(partitions, topic);
+	}
+
+	@Override
+	boolean concurrentConsumersKeepKeyOrder() {
+		return true;
+	}
+
+	@Override
 	List<String> deadLetterKinds(String topic) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
 				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),

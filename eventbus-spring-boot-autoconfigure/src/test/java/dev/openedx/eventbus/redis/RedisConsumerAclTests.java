@@ -30,6 +30,7 @@ import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.consumer.FailurePolicy;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.testsupport.RedisServerProcess;
 import dev.openedx.eventbus.testsupport.TestCertificates;
@@ -188,7 +189,7 @@ class RedisConsumerAclTests {
 		RedisConsumerSettings defaults = RedisConsumerSettings.of(this.stream, GROUP)
 			.withConsumerName(consumerName)
 			.withClaim(Duration.ofMillis(100), Duration.ofMillis(200))
-			.withFailurePolicy(RedisFailurePolicy.DEAD_LETTER);
+			.withFailurePolicy(FailurePolicy.DEAD_LETTER);
 		ConsumerSettings worker = defaults.worker()
 			.withPollTimeout(Duration.ofMillis(200))
 			.withPollFailureSleep(Duration.ofMillis(100));

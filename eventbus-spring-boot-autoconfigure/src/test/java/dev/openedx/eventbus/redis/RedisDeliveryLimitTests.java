@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.consumer.FailurePolicy;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.redis.RedisTestSupport.RawEntry;
@@ -201,7 +202,7 @@ class RedisDeliveryLimitTests {
 	private RedisConsumerSettings settings(String consumerName) {
 		RedisConsumerSettings defaults = RedisConsumerSettings.of(this.stream, GROUP)
 			.withConsumerName(consumerName)
-			.withFailurePolicy(RedisFailurePolicy.DEAD_LETTER);
+			.withFailurePolicy(FailurePolicy.DEAD_LETTER);
 		ConsumerSettings worker = defaults.worker()
 			.withPollTimeout(Duration.ofMillis(200))
 			.withPollFailureSleep(Duration.ofMillis(100));

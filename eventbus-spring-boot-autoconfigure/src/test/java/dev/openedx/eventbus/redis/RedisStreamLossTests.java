@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import ch.qos.logback.classic.Level;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.FailurePolicy;
 import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventsMetadata;
@@ -236,7 +237,7 @@ class RedisStreamLossTests {
 		RedisConsumerSettings defaults = RedisConsumerSettings.of(this.stream, GROUP)
 			.withConsumerName(consumerName)
 			.withClaim(Duration.ofMinutes(10), Duration.ofMillis(200))
-			.withFailurePolicy(RedisFailurePolicy.DEAD_LETTER);
+			.withFailurePolicy(FailurePolicy.DEAD_LETTER);
 		ConsumerSettings worker = defaults.worker()
 			.withPollTimeout(Duration.ofMillis(200))
 			.withPollFailureSleep(Duration.ofMillis(100));
