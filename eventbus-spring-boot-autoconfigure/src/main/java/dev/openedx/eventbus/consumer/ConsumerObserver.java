@@ -90,6 +90,17 @@ public interface ConsumerObserver {
 	}
 
 	/**
+	 * Messages were lost before the worker could read them: a Redis stream trimmed ({@code MAXLEN ~}) past entries
+	 * the group had not read, or had read but not acknowledged. The transport logs them at ERROR with their ids.
+	 * @param worker the worker settings
+	 * @param reason why, for example {@code trimmed_before_read}
+	 * @param count how many messages
+	 * @since 0.2.0
+	 */
+	default void lost(ConsumerSettings worker, String reason, long count) {
+	}
+
+	/**
 	 * The worker changed state.
 	 * @param worker the worker settings
 	 * @param previous the previous state
@@ -140,6 +151,11 @@ public interface ConsumerObserver {
 			@Override
 			public void pollFailed(ConsumerSettings worker, Throwable error) {
 				all.forEach((o) -> o.pollFailed(worker, error));
+			}
+
+			@Override
+			public void lost(ConsumerSettings worker, String reason, long count) {
+				all.forEach((o) -> o.lost(worker, reason, count));
 			}
 
 			@Override

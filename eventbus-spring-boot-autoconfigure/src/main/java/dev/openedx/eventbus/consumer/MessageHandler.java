@@ -206,20 +206,41 @@ final class MessageHandler<M extends InboundMessage> {
 				+ " could not handle " + describe(message) + " failure=" + failure.kind().tag() + " (" + consecutive
 				+ " in a row): " + failure.getMessage());
 		this.observer.failed(this.settings, message, failure);
-		try {
-			this.recoverer.recover(message, failure);
-			return Outcome.RECORDED;
-		}
-		catch (Throwable ex) {
-			if (FailureClassifier.endsProcess(ex)) {
-				return endProcess("recording the failure of " + message.coordinates(), ex);
+		// A dead letter that cannot be written for now (broker restarting, Redis LOADING) is tried again with the
+		// transient backoff, as long as max-transient-wait allows: a routine restart must not stop the worker.
+		long deadline = System.nanoTime() + this.settings.maxTransientWait().toNanos();
+		BackOffExecution backOff = null;
+		while (true) {
+			try {
+				this.recoverer.recover(message, failure);
+				return Outcome.RECORDED;
 			}
-			FailureClass what = this.classifier.classify(ex, FailureClass.TRANSIENT);
-			this.statistics.error("Could not record failure of " + message.coordinates() + ": " + ex);
-			logger.error(ex, () -> "Worker " + this.settings.name() + " stops without acknowledging "
-					+ message.coordinates() + ": the failure policy could not record its failure (" + what
-					+ "), so it will be delivered again");
-			return Outcome.WORKER_FAILED;
+			catch (Throwable ex) {
+				if (FailureClassifier.endsProcess(ex)) {
+					return endProcess("recording the failure of " + message.coordinates(), ex);
+				}
+				FailureClass what = this.classifier.classify(ex, FailureClass.TRANSIENT);
+				if (what == FailureClass.TRANSIENT && this.state.active() && System.nanoTime() < deadline) {
+					if (backOff == null) {
+						backOff = this.waits.transientBackOff();
+					}
+					long wait = backOff.nextBackOff();
+					logger.warn(() -> "Worker " + this.settings.name() + " could not record the failure of "
+							+ message.coordinates() + ", retrying in " + wait + " ms: " + ex);
+					if (!this.waits.await(wait)) {
+						return Outcome.INTERRUPTED;
+					}
+					continue;
+				}
+				boolean gaveUp = what == FailureClass.TRANSIENT && this.state.active();
+				this.statistics.error("Could not record failure of " + message.coordinates() + ": " + ex);
+				logger.error(ex, () -> "Worker " + this.settings.name() + " stops without acknowledging "
+						+ message.coordinates() + ": the failure policy could not record its failure (" + what
+						+ (gaveUp ? ", still failing after eventbus.consumer.max-transient-wait="
+								+ this.settings.maxTransientWait() : "")
+						+ "), so it will be delivered again");
+				return Outcome.WORKER_FAILED;
+			}
 		}
 	}
 

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 
 import dev.openedx.eventbus.consumer.ConsumeFailureException;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.consumer.WorkerFailureException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -223,10 +224,11 @@ public final class KafkaDeadLetterRecoverer implements FailureRecoverer<KafkaInb
 					+ " value bytes (header " + VALUE_TRUNCATED_HEADER + ")");
 			return;
 		}
-		throw new KafkaException("Dead-letter topic " + topic + " refuses even a dead letter of "
+		// No retry can make it fit: the topic's settings must change.
+		throw new WorkerFailureException("Dead-letter topic " + topic + " refuses even a dead letter of "
 				+ message.coordinates() + " cut to its coordinates, headers, failure and the first " + VALUE_PREFIX_BYTES
 				+ " value bytes as too large: raise the topic's max.message.bytes (and the producer's "
-				+ "max.request.size)");
+				+ "max.request.size)", null);
 	}
 
 	/** @return {@code false} when the cut dead letter is still too large */

@@ -155,20 +155,47 @@ class ConsumerWorkerTests {
 	}
 
 	@Test
-	void failureThatCannotBeRecordedStopsTheWorkerWithoutAcknowledgingIt() throws Exception {
+	void failureThatCannotBeRecordedWithinTheTransientWaitStopsTheWorkerWithoutAcknowledgingIt() throws Exception {
+		this.settings = this.settings.withMaxTransientWait(Duration.ofMillis(300))
+			.withPollFailureSleep(Duration.ofMillis(50));
 		this.source.batch("a", "garbage:b", "c");
+		AtomicInteger attempts = new AtomicInteger();
 		ConsumerWorker<Msg> worker = new ConsumerWorker<>(this.settings, this.source, this::decode,
 				(event) -> this.dispatched.add(text(event)), (message, failure) -> {
+					attempts.incrementAndGet();
 					throw new IllegalStateException("dead-letter topic unavailable");
 				}, this.observer);
 		worker.start();
 		assertThat(worker.termination().get(10, TimeUnit.SECONDS)).isEqualTo(ConsumerState.FAILED);
+		assertThat(attempts).as("written again while the transient wait allows").hasValueGreaterThan(1);
 		assertThat(this.dispatched).containsExactly("a");
 		assertThat(this.source.acknowledged).containsExactly("a");
 		assertThat(this.source.flushes.get()).isGreaterThanOrEqualTo(1);
 		assertThat(this.source.closed).isTrue();
 		assertThat(worker.status().lastError()).contains("Could not record failure of memory:garbage:b")
 			.contains("dead-letter topic unavailable");
+	}
+
+	@Test
+	void failureRecordedOnceTheDeadLetterTargetIsBackLetsTheWorkerGoOn() throws Exception {
+		this.settings = this.settings.withPollFailureSleep(Duration.ofMillis(20));
+		this.source.batch("a", "garbage:b", "c");
+		AtomicInteger attempts = new AtomicInteger();
+		ConsumerWorker<Msg> worker = new ConsumerWorker<>(this.settings, this.source, this::decode,
+				(event) -> this.dispatched.add(text(event)), (message, failure) -> {
+					if (attempts.incrementAndGet() < 3) {
+						throw new IllegalStateException("LOADING Redis is loading the dataset in memory");
+					}
+					this.recovered.add(message.coordinates());
+				}, this.observer);
+		worker.start();
+		awaitAcknowledged(3);
+		worker.stop(WAIT);
+		assertThat(attempts).hasValue(3);
+		assertThat(this.recovered).containsExactly("memory:garbage:b");
+		assertThat(this.source.acknowledged).containsExactly("a", "garbage:b", "c");
+		assertThat(worker.status().failures()).containsEntry(FailureKind.UNDECODABLE_VALUE, 1L);
+		assertThat(worker.status().state()).isEqualTo(ConsumerState.STOPPED);
 	}
 
 	@Test

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.openedx.eventbus.kafka.KafkaFailureRule;
+import dev.openedx.eventbus.redis.RedisFailureRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,8 @@ class FailureTableTests {
 	private static final Path DOC = Path.of("..", "docs", "failure-handling.md");
 
 	/** The transports' rules, added here as they land, so their rows are checked against them too. */
-	private static final List<FailureRule> TRANSPORT_RULES = List.of();
+	private static final List<FailureRule> TRANSPORT_RULES = List.of(new KafkaFailureRule(),
+			RedisFailureRule.INSTANCE);
 
 	/** The default class of each phase: what the worker passes as {@code otherwise}. */
 	private static final Map<String, FailureClass> PHASE_DEFAULTS = Map.of("poll", FailureClass.TRANSIENT, "decode",
@@ -62,7 +65,8 @@ class FailureTableTests {
 			Map.entry("dispatch/fatal", List.of("`FAILED`", "not acknowledged")),
 			Map.entry("any/ends the process", List.of("halted with exit status " + ProcessHalt.EXIT_STATUS,
 					"not acknowledged")),
-			Map.entry("record/transient", List.of("`FAILED`", "without acknowledging")),
+			Map.entry("record/transient", List.of("written again", "`max-transient-wait`", "`FAILED`",
+					"without acknowledging")),
 			Map.entry("record/fatal", List.of("`FAILED`", "without acknowledging")),
 			Map.entry("keep-alive/transient", List.of("the wait goes on")),
 			Map.entry("keep-alive/fatal", List.of("`FAILED`")));
