@@ -32,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
@@ -210,25 +209,20 @@ class KafkaFaultSuiteTests {
 		broker.createTopics(topic);
 		MixedStream stream = send(topic, 0, 2_000, SOME_POISON);
 		Map<Long, Integer> handled = new ConcurrentHashMap<>();
-		EventDispatcher slowly = (event) -> {
-			// About 1,000 events per second, so that the outage lands mid-stream.
-			LockSupport.parkNanos(1_000_000);
-			record(handled).dispatch(event);
-		};
 		ConsumerStatus status;
 		long outage;
 		try (KafkaDeadLetterRecoverer deadLetters = KafkaDeadLetterRecoverer
 			.create(RawKafka.producerConfig(broker.bootstrapServers()), group)) {
-			PausingRecoverer<KafkaInboundMessage> pausing = new PausingRecoverer<>(deadLetters);
+			// The 50th poison record, about 500 records into the stream.
+			PausingRecoverer<KafkaInboundMessage> pausing = new PausingRecoverer<>(deadLetters, 50);
 			KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(
 					RawKafka.consumerConfig(broker.bootstrapServers()), settings(topic, group),
-					KafkaConsumerOptions.defaults(), decoder(), slowly, pausing, ConsumerObserver.composite(List.of()));
+					KafkaConsumerOptions.defaults(), decoder(), record(handled), pausing, ConsumerObserver.composite(List.of()));
 			consumer.start();
 			try {
-				await().atMost(WAIT).until(() -> handled.size() >= 500);
 				// The worker holds a poison record, about to dead-letter it: the dead letter goes out while the broker
 				// is down.
-				pausing.pauseNext(WAIT);
+				pausing.awaitPaused(WAIT);
 				long stopping = System.nanoTime();
 				broker.stopBroker();
 				pausing.release();

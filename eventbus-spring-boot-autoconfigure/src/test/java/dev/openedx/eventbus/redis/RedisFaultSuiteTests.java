@@ -29,7 +29,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
@@ -94,9 +93,11 @@ class RedisFaultSuiteTests {
 
 	@BeforeAll
 	static void startServer() {
-		// Loading a key at restart takes 1 ms (a debugging setting of redis-server, in microseconds), so that the
-		// restarted server answers LOADING for a while, as a server with a large data set does.
-		server = RedisServerProcess.start("--key-load-delay", "1000");
+		// Loading a key at restart takes 1 ms (a debugging setting of redis-server, in microseconds), and the server
+		// answers clients every kilobyte loaded: the restarted server answers LOADING for a while, as a server with a
+		// large data set does.
+		server = RedisServerProcess.start("--key-load-delay", "1000", "--loading-process-events-interval-bytes",
+				"1024");
 		// Spring Boot's defaults: a 60 s command timeout and Lettuce's reconnection, which replays the commands a
 		// restart interrupted.
 		connectionFactory = RedisTestSupport.connectionFactory(server.port());
@@ -194,24 +195,19 @@ class RedisFaultSuiteTests {
 		String stream = this.redis.uniqueStream("fault-server-restart");
 		MixedStream sent = send(stream, 0, 2_000, SOME_POISON);
 		Map<Long, Integer> handled = new ConcurrentHashMap<>();
-		EventDispatcher slowly = (event) -> {
-			// About 1,000 events per second, so that the restart lands mid-stream.
-			LockSupport.parkNanos(1_000_000);
-			record(handled).dispatch(event);
-		};
 		RedisConsumerSettings settings = settings(stream, GROUP, "c1");
+		// The 50th poison entry, about 500 entries into the stream.
 		PausingRecoverer<RedisStreamMessage> deadLetters = new PausingRecoverer<>(
-				new RedisDeadLetterRecoverer(connectionFactory, GROUP, "c1", settings.deadLetterMaxLength()));
+				new RedisDeadLetterRecoverer(connectionFactory, GROUP, "c1", settings.deadLetterMaxLength()), 50);
 		RedisEventBusConsumer consumer = new RedisEventBusConsumer(connectionFactory, settings, TestEvents.CATALOG,
-				TestEvents.codec(), EventOrigin.forService("redis-fault-suite"), slowly, new ConsumerObserver() {
+				TestEvents.codec(), EventOrigin.forService("redis-fault-suite"), record(handled), new ConsumerObserver() {
 				}, deadLetters);
 		this.consumers.add(consumer);
 		consumer.start();
-		await().atMost(WAIT).until(() -> handled.size() >= 500);
 
 		// The worker holds a poison entry, about to dead-letter it; the restarted server is LOADING for about 3 s
 		// (LOADED_KEYS keys, each delayed): the dead letter goes out while the server is down or loading.
-		deadLetters.pauseNext(WAIT);
+		deadLetters.awaitPaused(WAIT);
 		fillAndRewrite();
 		long killing = System.nanoTime();
 		server.kill();

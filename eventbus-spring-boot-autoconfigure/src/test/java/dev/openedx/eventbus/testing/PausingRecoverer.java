@@ -19,16 +19,15 @@ package dev.openedx.eventbus.testing;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.openedx.eventbus.consumer.ConsumeFailureException;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
 import dev.openedx.eventbus.consumer.InboundMessage;
 
 /**
- * A failure recoverer that, once {@linkplain #pauseNext(Duration) armed}, holds the next failed message just before it is
- * recovered (dead-lettered) until the test {@linkplain #release() releases} it: so that a broker outage lands exactly
- * while the worker writes a dead letter.
+ * A failure recoverer that holds the n-th failed message just before it is recovered (dead-lettered) until the test
+ * {@linkplain #release() releases} it: so that a broker outage lands exactly while the worker writes a dead letter.
  *
  * @param <M> the message type
  */
@@ -36,7 +35,9 @@ public final class PausingRecoverer<M extends InboundMessage> implements Failure
 
 	private final FailureRecoverer<M> delegate;
 
-	private final AtomicBoolean armed = new AtomicBoolean();
+	private final AtomicInteger failures = new AtomicInteger();
+
+	private final int pauseAt;
 
 	private final CountDownLatch paused = new CountDownLatch(1);
 
@@ -45,14 +46,16 @@ public final class PausingRecoverer<M extends InboundMessage> implements Failure
 	/**
 	 * Wrap a recoverer.
 	 * @param delegate the recoverer that does the work
+	 * @param pauseAt which failed message to hold, counting from 1
 	 */
-	public PausingRecoverer(FailureRecoverer<M> delegate) {
+	public PausingRecoverer(FailureRecoverer<M> delegate, int pauseAt) {
 		this.delegate = delegate;
+		this.pauseAt = pauseAt;
 	}
 
 	@Override
 	public void recover(M message, ConsumeFailureException failure) throws Exception {
-		if (this.armed.compareAndSet(true, false)) {
+		if (this.failures.incrementAndGet() == this.pauseAt) {
 			this.paused.countDown();
 			this.released.await();
 		}
@@ -60,14 +63,14 @@ public final class PausingRecoverer<M extends InboundMessage> implements Failure
 	}
 
 	/**
-	 * Hold the next failed message, and wait until the worker is there.
+	 * Wait until the worker holds the message.
 	 * @param timeout how long to wait at most
-	 * @throws AssertionError when no message fails within the time
+	 * @throws AssertionError when fewer messages fail within the time
 	 */
-	public void pauseNext(Duration timeout) throws InterruptedException {
-		this.armed.set(true);
+	public void awaitPaused(Duration timeout) throws InterruptedException {
 		if (!this.paused.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-			throw new AssertionError("No message failed within " + timeout);
+			throw new AssertionError(this.failures.get() + " of " + this.pauseAt + " messages failed within "
+					+ timeout);
 		}
 	}
 
