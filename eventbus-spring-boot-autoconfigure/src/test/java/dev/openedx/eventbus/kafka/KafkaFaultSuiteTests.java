@@ -43,6 +43,7 @@ import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
 import dev.openedx.eventbus.testing.ConsumerProcess;
+import dev.openedx.eventbus.testing.Outcomes;
 import dev.openedx.eventbus.testing.KafkaBroker;
 import dev.openedx.eventbus.testing.PausingRecoverer;
 import dev.openedx.eventbus.testing.SchemaRegistry;
@@ -52,6 +53,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,8 +64,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The fault suite on Kafka (the {@code fault-suite} Maven profile runs it, the default build does not): a mixed
  * stream with one poison record in ten, of every {@link KafkaPoison} kind, among good events; a consumer process
- * killed with {@code SIGKILL} mid-stream and restarted; the broker stopped and started again mid-stream, while a dead letter is written. Each time
- * every good event is handled, every poison record is dead-lettered with its failure kind, and the worker runs on.
+ * killed with {@code SIGKILL} mid-stream and restarted; the broker stopped and started again mid-stream, while a dead
+ * letter is written. Each time every good event is handled, every poison record is dead-lettered with its failure
+ * kind, and the worker runs on.
  */
 class KafkaFaultSuiteTests {
 
@@ -135,18 +138,35 @@ class KafkaFaultSuiteTests {
 			}
 		}
 
-		Map<Coordinates, FailureKind> deadLettered = deadLetters(topic, stream.poison().size());
+		Map<Coordinates, Integer> sizes = new HashMap<>();
+		Map<Coordinates, FailureKind> deadLettered = deadLetters(topic, stream.poison().size(), sizes);
 		System.out.printf("Fault suite, Kafka mixed stream: %d good and %d poison records of %d kinds; handled %d, "
 				+ "dead-lettered %d; %.1f s%n", stream.good().size(), stream.poison().size(), everyKind.size(),
 				handled.size(), deadLettered.size(), (System.nanoTime() - started) / 1e9);
-		assertThat(status.state()).as("the worker still runs after all that poison").isEqualTo(ConsumerState.RUNNING);
-		assertThat(byKind(stream, deadLettered)).as("poison dead-lettered, by kind")
+		SoftAssertions softly = new SoftAssertions();
+		softly.assertThat(status.state()).as("the worker still runs after all that poison")
+			.isEqualTo(ConsumerState.RUNNING);
+		softly.assertThat(byKind(stream, deadLettered)).as("poison dead-lettered, by kind")
 			.isEqualTo(expectedByKind(stream));
-		assertThat(deadLettered).as("dead letters, by original coordinates").isEqualTo(stream.expectedFailures());
-		assertThat(new TreeSet<>(handled.keySet())).as("the events handled").isEqualTo(stream.good());
-		assertThat(handled.values()).as("each handled once").allMatch((times) -> times == 1);
-		assertThat(status.failures().values().stream().mapToLong(Long::longValue).sum())
+		softly.assertThat(Outcomes.mismatches(stream.expectedFailures(), deadLettered))
+			.as("dead letters by original coordinates: failure kind")
+			.isEmpty();
+		softly.assertThat(Outcomes.missing(stream.good(), handled.keySet())).as("good events never handled").isEmpty();
+		softly.assertThat(Outcomes.missing(handled.keySet(), stream.good()))
+			.as("handled, but not sent as good events (poison carries negative sequence numbers)")
+			.isEmpty();
+		softly.assertThat(handled.values()).as("each handled once").allMatch((times) -> times == 1);
+		softly.assertThat(status.failures().values().stream().mapToLong(Long::longValue).sum())
+			.as("failures counted")
 			.isEqualTo(stream.poison().size());
+		stream.poison().forEach((coordinates, kind) -> {
+			if (kind == KafkaPoison.LARGE_GARBAGE && deadLettered.containsKey(coordinates)) {
+				softly.assertThat(sizes.get(coordinates)).as("the whole %d-byte value in the dead letter of %s",
+						KafkaPoison.LARGE_VALUE_BYTES, coordinates)
+					.isEqualTo(KafkaPoison.LARGE_VALUE_BYTES);
+			}
+		});
+		softly.assertAll();
 	}
 
 	@Test
@@ -196,8 +216,14 @@ class KafkaFaultSuiteTests {
 				(killed - started) / 1e9);
 		assertThat(handledByVictim).as("the victim was killed mid-stream").hasSizeBetween(1_000,
 				stream.good().size() - 1);
-		assertThat(handled).as("every good event handled, by the victim or its successor").isEqualTo(stream.good());
-		assertThat(deadLettered).as("every poison record dead-lettered").isEqualTo(stream.expectedFailures());
+		assertThat(Outcomes.missing(stream.good(), handled))
+			.as("good events handled neither by the victim nor by its successor")
+			.isEmpty();
+		assertThat(Outcomes.missing(handled, stream.good())).as("handled, but not sent as good events")
+			.isEmpty();
+		assertThat(Outcomes.mismatches(stream.expectedFailures(), deadLettered))
+			.as("poison not dead-lettered with its failure kind")
+			.isEmpty();
 		assertThat(status.state()).isEqualTo(ConsumerState.RUNNING);
 	}
 
@@ -217,7 +243,8 @@ class KafkaFaultSuiteTests {
 			PausingRecoverer<KafkaInboundMessage> pausing = new PausingRecoverer<>(deadLetters, 50);
 			KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(
 					RawKafka.consumerConfig(broker.bootstrapServers()), settings(topic, group),
-					KafkaConsumerOptions.defaults(), decoder(), record(handled), pausing, ConsumerObserver.composite(List.of()));
+					KafkaConsumerOptions.defaults(), decoder(), record(handled), pausing,
+					ConsumerObserver.composite(List.of()));
 			consumer.start();
 			try {
 				// The worker holds a poison record, about to dead-letter it: the dead letter goes out while the broker
@@ -244,8 +271,12 @@ class KafkaFaultSuiteTests {
 		System.out.printf("Fault suite, Kafka broker restart: %d good events, handled %d (%d twice), poison %d, "
 				+ "dead-lettered %d; broker down for %.1f s; %.1f s%n", stream.good().size(), handled.size(), twice,
 				stream.poison().size(), deadLettered.size(), outage / 1e9, (System.nanoTime() - started) / 1e9);
-		assertThat(new TreeSet<>(handled.keySet())).as("every good event handled").isEqualTo(stream.good());
-		assertThat(deadLettered).as("every poison record dead-lettered").isEqualTo(stream.expectedFailures());
+		assertThat(Outcomes.missing(stream.good(), handled.keySet())).as("good events never handled").isEmpty();
+		assertThat(Outcomes.missing(handled.keySet(), stream.good()))
+			.as("handled, but not sent as good events").isEmpty();
+		assertThat(Outcomes.mismatches(stream.expectedFailures(), deadLettered))
+			.as("poison not dead-lettered with its failure kind")
+			.isEmpty();
 		assertThat(status.state()).as("the worker recovered").isEqualTo(ConsumerState.RUNNING);
 	}
 
@@ -280,6 +311,12 @@ class KafkaFaultSuiteTests {
 
 	/** The dead letters of a topic, by the coordinates of their original and with their failure kind. */
 	private static Map<Coordinates, FailureKind> deadLetters(String topic, int expected) {
+		return deadLetters(topic, expected, new HashMap<>());
+	}
+
+	/** The dead letters of a topic, and the size of each one's value. */
+	private static Map<Coordinates, FailureKind> deadLetters(String topic, int expected,
+			Map<Coordinates, Integer> sizes) {
 		Map<String, FailureKind> kinds = new HashMap<>();
 		for (FailureKind kind : FailureKind.values()) {
 			kinds.put(kind.tag(), kind);
@@ -295,6 +332,7 @@ class KafkaFaultSuiteTests {
 					StandardCharsets.UTF_8);
 			// A dead letter written twice (a crash after writing it, before committing) is the same letter.
 			letters.put(original, kinds.get(tag));
+			sizes.put(original, (letter.value() != null) ? letter.value().length : -1);
 		}
 		return letters;
 	}
