@@ -29,6 +29,7 @@ import dev.openedx.eventbus.publish.SendMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the Open edX event bus ({@code eventbus.*}), the Spring counterparts of the Python
@@ -446,6 +447,18 @@ public class EventBusProperties {
 		private FailurePolicy failurePolicy = FailurePolicy.DEAD_LETTER;
 
 		/**
+		 * How long one message may be kept back by transient failures (a schema registry or a dependency that does
+		 * not answer, a deferred message) before it is treated as failed for good and goes to the failure policy.
+		 */
+		private Duration maxTransientWait = Duration.ofMinutes(10);
+
+		/**
+		 * Largest Kafka record value or Redis entry that is decoded; larger ones go to the failure policy as
+		 * message_too_large without being decoded. A plain number is in bytes.
+		 */
+		private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+
+		/**
 		 * Whether to close the application and exit with status 1 when a worker fails, so that an orchestrator
 		 * restarts it.
 		 */
@@ -459,6 +472,8 @@ public class EventBusProperties {
 		private final Retry retry = new Retry();
 
 		private final Inbox inbox = new Inbox();
+
+		private final ConsumerRedis redis = new ConsumerRedis();
 
 		/**
 		 * Workers started with the application, by name.
@@ -497,6 +512,22 @@ public class EventBusProperties {
 			this.failurePolicy = failurePolicy;
 		}
 
+		public Duration getMaxTransientWait() {
+			return this.maxTransientWait;
+		}
+
+		public void setMaxTransientWait(Duration maxTransientWait) {
+			this.maxTransientWait = maxTransientWait;
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
 		public boolean isExitOnFailure() {
 			return this.exitOnFailure;
 		}
@@ -521,12 +552,34 @@ public class EventBusProperties {
 			return this.inbox;
 		}
 
+		public ConsumerRedis getRedis() {
+			return this.redis;
+		}
+
 		public Map<String, Worker> getWorkers() {
 			return this.workers;
 		}
 
 		public void setWorkers(Map<String, Worker> workers) {
 			this.workers = workers;
+		}
+
+	}
+
+	public static class ConsumerRedis {
+
+		/**
+		 * Deliveries an entry gets (its XPENDING delivery count) before it is dead-lettered as delivery_limit
+		 * without being handed to the listeners again, so an entry that crashes every consumer cannot loop for ever.
+		 */
+		private int maxDeliveries = 5;
+
+		public int getMaxDeliveries() {
+			return this.maxDeliveries;
+		}
+
+		public void setMaxDeliveries(int maxDeliveries) {
+			this.maxDeliveries = maxDeliveries;
 		}
 
 	}
@@ -655,6 +708,16 @@ public class EventBusProperties {
 		private @Nullable Integer consecutiveErrorsLimit;
 
 		/**
+		 * Transient-wait bound of this worker; overrides eventbus.consumer.max-transient-wait.
+		 */
+		private @Nullable Duration maxTransientWait;
+
+		/**
+		 * Size limit of this worker; overrides eventbus.consumer.max-message-size.
+		 */
+		private @Nullable DataSize maxMessageSize;
+
+		/**
 		 * Where this worker's group starts when it has no committed offsets yet (Kafka only); overrides
 		 * eventbus.kafka.consumer.start-position.
 		 */
@@ -709,6 +772,22 @@ public class EventBusProperties {
 
 		public void setConsecutiveErrorsLimit(@Nullable Integer consecutiveErrorsLimit) {
 			this.consecutiveErrorsLimit = consecutiveErrorsLimit;
+		}
+
+		public @Nullable Duration getMaxTransientWait() {
+			return this.maxTransientWait;
+		}
+
+		public void setMaxTransientWait(@Nullable Duration maxTransientWait) {
+			this.maxTransientWait = maxTransientWait;
+		}
+
+		public @Nullable DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
 		}
 
 		public @Nullable StartPosition getStartPosition() {

@@ -38,7 +38,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * A consumer-group worker for one Redis stream: the shared {@link ConsumerWorker} engine (decode, dispatch, bounded
  * retry, failure policy, consecutive-errors limit, backoff on lost connections) over a Redis stream source, the
- * edx-event-bus-redis {@link RedisMessageDecoder} and the configured {@link RedisFailurePolicy}.
+ * edx-event-bus-redis {@link RedisMessageDecoder} and the configured {@link dev.openedx.eventbus.consumer.FailurePolicy}.
  * <p>
  * What it guarantees: an entry is acknowledged ({@code XACK}, batched per read) only after the listeners returned or
  * its failure was recorded; entries a crashed instance left pending are handled when it restarts under the same
@@ -109,7 +109,8 @@ public final class RedisEventBusConsumer implements EventBusConsumer {
 		}
 		this.worker = new ConsumerWorker<>(settings.worker(),
 				new RedisStreamMessageSource(connectionFactory, settings, commandTimeout),
-				new RedisMessageDecoder(catalog, codec, origin), dispatcher, recoverer, observer);
+				new RedisMessageDecoder(catalog, codec, origin, settings.worker().maxMessageSize()), dispatcher,
+				recoverer, observer);
 	}
 
 	private static FailureRecoverer<RedisStreamMessage> recoverer(RedisConnectionFactory connectionFactory,

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.WorkerDispatcherDecorator;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerState;
@@ -55,7 +55,7 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 
 	private static final LogAccessor logger = new LogAccessor(EventBusWorkers.class);
 
-	private final List<WorkerDefinition> definitions;
+	private final List<ConsumerSettings> definitions;
 
 	private final EventBusConsumerFactory factory;
 
@@ -79,7 +79,7 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 
 	/**
 	 * Create the workers; none starts before {@link #start()}.
-	 * @param definitions the worker definitions
+	 * @param definitions the settings of each worker
 	 * @param factory the transport's consumer factory
 	 * @param dispatcher the dispatcher every worker hands its events to
 	 * @param observer the observer every worker reports to
@@ -87,7 +87,7 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	 * @param autoStartup whether the workers start with the application context
 	 * @param shutdownTimeout how long a stop waits for each worker
 	 */
-	public EventBusWorkers(List<WorkerDefinition> definitions, EventBusConsumerFactory factory,
+	public EventBusWorkers(List<ConsumerSettings> definitions, EventBusConsumerFactory factory,
 			EventDispatcher dispatcher, ConsumerObserver observer, ApplicationEventPublisher eventPublisher,
 			boolean autoStartup, Duration shutdownTimeout) {
 		this(definitions, factory, dispatcher, observer, eventPublisher, autoStartup, shutdownTimeout, List.of());
@@ -96,7 +96,7 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	/**
 	 * Create the workers, each dispatcher wrapped by the decorators (the inbox, for one); none starts before
 	 * {@link #start()}.
-	 * @param definitions the worker definitions
+	 * @param definitions the settings of each worker
 	 * @param factory the transport's consumer factory
 	 * @param dispatcher the dispatcher every worker hands its events to
 	 * @param observer the observer every worker reports to
@@ -105,7 +105,7 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	 * @param shutdownTimeout how long a stop waits for each worker
 	 * @param decorators applied in order to each worker's dispatcher, inside its event-type filter
 	 */
-	public EventBusWorkers(List<WorkerDefinition> definitions, EventBusConsumerFactory factory,
+	public EventBusWorkers(List<ConsumerSettings> definitions, EventBusConsumerFactory factory,
 			EventDispatcher dispatcher, ConsumerObserver observer, ApplicationEventPublisher eventPublisher,
 			boolean autoStartup, Duration shutdownTimeout, List<? extends WorkerDispatcherDecorator> decorators) {
 		this.decorators = List.copyOf(decorators);
@@ -120,10 +120,10 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	}
 
 	/**
-	 * The worker definitions, in configuration order.
-	 * @return the definitions, never {@code null}
+	 * The settings of each worker, in configuration order.
+	 * @return the settings, never {@code null}
 	 */
-	public List<WorkerDefinition> getDefinitions() {
+	public List<ConsumerSettings> getDefinitions() {
 		return this.definitions;
 	}
 
@@ -256,13 +256,13 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 
 	private List<EventBusConsumer> createWorkers() {
 		List<EventBusConsumer> created = new ArrayList<>(this.definitions.size());
-		for (WorkerDefinition definition : this.definitions) {
+		for (ConsumerSettings definition : this.definitions) {
 			created.add(create(definition));
 		}
 		return List.copyOf(created);
 	}
 
-	private EventBusConsumer create(WorkerDefinition definition) {
+	private EventBusConsumer create(ConsumerSettings definition) {
 		EventDispatcher decorated = this.dispatcher;
 		for (WorkerDispatcherDecorator decorator : this.decorators) {
 			decorated = decorator.decorate(definition, decorated);

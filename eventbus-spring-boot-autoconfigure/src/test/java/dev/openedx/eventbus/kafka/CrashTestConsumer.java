@@ -54,7 +54,7 @@ public final class CrashTestConsumer {
 				new SchemaRegistryClient(SchemaRegistrySettings.of(registryUrl)), TestEvents.ORIGIN);
 		KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(clientConfig(bootstrapServers),
 				ConsumerSettings.defaults("kafka", topic, group).withPollTimeout(Duration.ofMillis(100)),
-				KafkaConsumerOptions.defaults(), decoder, (event) -> {
+				decoder, (event) -> {
 					// A little work per event, so the kill lands mid-stream rather than after the last event.
 					LockSupport.parkNanos(200_000);
 					ConsumerProcess.reportHandled(TestEvents.sequence(event));

@@ -88,7 +88,6 @@ class KafkaConsumerCrashTests {
 			KafkaEventBusConsumer successor = KafkaEventBusConsumer.create(
 					CrashTestConsumer.clientConfig(broker.bootstrapServers()),
 					ConsumerSettings.defaults("kafka", TOPIC, GROUP).withPollTimeout(Duration.ofMillis(100)),
-					KafkaConsumerOptions.defaults(),
 					new KafkaMessageDecoder(TestEvents.CATALOG, codec, registryClient, TestEvents.ORIGIN),
 					(event) -> handledBySuccessor.merge(TestEvents.sequence(event), 1, Integer::sum),
 					FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));

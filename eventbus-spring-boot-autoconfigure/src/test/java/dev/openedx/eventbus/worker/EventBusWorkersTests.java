@@ -20,8 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.openedx.eventbus.consumer.WorkerDefaults;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
@@ -44,7 +43,7 @@ class EventBusWorkersTests {
 
 	private final List<Object> published = new CopyOnWriteArrayList<>();
 
-	private final WorkerDefaults defaults = WorkerDefaults.python();
+	private final ConsumerSettings defaults = ConsumerSettings.defaults("kafka", "", "");
 
 	private EventBusWorkers workers;
 
@@ -57,7 +56,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void workersAreBuiltAtOnceButStartOnlyWithTheContext() {
-		this.workers = workers(List.of(this.defaults.definition("loans", "loans", "g")));
+		this.workers = workers(List.of(this.defaults.forWorker("loans", "loans", "g")));
 		assertThat(this.workers.getStatuses()).extracting((status) -> status.state()).containsExactly(ConsumerState.NEW);
 		this.workers.start();
 		assertThat(this.workers.isRunning()).isTrue();
@@ -73,7 +72,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void workerHandsOnlyItsSelectedEventTypesToTheListenersAndAcknowledgesTheOthers() {
-		this.workers = workers(List.of(this.defaults.definition("loans", "books", "g")
+		this.workers = workers(List.of(this.defaults.forWorker("loans", "books", "g")
 			.withEventTypes(java.util.Set.of(TestEvents.BOOK_LOANED_TYPE))));
 		this.workers.start();
 		this.bus.deliver("books", received(TestEvents.BOOK_RETURNED, "returned"));
@@ -85,7 +84,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void stopLetsEveryWorkerEndAndRestartBuildsNewOnes() {
-		this.workers = workers(List.of(this.defaults.definition("a", "a", "g"), this.defaults.definition("b", "b", "g")));
+		this.workers = workers(List.of(this.defaults.forWorker("a", "a", "g"), this.defaults.forWorker("b", "b", "g")));
 		this.workers.start();
 		List<EventBusConsumer> first = this.workers.getWorkers();
 		this.workers.stop();
@@ -98,7 +97,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void workerThatReachesItsErrorLimitIsReportedWithAnApplicationEvent() {
-		this.workers = new EventBusWorkers(List.of(this.defaults.definition("loans", "loans", "g")
+		this.workers = new EventBusWorkers(List.of(this.defaults.forWorker("loans", "loans", "g")
 			.withConsecutiveErrorsLimit(2)), this.bus, (event) -> {
 				throw new IllegalStateException("listener down");
 			}, new ConsumerObserver() {
@@ -117,13 +116,13 @@ class EventBusWorkersTests {
 
 	@Test
 	void stoppedWorkerIsNotReportedAsFailed() {
-		this.workers = workers(List.of(this.defaults.definition("loans", "loans", "g")));
+		this.workers = workers(List.of(this.defaults.forWorker("loans", "loans", "g")));
 		this.workers.start();
 		this.workers.stop();
 		assertThat(this.published).noneMatch(EventBusConsumerFailedEvent.class::isInstance);
 	}
 
-	private EventBusWorkers workers(List<WorkerDefinition> definitions) {
+	private EventBusWorkers workers(List<ConsumerSettings> definitions) {
 		return new EventBusWorkers(definitions, this.bus, this.dispatched::add, new ConsumerObserver() {
 		}, (Object event) -> this.published.add(event), true, Duration.ofSeconds(5));
 	}
