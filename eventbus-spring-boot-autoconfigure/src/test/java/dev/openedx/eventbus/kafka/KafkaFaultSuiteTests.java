@@ -192,9 +192,8 @@ class KafkaFaultSuiteTests {
 		try (KafkaDeadLetterRecoverer deadLetters = KafkaDeadLetterRecoverer
 			.create(RawKafka.producerConfig(broker.bootstrapServers()), group)) {
 			KafkaEventBusConsumer successor = KafkaEventBusConsumer.create(
-					CrashTestConsumer.clientConfig(broker.bootstrapServers()), settings(topic, group),
-					KafkaConsumerOptions.defaults(), decoder(), record(handledBySuccessor), deadLetters,
-					ConsumerObserver.composite(List.of()));
+					CrashTestConsumer.clientConfig(broker.bootstrapServers()), settings(topic, group), decoder(),
+					record(handledBySuccessor), deadLetters, ConsumerObserver.composite(List.of()));
 			successor.start();
 			try {
 				awaitCaughtUp(topic, group);
@@ -242,9 +241,8 @@ class KafkaFaultSuiteTests {
 			// The 50th poison record, about 500 records into the stream.
 			PausingRecoverer<KafkaInboundMessage> pausing = new PausingRecoverer<>(deadLetters, 50);
 			KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(
-					RawKafka.consumerConfig(broker.bootstrapServers()), settings(topic, group),
-					KafkaConsumerOptions.defaults(), decoder(), record(handled), pausing,
-					ConsumerObserver.composite(List.of()));
+					RawKafka.consumerConfig(broker.bootstrapServers()), settings(topic, group), decoder(),
+					record(handled), pausing, ConsumerObserver.composite(List.of()));
 			consumer.start();
 			try {
 				// The worker holds a poison record, about to dead-letter it: the dead letter goes out while the broker
@@ -379,8 +377,7 @@ class KafkaFaultSuiteTests {
 	private static KafkaEventBusConsumer consumer(String topic, String group, EventDispatcher dispatcher,
 			KafkaDeadLetterRecoverer deadLetters) {
 		return KafkaEventBusConsumer.create(RawKafka.consumerConfig(broker.bootstrapServers()), settings(topic, group),
-				KafkaConsumerOptions.defaults(), decoder(), dispatcher, deadLetters,
-				ConsumerObserver.composite(List.of()));
+				decoder(), dispatcher, deadLetters, ConsumerObserver.composite(List.of()));
 	}
 
 	private static ConsumerSettings settings(String topic, String group) {

@@ -35,6 +35,7 @@ import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.consumer.FailurePolicy;
 import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.SendReceipt;
@@ -283,7 +284,7 @@ class RedisFaultSuiteTests {
 	static RedisConsumerSettings settings(String stream, String group, String consumerName) {
 		RedisConsumerSettings defaults = RedisConsumerSettings.of(stream, group)
 			.withConsumerName(consumerName)
-			.withFailurePolicy(RedisFailurePolicy.DEAD_LETTER);
+			.withFailurePolicy(FailurePolicy.DEAD_LETTER);
 		ConsumerSettings worker = defaults.worker()
 			.withPollTimeout(Duration.ofMillis(500))
 			.withPollFailureSleep(Duration.ofMillis(100));
