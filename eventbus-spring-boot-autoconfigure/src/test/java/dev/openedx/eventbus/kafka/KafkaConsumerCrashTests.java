@@ -16,10 +16,6 @@
 
 package dev.openedx.eventbus.kafka;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,8 +25,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
@@ -38,6 +32,7 @@ import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
+import dev.openedx.eventbus.testing.ConsumerProcess;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import org.junit.jupiter.api.Test;
@@ -79,43 +74,22 @@ class KafkaConsumerCrashTests {
 			}
 
 			long produced = System.nanoTime();
-			Map<Long, Integer> handledByVictim = new ConcurrentHashMap<>();
-			AtomicInteger victimLines = new AtomicInteger();
-			AtomicLong firstHandled = new AtomicLong();
-			Process victim = new ProcessBuilder(javaExecutable(), "-cp", testClassPath(),
-					CrashTestConsumer.class.getName(), broker.bootstrapServers(), registry.url(), TOPIC, GROUP)
-				.redirectErrorStream(true)
-				.start();
-			Thread reader = new Thread(() -> {
-				try (BufferedReader lines = new BufferedReader(
-						new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8))) {
-					String line;
-					while ((line = lines.readLine()) != null) {
-						if (line.startsWith(CrashTestConsumer.HANDLED)) {
-							firstHandled.compareAndSet(0, System.nanoTime());
-							handledByVictim.merge(Long.parseLong(line.substring(CrashTestConsumer.HANDLED.length())), 1,
-									Integer::sum);
-							victimLines.incrementAndGet();
-						}
-					}
-				}
-				catch (Exception ex) {
-					// The pipe breaks when the process is killed.
-				}
-			});
-			reader.start();
-			long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-			// About 3,000, but inside a poll batch (500 records), so that handled records are not committed yet.
-			while (victimLines.get() < KILL_AFTER && victim.isAlive() && System.nanoTime() < deadline) {
-				Thread.sleep(5);
+			Map<Long, Integer> handledByVictim;
+			int killedAfter;
+			long killed;
+			double rate;
+			try (ConsumerProcess victim = ConsumerProcess.start(CrashTestConsumer.class, broker.bootstrapServers(),
+					registry.url(), TOPIC, GROUP)) {
+				// About 3,000, but inside a poll batch (500 records), so that handled records are not committed yet.
+				victim.awaitReports(1, Duration.ofSeconds(90));
+				long firstHandled = System.nanoTime();
+				victim.awaitReports(KILL_AFTER, Duration.ofSeconds(90));
+				killed = System.nanoTime();
+				rate = victim.reports() / ((killed - firstHandled) / 1e9);
+				victim.kill();
+				handledByVictim = victim.handled();
+				killedAfter = victim.reports();
 			}
-			long killed = System.nanoTime();
-			double rate = victimLines.get() / ((killed - firstHandled.get()) / 1e9);
-			assertThat(victim.isAlive()).as("consumer process still running when about to be killed").isTrue();
-			victim.destroyForcibly();
-			assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			reader.join(10_000);
-			int killedAfter = victimLines.get();
 			Map<Integer, Long> committedAtCrash = RawKafka.committed(broker.bootstrapServers(), GROUP, TOPIC);
 
 			Map<Long, Integer> handledBySuccessor = new ConcurrentHashMap<>();
@@ -126,7 +100,7 @@ class KafkaConsumerCrashTests {
 					(event) -> handledBySuccessor.merge(TestEvents.sequence(event), 1, Integer::sum),
 					FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
 			successor.start();
-			deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 			while (!allHandled(handledByVictim, handledBySuccessor) && System.nanoTime() < deadline) {
 				Thread.sleep(50);
 			}
@@ -170,16 +144,6 @@ class KafkaConsumerCrashTests {
 			}
 		}
 		return true;
-	}
-
-	private static String javaExecutable() {
-		return ProcessHandle.current().info().command()
-			.orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-	}
-
-	private static String testClassPath() {
-		String surefire = System.getProperty("surefire.test.class.path");
-		return (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
 	}
 
 }
