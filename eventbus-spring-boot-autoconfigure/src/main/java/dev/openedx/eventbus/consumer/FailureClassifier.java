@@ -21,10 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * The one place that decides what a failure on the consume path means ({@link FailureClass}), as spring-kafka's
- * {@code DefaultErrorHandler} classifies exceptions. The transports' {@link FailureRule rules} are asked first, in
- * order; then the engine's own exceptions decide ({@link WorkerFailureException} is fatal,
- * {@link MessageDeferredException} transient, {@link ConsumeFailureException} permanent, anywhere in the cause chain);
- * a {@link VirtualMachineError} is fatal and {@linkplain #endsProcess ends the process}, except a
+ * {@code DefaultErrorHandler} classifies exceptions. The engine's own exceptions decide first, anywhere in the cause
+ * chain ({@link WorkerFailureException} is fatal, {@link MessageDeferredException} transient,
+ * {@link ConsumeFailureException} permanent: our code already decided); then the transports'
+ * {@link FailureRule rules} are asked, in order, about their clients' exceptions; a {@link VirtualMachineError} is fatal and {@linkplain #endsProcess ends the process}, except a
  * {@link StackOverflowError}: the stack has unwound by the time it is caught, so it is a failure like any other (a
  * listener's recursion bug must not kill every worker of the process); anything else gets the caller's default for
  * the phase it failed in (a failed poll is transient, a failed decode or listener permanent).
@@ -71,12 +71,8 @@ public final class FailureClassifier {
 	 */
 	public FailureClass classify(Throwable failure, FailureClass otherwise) {
 		Objects.requireNonNull(failure, "failure must not be null");
-		for (FailureRule rule : this.rules) {
-			FailureClass decided = rule.classify(failure);
-			if (decided != null) {
-				return decided;
-			}
-		}
+		// The engine's own exceptions first: they are a decision our code already made (a decoder's
+		// ConsumeFailureException caused by an EOFException is permanent, whatever a rule thinks of I/O errors).
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
 			if (cause instanceof WorkerFailureException || endsProcess(cause)) {
 				return FailureClass.FATAL;
@@ -86,6 +82,12 @@ public final class FailureClassifier {
 			}
 			if (cause instanceof ConsumeFailureException) {
 				return FailureClass.PERMANENT;
+			}
+		}
+		for (FailureRule rule : this.rules) {
+			FailureClass decided = rule.classify(failure);
+			if (decided != null) {
+				return decided;
 			}
 		}
 		return Objects.requireNonNull(otherwise, "otherwise must not be null");

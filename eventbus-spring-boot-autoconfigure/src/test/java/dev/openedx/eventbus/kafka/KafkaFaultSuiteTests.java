@@ -227,6 +227,69 @@ class KafkaFaultSuiteTests {
 	}
 
 	@Test
+	void threeConsumerProcessesWithOneKilledAndOneAddedMidStreamHandleEveryEvent() throws Exception {
+		long started = System.nanoTime();
+		String topic = "fault-scale-out";
+		String group = topic + "-group";
+		broker.createTopics(6, topic);
+		MixedStream stream = send(topic, 0, 20_000, SOME_POISON);
+		List<ConsumerProcess> members = new ArrayList<>();
+		try {
+			for (int i = 0; i < 3; i++) {
+				members.add(ConsumerProcess.start(CrashTestConsumer.class, broker.bootstrapServers(), registry.url(),
+						topic, group, CrashTestConsumer.DEAD_LETTER));
+			}
+			ConsumerProcess victim = members.get(0);
+			victim.awaitReports(1_500, WAIT);
+			victim.kill();
+			// A new instance joins while the group rebalances the victim's partitions to the other two.
+			members.add(ConsumerProcess.start(CrashTestConsumer.class, broker.bootstrapServers(), registry.url(), topic,
+					group, CrashTestConsumer.DEAD_LETTER));
+			await("every good event handled by one of the members").atMost(WAIT)
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> Outcomes.missing(stream.good(), handledBy(members)).isEmpty());
+			Map<Long, Integer> times = new HashMap<>();
+			members.forEach((member) -> member.handled().forEach((n, k) -> times.merge(n, k, Integer::sum)));
+			Set<Long> twice = new TreeSet<>();
+			times.forEach((n, k) -> {
+				if (k > 1) {
+					twice.add(n);
+				}
+			});
+			Map<Coordinates, FailureKind> deadLettered = deadLetters(topic, stream.poison().size());
+			System.out.printf("Fault suite, Kafka scale-out: 3 consumer processes, one killed after %d events and one "
+					+ "added; handled by each: %s; handled twice %d (all by the killed one: %b); poison %d, "
+					+ "dead-lettered %d; %.1f s%n", victim.handled().size(),
+					members.stream().map((member) -> member.handled().size()).toList(), twice.size(),
+					victim.handled().keySet().containsAll(twice), stream.poison().size(), deadLettered.size(),
+					(System.nanoTime() - started) / 1e9);
+			assertThat(Outcomes.missing(handledBy(members), stream.good())).as("handled, but not sent as good events")
+				.isEmpty();
+			assertThat(victim.handled().keySet()).as("duplicates only of events the killed member had handled")
+				.containsAll(twice);
+			assertThat(twice).as("handled again after the kill: at most what was in flight, not committed yet")
+				.hasSizeLessThanOrEqualTo(200);
+			assertThat(members.subList(1, members.size())).as("the members still alive, the new one included")
+				.allSatisfy((member) -> assertThat(member.isAlive()).isTrue());
+			assertThat(members.get(3).handled()).as("the member that joined got partitions").isNotEmpty();
+			assertThat(Outcomes.mismatches(stream.expectedFailures(), deadLettered))
+				.as("poison not dead-lettered with its failure kind")
+				.isEmpty();
+		}
+		finally {
+			for (ConsumerProcess member : members) {
+				member.close();
+			}
+		}
+	}
+
+	private static Set<Long> handledBy(List<ConsumerProcess> members) {
+		Set<Long> handled = new TreeSet<>();
+		members.forEach((member) -> handled.addAll(member.handled().keySet()));
+		return handled;
+	}
+
+	@Test
 	void theBrokerStoppedAndStartedAgainWhileADeadLetterIsWrittenLosesNothingAndTheWorkerRecovers() throws Exception {
 		long started = System.nanoTime();
 		String topic = "fault-broker-restart";

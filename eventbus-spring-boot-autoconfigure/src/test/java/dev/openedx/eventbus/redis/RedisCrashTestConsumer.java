@@ -16,6 +16,8 @@
 
 package dev.openedx.eventbus.redis;
 
+import java.time.Duration;
+
 import java.util.concurrent.locks.LockSupport;
 
 import dev.openedx.eventbus.consumer.ConsumerObserver;
@@ -36,6 +38,11 @@ public final class RedisCrashTestConsumer {
 	public static void main(String[] args) {
 		int port = Integer.parseInt(args[0]);
 		RedisConsumerSettings settings = RedisFaultSuiteTests.settings(args[1], args[2], args[3]);
+		if (args.length > 4) {
+			// Claim a killed consumer's pending entries after this many milliseconds (the scale-out test).
+			Duration claimMinIdle = Duration.ofMillis(Long.parseLong(args[4]));
+			settings = settings.withClaim(claimMinIdle, claimMinIdle.dividedBy(3));
+		}
 		RedisEventBusConsumer consumer = new RedisEventBusConsumer(RedisTestSupport.connectionFactory(port), settings,
 				TestEvents.CATALOG, TestEvents.codec(), EventOrigin.forService("redis-crash-test"), (event) -> {
 					// A little work per event, so the kill lands mid-stream rather than after the last event.

@@ -16,10 +16,13 @@
 
 package dev.openedx.eventbus.redis;
 
+import java.io.EOFException;
 import java.io.IOException;
 
+import dev.openedx.eventbus.consumer.ConsumeFailureException;
 import dev.openedx.eventbus.consumer.FailureClass;
 import dev.openedx.eventbus.consumer.FailureClassifier;
+import dev.openedx.eventbus.consumer.FailureKind;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
@@ -68,6 +71,15 @@ class RedisFailureRuleTests {
 			.isEqualTo(FailureClass.TRANSIENT);
 		assertThat(RedisFailureRule.INSTANCE.classify(new RedisCommandTimeoutException("Command timed out")))
 			.isEqualTo(FailureClass.TRANSIENT);
+	}
+
+	@Test
+	void theEnginesOwnDecisionWinsOverTheRuleOnItsCause() {
+		// A decoder's permanent failure caused by Avro's EOFException (an IOException) stays permanent: truncated
+		// data is no lost connection, and must not be decoded again for ever.
+		ConsumeFailureException truncated = new ConsumeFailureException(FailureKind.UNDECODABLE_VALUE,
+				"truncated data", new EOFException());
+		assertThat(this.classifier.classify(truncated, FailureClass.TRANSIENT)).isEqualTo(FailureClass.PERMANENT);
 	}
 
 	@Test

@@ -215,6 +215,68 @@ class RedisFaultSuiteTests {
 	}
 
 	@Test
+	void threeConsumerProcessesWithOneKilledAndOneAddedMidStreamHandleEveryEvent() throws Exception {
+		long started = System.nanoTime();
+		String stream = this.redis.uniqueStream("fault-scale-out");
+		MixedStream sent = send(stream, 0, 20_000, SOME_POISON);
+		String claimMinIdleMillis = "3000";
+		List<ConsumerProcess> members = new ArrayList<>();
+		try {
+			for (int i = 1; i <= 3; i++) {
+				members.add(ConsumerProcess.start(RedisCrashTestConsumer.class, Integer.toString(server.port()),
+						stream, GROUP, "c" + i, claimMinIdleMillis));
+			}
+			ConsumerProcess victim = members.get(0);
+			victim.awaitReports(1_500, WAIT);
+			victim.kill();
+			long pendingAtKill = this.redis.pendingCount(stream, GROUP);
+			// A new instance joins; the others (or it) claim what the victim left pending once it is idle enough.
+			members.add(ConsumerProcess.start(RedisCrashTestConsumer.class, Integer.toString(server.port()), stream,
+					GROUP, "c4", claimMinIdleMillis));
+			await("every good event handled by one of the members").atMost(WAIT)
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> Outcomes.missing(sent.good(), handledBy(members)).isEmpty());
+			Map<Long, Integer> times = new HashMap<>();
+			members.forEach((member) -> member.handled().forEach((n, k) -> times.merge(n, k, Integer::sum)));
+			Set<Long> twice = new TreeSet<>();
+			times.forEach((n, k) -> {
+				if (k > 1) {
+					twice.add(n);
+				}
+			});
+			awaitCaughtUp(stream);
+			Map<String, FailureKind> deadLettered = deadLetters(stream);
+			System.out.printf("Fault suite, Redis scale-out: 3 consumer processes, one killed after %d events leaving "
+					+ "%d entries pending, one added; handled by each: %s; handled twice %d; poison %d, dead-lettered "
+					+ "%d; %.1f s%n", victim.handled().size(), pendingAtKill,
+					members.stream().map((member) -> member.handled().size()).toList(), twice.size(),
+					sent.poison().size(), deadLettered.size(), (System.nanoTime() - started) / 1e9);
+			assertThat(Outcomes.missing(handledBy(members), sent.good())).as("handled, but not sent as good events")
+				.isEmpty();
+			assertThat(victim.handled().keySet()).as("duplicates only of events the killed consumer had handled")
+				.containsAll(twice);
+			assertThat(twice).as("handled again after the kill: at most the victim's unacknowledged entries")
+				.hasSizeLessThanOrEqualTo(100);
+			assertThat(members.subList(1, members.size())).as("the consumers still alive, the new one included")
+				.allSatisfy((member) -> assertThat(member.isAlive()).isTrue());
+			assertThat(Outcomes.mismatches(sent.expectedFailures(), deadLettered))
+				.as("poison not dead-lettered with its failure kind")
+				.isEmpty();
+		}
+		finally {
+			for (ConsumerProcess member : members) {
+				member.close();
+			}
+		}
+	}
+
+	private static Set<Long> handledBy(List<ConsumerProcess> members) {
+		Set<Long> handled = new TreeSet<>();
+		members.forEach((member) -> handled.addAll(member.handled().keySet()));
+		return handled;
+	}
+
+	@Test
 	void theRedisServerKilledAndRestartedWhileADeadLetterIsWrittenLosesNothingAndTheWorkerRecovers()
 			throws Exception {
 		long started = System.nanoTime();
