@@ -16,23 +16,18 @@
 
 package dev.openedx.eventbus.kafka;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadFactory;
 
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
-import dev.openedx.eventbus.consumer.ConsumerState;
-import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.ConsumerWorker;
-import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.consumer.FailureClassifier;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
 import dev.openedx.eventbus.consumer.StartPosition;
+import dev.openedx.eventbus.consumer.WorkerBackedConsumer;
 import dev.openedx.eventbus.event.EventDispatcher;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -63,7 +58,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
  *
  * @since 0.1.0
  */
-public final class KafkaEventBusConsumer implements EventBusConsumer {
+public final class KafkaEventBusConsumer extends WorkerBackedConsumer {
 
 	/** Transport name in {@link ConsumerSettings#transport()}. */
 	public static final String TRANSPORT = "kafka";
@@ -119,10 +114,6 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 				new ByteArrayDeserializer(), new ByteArrayDeserializer()), decoder, dispatcher, recoverer, observer);
 	}
 
-	@Override
-	public String name() {
-		return this.worker.name();
-	}
 
 	public ConsumerSettings settings() {
 		return this.worker.settings();
@@ -133,52 +124,9 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 		return start.name().toLowerCase(Locale.ROOT);
 	}
 
-	/**
-	 * Run the worker on threads of this factory (virtual ones when {@code spring.threads.virtual.enabled=true}).
-	 * @param threadFactory the factory, must not be {@code null}
-	 */
-	public void threadFactory(ThreadFactory threadFactory) {
-		this.worker.threadFactory(threadFactory);
-	}
-
 	@Override
-	public void start() {
-		this.worker.start();
-	}
-
-	/**
-	 * Consume on the calling thread until stopped or failed (what a {@code consume-events} command does).
-	 * @return the final state
-	 */
-	public ConsumerState run() {
-		return this.worker.run();
-	}
-
-	@Override
-	public void stop(Duration timeout) {
-		this.worker.stop(timeout);
-	}
-
-	/**
-	 * Ask the worker to stop without waiting.
-	 */
-	public void requestStop() {
-		this.worker.requestStop();
-	}
-
-	@Override
-	public ConsumerStatus status() {
-		return this.worker.status();
-	}
-
-	@Override
-	public CompletableFuture<ConsumerState> termination() {
-		return this.worker.termination();
-	}
-
-	@Override
-	public String toString() {
-		return "KafkaEventBusConsumer[" + name() + "]";
+	protected ConsumerWorker<KafkaInboundMessage> worker() {
+		return this.worker;
 	}
 
 }

@@ -40,7 +40,6 @@ import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
-import dev.openedx.eventbus.observation.DefaultEventBusSendObservationConvention;
 import dev.openedx.eventbus.observation.EventBusObservation;
 import dev.openedx.eventbus.observation.EventBusSendContext;
 import dev.openedx.eventbus.observation.EventBusSendObservationConvention;
@@ -241,7 +240,8 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 			HandOver handOver = this.handOvers.computeIfAbsent(topic, HandOver::new);
 			EventsMetadata sentMetadata = metadata;
 			// Started here, on the caller's thread, so the send belongs to the caller's trace.
-			Observation observation = startObservation(topic, event);
+			Observation observation = EventBusObservation.startSend(this.observationRegistry,
+					this.observationConvention, TRANSPORT, topic, event);
 			if (route.registered && handOver.direct()) {
 				sendNow(route, event, sentMetadata, eventKeyField, result, handOver, observation);
 			}
@@ -316,16 +316,9 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 	}
 
 	/**
-	 * Observe the send when a registry is set; what tracing propagates (a {@code traceparent}) becomes extra headers
-	 * after the ten of the wire format, which Python consumers ignore. Without tracing nothing is added.
+	 * What tracing propagates (a {@code traceparent}) becomes extra headers after the ten of the wire format, which
+	 * Python consumers ignore. Without tracing nothing is added.
 	 */
-	private Observation startObservation(String topic, OpenEdxEvent<?> event) {
-		Observation observation = EventBusObservation.SEND.observation(this.observationConvention,
-				DefaultEventBusSendObservationConvention.INSTANCE,
-				() -> new EventBusSendContext(TRANSPORT, topic, event), this.observationRegistry);
-		return observation.isNoop() ? observation : observation.start();
-	}
-
 	private static void addPropagatedHeaders(ProducerRecord<byte[], byte[]> record, Observation observation) {
 		if (!observation.isNoop() && observation.getContext() instanceof EventBusSendContext context) {
 			context.getPropagatedEntries()

@@ -16,9 +16,13 @@
 
 package dev.openedx.eventbus.observation;
 
+import dev.openedx.eventbus.event.OpenEdxEvent;
+import org.jspecify.annotations.Nullable;
+
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
@@ -186,6 +190,24 @@ public enum EventBusObservation implements ObservationDocumentation {
 			return this.key;
 		}
 
+	}
+
+	/**
+	 * Start the observation of one send, as both transports' producers do: a no-op one without a registry.
+	 * @param registry the registry
+	 * @param convention the application's convention, or {@code null} for the default
+	 * @param transport the transport
+	 * @param destination the topic or stream
+	 * @param event the event
+	 * @return the observation, started unless it is a no-op
+	 * @since 0.2.0
+	 */
+	public static Observation startSend(ObservationRegistry registry,
+			@Nullable EventBusSendObservationConvention convention, String transport, String destination,
+			OpenEdxEvent<?> event) {
+		Observation observation = SEND.observation(convention, DefaultEventBusSendObservationConvention.INSTANCE,
+				() -> new EventBusSendContext(transport, destination, event), registry);
+		return observation.isNoop() ? observation : observation.start();
 	}
 
 }

@@ -18,16 +18,12 @@ package dev.openedx.eventbus.redis;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadFactory;
 
 import dev.openedx.eventbus.consumer.ConsumerObserver;
-import dev.openedx.eventbus.consumer.ConsumerState;
-import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.ConsumerWorker;
-import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.consumer.FailureClassifier;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.consumer.WorkerBackedConsumer;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventCodec;
 import dev.openedx.eventbus.event.EventDispatcher;
@@ -61,7 +57,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  *
  * @since 0.1.0
  */
-public final class RedisEventBusConsumer implements EventBusConsumer {
+public final class RedisEventBusConsumer extends WorkerBackedConsumer {
 
 	/** Command timeout assumed for connection factories that do not tell theirs. */
 	private static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
@@ -140,44 +136,8 @@ public final class RedisEventBusConsumer implements EventBusConsumer {
 	}
 
 	@Override
-	public String name() {
-		return this.worker.name();
-	}
-
-	/**
-	 * Run the worker on threads of this factory (virtual ones when {@code spring.threads.virtual.enabled=true}).
-	 * @param threadFactory the factory, must not be {@code null}
-	 */
-	public void threadFactory(ThreadFactory threadFactory) {
-		this.worker.threadFactory(threadFactory);
-	}
-
-	@Override
-	public void start() {
-		this.worker.start();
-	}
-
-	/**
-	 * Run on the calling thread until stopped or failed (what a {@code consume-events} command does).
-	 * @return the final state
-	 */
-	public ConsumerState run() {
-		return this.worker.run();
-	}
-
-	@Override
-	public void stop(Duration timeout) {
-		this.worker.stop(timeout);
-	}
-
-	@Override
-	public ConsumerStatus status() {
-		return this.worker.status();
-	}
-
-	@Override
-	public CompletableFuture<ConsumerState> termination() {
-		return this.worker.termination();
+	protected ConsumerWorker<RedisStreamMessage> worker() {
+		return this.worker;
 	}
 
 }

@@ -30,7 +30,6 @@ import dev.openedx.eventbus.event.EventCodec;
 import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
-import dev.openedx.eventbus.observation.DefaultEventBusSendObservationConvention;
 import dev.openedx.eventbus.observation.EventBusObservation;
 import dev.openedx.eventbus.observation.EventBusSendContext;
 import dev.openedx.eventbus.observation.EventBusSendObservationConvention;
@@ -129,7 +128,8 @@ public final class RedisEventBusProducer implements EventBusProducer, SendObserv
 		Observation observation = Observation.NOOP;
 		RedisConnection connection = null;
 		try {
-			observation = startObservation(stream.name(), event);
+			observation = EventBusObservation.startSend(this.observationRegistry, this.observationConvention,
+					TRANSPORT, stream.name(), event);
 			fields = withPropagatedFields(fields, observation);
 			connection = this.connectionFactory.getConnection();
 			RedisConnection used = connection;
@@ -169,12 +169,6 @@ public final class RedisEventBusProducer implements EventBusProducer, SendObserv
 		this.observationConvention = convention;
 	}
 
-	private Observation startObservation(String stream, OpenEdxEvent<?> event) {
-		Observation observation = EventBusObservation.SEND.observation(this.observationConvention,
-				DefaultEventBusSendObservationConvention.INSTANCE,
-				() -> new EventBusSendContext(TRANSPORT, stream, event), this.observationRegistry);
-		return observation.isNoop() ? observation : observation.start();
-	}
 
 	/**
 	 * What tracing propagates (a {@code traceparent}) goes after the eight fields of the wire format, which Python

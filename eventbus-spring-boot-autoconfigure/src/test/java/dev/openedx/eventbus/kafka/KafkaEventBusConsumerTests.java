@@ -279,8 +279,9 @@ class KafkaEventBusConsumerTests {
 		tooSmall.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 256);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		try (KafkaDeadLetterRecoverer broken = KafkaDeadLetterRecoverer.create(tooSmall, "dlt-down-group")) {
+			// The dead letter is written again until max-transient-wait, then the worker gives up.
 			KafkaEventBusConsumer consumer = consumer(topic, "dlt-down-group", handled::add, broken,
-					UnaryOperator.identity());
+					(settings) -> settings.withMaxTransientWait(Duration.ofSeconds(2)));
 			consumer.start();
 			assertThat(consumer.termination().get(60, TimeUnit.SECONDS)).isEqualTo(ConsumerState.FAILED);
 			assertThat(consumer.status().lastError()).contains(topic + "-0@" + poison.get(0).offset());

@@ -266,8 +266,10 @@ class RedisEventBusConsumerTests {
 			.set(bytes(RedisDeadLetterRecoverer.deadLetterStream(this.stream)), bytes("not a stream"));
 		RecordingDispatcher dispatcher = new RecordingDispatcher();
 
-		RedisEventBusConsumer consumer = start(settings("c1").withFailurePolicy(FailurePolicy.DEAD_LETTER),
-				dispatcher);
+		// The dead letter is written again until max-transient-wait, then the worker gives up.
+		RedisConsumerSettings settings = settings("c1").withFailurePolicy(FailurePolicy.DEAD_LETTER);
+		RedisEventBusConsumer consumer = start(
+				settings.withWorker(settings.worker().withMaxTransientWait(Duration.ofSeconds(2))), dispatcher);
 
 		assertThat(consumer.termination()).succeedsWithin(WAIT).isEqualTo(ConsumerState.FAILED);
 		assertThat(dispatcher.counts()).containsOnlyKeys(0L);
