@@ -96,7 +96,7 @@ public final class EventBusCommandRunner implements ApplicationRunner, ExitCodeG
 				status = this.consumeEvents.run(consume, out);
 			}
 			else if (arguments instanceof CommandArguments.ProduceEvent produce) {
-				status = this.produceEvent.run(produce, out);
+				status = this.produceEvent.run(produce, this.commandLine.in(), out);
 			}
 			else {
 				List<String> args = new ArrayList<>(((CommandArguments.GenerateAvroSchemas) arguments).args());
