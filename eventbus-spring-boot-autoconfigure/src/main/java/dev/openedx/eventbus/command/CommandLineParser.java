@@ -146,8 +146,9 @@ final class CommandLineParser {
 					throw new CommandUsageException("Cannot read --data file " + file.toAbsolutePath()
 							+ ": no such readable file");
 				}
+				// Only the first document: a JSON-lines file has more.
 				try (JsonParser parser = JSON.createParser(file.toFile())) {
-					first = JSON.readTree(parser);
+					first = JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(parser);
 				}
 			}
 			else {

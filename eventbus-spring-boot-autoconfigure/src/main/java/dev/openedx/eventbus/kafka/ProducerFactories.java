@@ -38,14 +38,6 @@ final class ProducerFactories {
 
 	private static final LogAccessor logger = new LogAccessor(ProducerFactories.class);
 
-	/**
-	 * The event bus's {@code linger.ms} unless one is configured ({@code spring.kafka.producer.properties.linger.ms}).
-	 * Kafka 4's default of 5 ms puts every event of a quiet service 5 ms late; with 0 an event leaves at once, and at
-	 * high rates events still batch while earlier requests are in flight (up to 5 per connection), so bulk throughput
-	 * stays that of the client. Measured in docs/benchmarks.md ("Linger").
-	 */
-	static final int DEFAULT_LINGER_MS = 0;
-
 	private ProducerFactories() {
 	}
 
@@ -110,7 +102,7 @@ final class ProducerFactories {
 			overrides.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
 		}
 		if (config.get(ProducerConfig.LINGER_MS_CONFIG) == null) {
-			overrides.put(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
+			overrides.put(ProducerConfig.LINGER_MS_CONFIG, KafkaEventBusProducer.DEFAULT_LINGER_MS);
 		}
 		overrides.put(ProducerConfig.ACKS_CONFIG, "all");
 		overrides.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
