@@ -75,8 +75,9 @@ import org.springframework.kafka.core.ProducerFactory;
  * Futures complete on the Kafka client's I/O thread: chain only quick work on them, or use an {@code *Async} stage.
  * <p>
  * {@code send} never blocks its caller on the network: registering a route's schemas and waiting for a topic's
- * metadata happen on a hand-over thread of the topic, in send order, within {@code maxBlock}; once a topic is
- * ready, sends go straight to the Kafka client's buffer (which blocks only when the buffer is full, the client's
+ * metadata happen on a hand-over thread of the topic, in send order, within {@code maxBlock}; the first event of a
+ * topic is acknowledged before the ones behind it are handed over (a topic just auto-created can otherwise stall an
+ * idempotent producer's bulk sends); once a topic is ready, sends go straight to the Kafka client's buffer (which blocks only when the buffer is full, the client's
  * back-pressure, up to {@code max.block.ms}, by default {@code maxBlock}). An event not handed over within
  * {@code maxBlock} fails its future with a {@link KafkaSendException} saying what it waited for. A failed schema
  * registration is remembered and retried with exponential backoff (1 second doubling to a minute) rather than on
@@ -99,6 +100,7 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 	 * Kafka 4's default of 5 ms puts every event of a quiet service 5 ms late; with 0 an event leaves at once, and at
 	 * high rates events still batch while earlier requests are in flight (up to 5 per connection), so bulk throughput
 	 * stays that of the client. Measured in docs/benchmarks.md ("Linger").
+	 * @since 0.2.0
 	 */
 	public static final int DEFAULT_LINGER_MS = 0;
 
