@@ -162,7 +162,8 @@ final class CommandLineParser {
 			throw new CommandUsageException("--data is not valid JSON: " + ex.getOriginalMessage(), ex);
 		}
 		catch (IOException ex) {
-			throw new CommandUsageException("Cannot read --data file " + data.substring(1) + ": " + ex.getMessage(), ex);
+			throw new CommandUsageException("Cannot read --data file " + data.substring(1) + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 

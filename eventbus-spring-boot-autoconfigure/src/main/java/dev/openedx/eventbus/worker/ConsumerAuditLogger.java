@@ -34,7 +34,8 @@ import org.springframework.core.log.LogAccessor;
  * time and how long the listeners took, never the data. Logged under {@code dev.openedx.eventbus.audit} as
  * {@code key=value} pairs (wire values escaped), for example:
  * <pre>
- * event handled worker=enrollments at=stage-enrollments-2@1042 key=course-v1:edX+D+T id=8f9c... type=org.openedx... time=2026-...+00:00 ms=3
+ * event handled worker=enrollments at=stage-enrollments-2@1042 key=course-v1:edX+D+T id=8f9c... type=org.openedx...
+ *     time=2026-...+00:00 ms=3
  * </pre>
  * The line is built only when the logger is enabled and the worker's audit log is on
  * ({@code eventbus.consumer.audit-log}, per worker {@code eventbus.consumer.workers.<name>.audit-log}); it is written

@@ -261,8 +261,8 @@ class EventBusAutoConfigurationTests {
 	@Test
 	void consumerAuditLogIsSwitchedOffPerWorkerOrForAllWorkers() {
 		this.contextRunner
-			.withPropertyValues("eventbus.consumer.workers.quiet.topic=t", "eventbus.consumer.workers.quiet.audit-log=false",
-					"eventbus.consumer.workers.loud.topic=t")
+			.withPropertyValues("eventbus.consumer.workers.quiet.topic=t",
+					"eventbus.consumer.workers.quiet.audit-log=false", "eventbus.consumer.workers.loud.topic=t")
 			.run((context) -> {
 				ConsumerAuditLogger audit = context.getBean(ConsumerAuditLogger.class);
 				assertThat(audit.isEnabled("quiet")).isFalse();

@@ -52,7 +52,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * a counting listener, commit), rounds alternating. Timed from the first event dispatched to the last, so the group
  * join is not counted. Run with standard error sent to a file, as a service's console goes to its log collector.
  * <pre>
- * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.kafka.ConsumeAuditLogThroughput [events] [rounds] 2&gt;bench.log
+ * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.kafka.ConsumeAuditLogThroughput \
+ *     [events] [rounds] 2&gt;bench.log
  * </pre>
  *
  * @since 0.2.0

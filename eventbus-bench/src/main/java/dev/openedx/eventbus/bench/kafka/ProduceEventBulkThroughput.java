@@ -54,7 +54,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * auto-configuration builds it). The producer audit log is on as by default ({@code -Daudit=false} to switch it off);
  * logs go to standard error. Goal: at least 0.7 of the raw client.
  * <pre>
- * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.kafka.ProduceEventBulkThroughput [events] [rounds] 2&gt;bench.log
+ * java -cp eventbus-bench/target/benchmarks.jar dev.openedx.eventbus.bench.kafka.ProduceEventBulkThroughput \
+ *     [events] [rounds] 2&gt;bench.log
  * </pre>
  *
  * @since 0.2.0

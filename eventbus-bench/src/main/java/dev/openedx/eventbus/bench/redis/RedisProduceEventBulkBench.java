@@ -88,9 +88,10 @@ public final class RedisProduceEventBulkBench {
 				}
 			}
 			RedisAsyncCommands<byte[], byte[]> raw = redis.raw.async();
-			XAddArgs xadd = new XAddArgs().maxlen(RedisProducerSettings.DEFAULT_STREAM_MAX_LENGTH).approximateTrimming();
-			System.out.printf("produce-event bulk, Redis %s:%d: %,d lines of %s from a file, MAXLEN ~ %d, raw window %d, "
-					+ "producer audit log %s, %d rounds after 1 warm-up round%n", redis.host, redis.port, events,
+			XAddArgs xadd = new XAddArgs().maxlen(RedisProducerSettings.DEFAULT_STREAM_MAX_LENGTH)
+				.approximateTrimming();
+			System.out.printf("produce-event bulk, Redis %s:%d: %,d lines of %s from a file, MAXLEN ~ %d, raw window "
+					+ "%d, producer audit log %s, %d rounds after 1 warm-up round%n", redis.host, redis.port, events,
 					SampleEvents.ENROLLMENT.type(), RedisProducerSettings.DEFAULT_STREAM_MAX_LENGTH, window,
 					audit ? "on" : "off", rounds);
 			String rawStream = redis.stream("bulk-raw");
