@@ -74,15 +74,15 @@ import org.springframework.kafka.core.ProducerFactory;
  * given: an event that has none is stamped with {@link dev.openedx.eventbus.event.EventOrigin#local()} defaults.
  * Futures complete on the Kafka client's I/O thread: chain only quick work on them, or use an {@code *Async} stage.
  * <p>
- * {@code send} never blocks its caller on the network: registering a route's schemas and waiting for a topic's
- * metadata happen on a hand-over thread of the topic, in send order, within {@code maxBlock}; the first event of a
- * topic is acknowledged before the ones behind it are handed over (a topic just auto-created can otherwise stall an
- * idempotent producer's bulk sends); once a topic is ready, sends go straight to the Kafka client's buffer (which
- * blocks only when the buffer is full, the client's back-pressure, up to {@code max.block.ms}, by default
- * {@code maxBlock}). An event not handed over within {@code maxBlock} fails its future with a {@link KafkaSendException} saying what it waited for. A failed schema
- * registration is remembered and retried with exponential backoff (1 second doubling to a minute) rather than on
- * every send. {@link #prepare} registers the schemas of the configured routes at startup, after checking them
- * against the registry's latest ({@link SchemaWireCheck}).
+ * {@code send} never blocks its caller on the network: registering a route's schemas and waiting for a topic's metadata
+ * happen on a hand-over thread of the topic, in send order, within {@code maxBlock}; the first event of a topic is
+ * acknowledged before the ones behind it are handed over (a topic just auto-created can otherwise stall an idempotent
+ * producer's bulk sends); once a topic is ready, sends go straight to the Kafka client's buffer (which blocks only when
+ * the buffer is full, the client's back-pressure, up to {@code max.block.ms}, by default {@code maxBlock}). An event
+ * not handed over within {@code maxBlock} fails its future with a {@link KafkaSendException} saying what it waited for.
+ * A failed schema registration is remembered and retried with exponential backoff (1 second doubling to a minute)
+ * rather than on every send. {@link #prepare} registers the schemas of the configured routes at startup, after checking
+ * them against the registry's latest ({@link SchemaWireCheck}).
  *
  * @since 0.1.0
  */
