@@ -26,6 +26,10 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -253,9 +257,10 @@ public final class ProduceEventCommand {
 	}
 
 	/**
-	 * The sends in flight, in input order: results are printed from the calling thread (not the client's I/O
-	 * thread) as the oldest ones complete, and the calling thread waits only when {@value #MAX_IN_FLIGHT} are in
-	 * flight, and at the end.
+	 * The sends in flight, in input order: as the oldest ones complete, the calling thread (not the client's I/O
+	 * thread) hands them to one printing thread, which writes their JSON lines in that order while the calling
+	 * thread reads and sends the next lines; the calling thread waits only when {@value #MAX_IN_FLIGHT} sends are in
+	 * flight or lines await printing, and at the end.
 	 */
 	private final class Sends {
 
@@ -266,6 +271,14 @@ public final class ProduceEventCommand {
 		private final PrintStream stdout;
 
 		private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+
+		private final ExecutorService printer = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "eventbus-produce-event-output");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+		private final Semaphore printing = new Semaphore(MAX_IN_FLIGHT);
 
 		private final long started = System.nanoTime();
 
@@ -306,6 +319,16 @@ public final class ProduceEventCommand {
 			while (!this.inFlight.isEmpty()) {
 				complete(this.inFlight.removeFirst());
 			}
+			this.printer.shutdown();
+			try {
+				// Bounded: at most MAX_IN_FLIGHT lines are left to print.
+				while (!this.printer.awaitTermination(10, TimeUnit.SECONDS)) {
+					logger.info(() -> "Still writing the events sent to standard output");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			this.stdout.flush();
 			double seconds = (System.nanoTime() - this.started) / 1e9;
 			long total = this.sent + this.failed + this.unreadable;
@@ -320,8 +343,8 @@ public final class ProduceEventCommand {
 			try {
 				SendReceipt receipt = pending.receipt().join();
 				this.sent++;
-				this.stdout.println(ProduceEventCommand.this.json.toJson(pending.event()));
 				logger.debug(() -> "Sent " + pending.where() + ": " + receipt);
+				print(pending.event());
 			}
 			catch (CompletionException | CancellationException ex) {
 				this.failed++;
@@ -329,6 +352,24 @@ public final class ProduceEventCommand {
 				logger.error(() -> pending.where() + ": could not send " + pending.event().type().type()
 						+ " id=" + pending.event().metadata().id() + " to " + this.topic + ": " + cause.getMessage());
 				logger.debug(cause, () -> "Failure of " + pending.where());
+			}
+		}
+
+		private void print(OpenEdxEvent<?> event) {
+			this.printing.acquireUninterruptibly();
+			try {
+				this.printer.execute(() -> {
+					try {
+						this.stdout.println(ProduceEventCommand.this.json.toJson(event));
+					}
+					finally {
+						this.printing.release();
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				this.printing.release();
+				throw ex;
 			}
 		}
 
