@@ -230,6 +230,10 @@ public final class ProduceEventCommand {
 		}
 
 		private boolean isWholeEvent(String text) throws IOException {
+			String plain = firstFieldName(text);
+			if (plain != null) {
+				return !plain.equals(this.type.dataKey()) && (plain.equals("metadata") || plain.equals("data"));
+			}
 			try (JsonParser parser = JSON_FACTORY.createParser(text)) {
 				if (parser.nextToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.FIELD_NAME) {
 					throw new EventBusException("not a JSON object with the event's data or its metadata and data");
@@ -237,6 +241,35 @@ public final class ProduceEventCommand {
 				String first = parser.currentName();
 				return !first.equals(this.type.dataKey()) && (first.equals("metadata") || first.equals("data"));
 			}
+		}
+
+		/**
+		 * The first field name read from the text directly (a parser per line costs more than the rest of the
+		 * peek), or {@code null} when the line does not start as plainly as {@code {"name":} and the parser decides.
+		 */
+		private static @Nullable String firstFieldName(String text) {
+			int i = skipWhitespace(text, 0);
+			if (i >= text.length() || text.charAt(i) != '{') {
+				return null;
+			}
+			i = skipWhitespace(text, i + 1);
+			if (i >= text.length() || text.charAt(i) != '"') {
+				return null;
+			}
+			int end = text.indexOf('"', i + 1);
+			if (end < 0 || text.lastIndexOf('\\', end) > i) {
+				return null;
+			}
+			return text.substring(i + 1, end);
+		}
+
+		private static int skipWhitespace(String text, int from) {
+			int i = from;
+			while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\r'
+					|| text.charAt(i) == '\n')) {
+				i++;
+			}
+			return i;
 		}
 
 		private @Nullable String keyFieldProblem(EventType<?> eventType) {
