@@ -25,11 +25,14 @@ import dev.openedx.eventbus.command.ConsumeEventsCommand;
 import dev.openedx.eventbus.command.EventBusCommandLine;
 import dev.openedx.eventbus.command.EventBusCommandRunner;
 import dev.openedx.eventbus.command.ProduceEventCommand;
+import dev.openedx.eventbus.command.ReplayDeadLettersCommand;
+import dev.openedx.eventbus.consumer.DeadLetterReplayer;
 import dev.openedx.eventbus.worker.ConsumerAuditLogger;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.worker.EventBusWorkers;
 import dev.openedx.eventbus.worker.ExitOnConsumerFailure;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.DispatchInterceptor;
 import dev.openedx.eventbus.consumer.WorkerDispatcherDecorator;
 import dev.openedx.eventbus.listener.ApplicationEventDispatcher;
 import dev.openedx.eventbus.listener.OpenEdxEventListenerFactory;
@@ -237,9 +240,11 @@ public final class EventBusAutoConfiguration {
 				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
 				ApplicationEventPublisher applicationEventPublisher,
 				ObjectProvider<EventBusCommandLine> commandLine,
-				ObjectProvider<WorkerDispatcherDecorator> dispatcherDecorators) {
+				ObjectProvider<WorkerDispatcherDecorator> dispatcherDecorators,
+				ObjectProvider<DispatchInterceptor> dispatchInterceptors) {
 			SplitEventTypeKeys.checkWorkers(ConfigurationPropertySources.get(environment), eventCatalog);
-			List<WorkerDefinition> definitions = WorkerDefinitions.create(properties, eventCatalog,
+			List<ConsumerSettings> definitions = ConsumerSettingsBinder.workers(properties,
+					eventBusConsumerFactory.transport(), eventCatalog,
 					ServiceNames.resolve(properties, environment));
 			boolean autoStartup = properties.getConsumer().isEnabled() && commandLine.getIfAvailable() == null;
 			if (!properties.getConsumer().isEnabled() && !definitions.isEmpty()) {
@@ -249,7 +254,7 @@ public final class EventBusAutoConfiguration {
 			return new EventBusWorkers(definitions, eventBusConsumerFactory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()), applicationEventPublisher,
 					autoStartup, properties.getConsumer().getShutdownTimeout(),
-					dispatcherDecorators.orderedStream().toList());
+					dispatcherDecorators.orderedStream().toList(), dispatchInterceptors.orderedStream().toList());
 		}
 
 		@Bean
@@ -271,18 +276,23 @@ public final class EventBusAutoConfiguration {
 		EventBusCommandRunner eventBusCommandRunner(EventBusCommandLine commandLine, EventBusProperties properties,
 				EventCatalog eventCatalog, EventJson eventJson, AvroEventCodec eventCodec,
 				EventDispatcher eventBusDispatcher, ObjectProvider<ConsumerObserver> consumerObservers,
-				ObjectProvider<EventBusConsumerFactory> consumerFactory, ObjectProvider<EventBusPublisher> publisher) {
+				ObjectProvider<EventBusConsumerFactory> consumerFactory, ObjectProvider<EventBusPublisher> publisher,
+				ObjectProvider<DeadLetterReplayer> deadLetterReplayer,
+				ObjectProvider<DispatchInterceptor> dispatchInterceptors) {
 			EventBusProperties.Consumer consumer = properties.getConsumer();
 			EventBusConsumerFactory factory = consumerFactory.getIfAvailable();
 			String transport = (factory != null) ? factory.transport() : properties.getTransport().id();
 			ConsumeEventsCommand consumeEvents = new ConsumeEventsCommand(factory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()),
-					WorkerDefinitions.defaults(properties), properties.getTopicPrefix(), eventCatalog, eventJson, transport,
-					consumer.isEnabled(), consumer.getShutdownTimeout());
+					ConsumerSettingsBinder.template(properties, transport), properties.getTopicPrefix(), eventCatalog, eventJson,
+					transport, consumer.isEnabled(), consumer.getShutdownTimeout(),
+					dispatchInterceptors.orderedStream().toList());
 			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,
 					eventJson, eventCodec, properties.getTransport() == EventBusProperties.Transport.KAFKA);
 			return new EventBusCommandRunner(commandLine, consumeEvents, produceEvent,
-					new GenerateAvroSchemasCommand(), eventCatalog, System.err);
+					new GenerateAvroSchemasCommand(),
+					new ReplayDeadLettersCommand(deadLetterReplayer.getIfAvailable(), properties.getTopicPrefix()),
+					eventCatalog, System.err);
 		}
 
 	}

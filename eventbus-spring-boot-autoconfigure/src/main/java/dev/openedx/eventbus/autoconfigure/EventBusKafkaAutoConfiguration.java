@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.openedx.eventbus.consumer.DeadLetterReplayer;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.event.EventBusProducer;
@@ -28,6 +29,7 @@ import dev.openedx.eventbus.consumer.StartPosition;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.kafka.EventBusKafkaCustomizer;
 import dev.openedx.eventbus.kafka.KafkaBrokerProbe;
+import dev.openedx.eventbus.kafka.KafkaDeadLetterReplayer;
 import dev.openedx.eventbus.kafka.KafkaEventBusConsumerFactory;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
 import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
@@ -155,9 +157,23 @@ public final class EventBusKafkaAutoConfiguration {
 				producerFactory(kafkaProperties, connectionDetails, environment, customizers,
 						producerFactoryCustomizers),
 				new KafkaMessageDecoder(eventCatalog, eventCodec, eventBusSchemaRegistryClient, eventOrigin),
-				this.properties.getKafka().getConsumer().getPollTimeout(), startPosition);
+				startPosition);
 		factory.setThreadFactory(EventBusThreads.factory(environment));
 		return factory;
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(DeadLetterReplayer.class)
+	KafkaDeadLetterReplayer kafkaEventBusDeadLetterReplayer(KafkaProperties kafkaProperties,
+			ObjectProvider<KafkaConnectionDetails> connectionDetails, Environment environment,
+			ObjectProvider<EventBusKafkaCustomizer> customizers,
+			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> producerFactoryCustomizers) {
+		Map<String, Object> consumerConfig = KafkaClientConfigs.consumer(kafkaProperties,
+				connectionDetails.getIfAvailable());
+		customizers.orderedStream().forEach((customizer) -> customizer.customizeConsumer(consumerConfig));
+		return new KafkaDeadLetterReplayer(new DefaultKafkaConsumerFactory<>(consumerConfig,
+				new ByteArrayDeserializer(), new ByteArrayDeserializer()), producerFactory(kafkaProperties,
+						connectionDetails, environment, customizers, producerFactoryCustomizers));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -29,6 +29,7 @@ import dev.openedx.eventbus.publish.SendMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of the Open edX event bus ({@code eventbus.*}), the Spring counterparts of the Python
@@ -446,10 +447,29 @@ public class EventBusProperties {
 		private FailurePolicy failurePolicy = FailurePolicy.DEAD_LETTER;
 
 		/**
+		 * How long one message may be kept back by transient failures (a schema registry or a dependency that does
+		 * not answer, a deferred message) before it is treated as failed for good and goes to the failure policy.
+		 */
+		private Duration maxTransientWait = Duration.ofMinutes(10);
+
+		/**
+		 * Largest Kafka record value or Redis entry that is decoded; larger ones go to the failure policy as
+		 * message_too_large without being decoded. A plain number is in bytes.
+		 */
+		private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+
+		/**
 		 * Whether to close the application and exit with status 1 when a worker fails, so that an orchestrator
 		 * restarts it.
 		 */
 		private boolean exitOnFailure = false;
+
+		/**
+		 * How many consumers each worker runs, each on its own thread: Kafka members of the worker's group in this
+		 * process (each with its partitions; more than the topic has partitions stay idle), Redis consumers of the
+		 * group named "<name>-1" to "<name>-N". Each has its own error limit, retries and state.
+		 */
+		private int concurrency = 1;
 
 		/**
 		 * How long a graceful stop waits for each worker to finish the message in hand.
@@ -466,6 +486,8 @@ public class EventBusProperties {
 		private final Retry retry = new Retry();
 
 		private final Inbox inbox = new Inbox();
+
+		private final ConsumerRedis redis = new ConsumerRedis();
 
 		/**
 		 * Workers started with the application, by name.
@@ -512,6 +534,30 @@ public class EventBusProperties {
 			this.failurePolicy = failurePolicy;
 		}
 
+		public Duration getMaxTransientWait() {
+			return this.maxTransientWait;
+		}
+
+		public void setMaxTransientWait(Duration maxTransientWait) {
+			this.maxTransientWait = maxTransientWait;
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
 		public boolean isExitOnFailure() {
 			return this.exitOnFailure;
 		}
@@ -536,12 +582,34 @@ public class EventBusProperties {
 			return this.inbox;
 		}
 
+		public ConsumerRedis getRedis() {
+			return this.redis;
+		}
+
 		public Map<String, Worker> getWorkers() {
 			return this.workers;
 		}
 
 		public void setWorkers(Map<String, Worker> workers) {
 			this.workers = workers;
+		}
+
+	}
+
+	public static class ConsumerRedis {
+
+		/**
+		 * Deliveries an entry gets (its XPENDING delivery count) before it is dead-lettered as delivery_limit
+		 * without being handed to the listeners again, so an entry that crashes every consumer cannot loop for ever.
+		 */
+		private int maxDeliveries = 5;
+
+		public int getMaxDeliveries() {
+			return this.maxDeliveries;
+		}
+
+		public void setMaxDeliveries(int maxDeliveries) {
+			this.maxDeliveries = maxDeliveries;
 		}
 
 	}
@@ -670,6 +738,21 @@ public class EventBusProperties {
 		private @Nullable Integer consecutiveErrorsLimit;
 
 		/**
+		 * Transient-wait bound of this worker; overrides eventbus.consumer.max-transient-wait.
+		 */
+		private @Nullable Duration maxTransientWait;
+
+		/**
+		 * Size limit of this worker; overrides eventbus.consumer.max-message-size.
+		 */
+		private @Nullable DataSize maxMessageSize;
+
+		/**
+		 * Consumers this worker runs; overrides eventbus.consumer.concurrency.
+		 */
+		private @Nullable Integer concurrency;
+
+		/**
 		 * Where this worker's group starts when it has no committed offsets yet (Kafka only); overrides
 		 * eventbus.kafka.consumer.start-position.
 		 */
@@ -737,6 +820,30 @@ public class EventBusProperties {
 
 		public void setConsecutiveErrorsLimit(@Nullable Integer consecutiveErrorsLimit) {
 			this.consecutiveErrorsLimit = consecutiveErrorsLimit;
+		}
+
+		public @Nullable Duration getMaxTransientWait() {
+			return this.maxTransientWait;
+		}
+
+		public void setMaxTransientWait(@Nullable Duration maxTransientWait) {
+			this.maxTransientWait = maxTransientWait;
+		}
+
+		public @Nullable DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
 		}
 
 		public @Nullable StartPosition getStartPosition() {
@@ -1065,9 +1172,10 @@ public class EventBusProperties {
 		private Duration claimInterval = Duration.ofSeconds(30);
 
 		/**
-		 * Approximate maximum length of each dead-letter stream; 0 never trims it.
+		 * Approximate maximum length of each dead-letter stream (XADD MAXLEN ~), so that a flood of bad entries
+		 * cannot fill Redis; 0 never trims it.
 		 */
-		private long deadLetterMaxLen = 0;
+		private long deadLetterMaxLen = 100_000;
 
 		/**
 		 * Whether a starting worker resumes from its group's position. When false, the group jumps to the end of the

@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.autoconfigure;
 
+import dev.openedx.eventbus.consumer.DeadLetterReplayer;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.event.EventBusProducer;
@@ -23,7 +24,7 @@ import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.monitor.BrokerProbe;
 import dev.openedx.eventbus.redis.RedisBrokerProbe;
-import dev.openedx.eventbus.redis.RedisConsumerDefaults;
+import dev.openedx.eventbus.redis.RedisDeadLetterReplayer;
 import dev.openedx.eventbus.redis.RedisEventBusConsumerFactory;
 import dev.openedx.eventbus.redis.RedisEventBusProducer;
 import dev.openedx.eventbus.redis.RedisProducerSettings;
@@ -74,13 +75,16 @@ public final class EventBusRedisAutoConfiguration {
 	@ConditionalOnMissingBean(EventBusConsumerFactory.class)
 	RedisEventBusConsumerFactory redisEventBusConsumerFactory(RedisConnectionFactory redisConnectionFactory,
 			EventCatalog eventCatalog, AvroEventCodec eventCodec, EventOrigin eventOrigin, Environment environment) {
-		EventBusProperties.RedisConsumer consumer = this.properties.getRedis().getConsumer();
-		RedisEventBusConsumerFactory factory = new RedisEventBusConsumerFactory(redisConnectionFactory, eventCatalog, eventCodec, eventOrigin,
-				new RedisConsumerDefaults(consumer.getName(), consumer.getBlock(), consumer.getBatchSize(),
-						consumer.getClaimMinIdle(), consumer.getClaimInterval(), consumer.isCheckBacklog(),
-						consumer.getLastReadMsgId(), consumer.getDeadLetterMaxLen()));
+		RedisEventBusConsumerFactory factory = new RedisEventBusConsumerFactory(redisConnectionFactory, eventCatalog,
+				eventCodec, eventOrigin);
 		factory.setThreadFactory(EventBusThreads.factory(environment));
 		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(DeadLetterReplayer.class)
+	RedisDeadLetterReplayer redisEventBusDeadLetterReplayer(RedisConnectionFactory redisConnectionFactory) {
+		return new RedisDeadLetterReplayer(redisConnectionFactory, this.properties.getRedis().getStreamMaxLen());
 	}
 
 	@Bean

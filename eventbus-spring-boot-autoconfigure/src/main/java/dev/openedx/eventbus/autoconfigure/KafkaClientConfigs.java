@@ -47,6 +47,13 @@ final class KafkaClientConfigs {
 
 	private static final String START_POSITION_PROPERTY = "eventbus.kafka.consumer.start-position";
 
+	/**
+	 * The records one poll hands a worker unless {@code spring.kafka.consumer.max-poll-records} says otherwise:
+	 * Kafka's 500 at a few hundred milliseconds per event would exceed {@code max.poll.interval.ms} (5 minutes), and
+	 * the member would be evicted while it still handles the batch (docs/consuming.md gives the sizing rule).
+	 */
+	static final int DEFAULT_MAX_POLL_RECORDS = 100;
+
 	private KafkaClientConfigs() {
 	}
 
@@ -76,6 +83,7 @@ final class KafkaClientConfigs {
 			config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, consumer.getBootstrapServers());
 			applySecurity(config, consumer.getSecurityProtocol(), consumer.getSslBundle());
 		}
+		config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, DEFAULT_MAX_POLL_RECORDS);
 		return config;
 	}
 

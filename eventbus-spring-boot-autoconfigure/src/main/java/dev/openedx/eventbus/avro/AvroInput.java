@@ -17,46 +17,35 @@
 package dev.openedx.eventbus.avro;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.Decoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.ResolvingDecoder;
+import org.apache.avro.util.Utf8;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The reading side of one decode call: Avro's {@link BinaryDecoder} over the message bytes, or a
- * {@link ResolvingDecoder} on top of it when the writer schema differs from the event type's.
+ * The reading side of one decode call: a {@link BoundedDecoder} over the message bytes, or a {@link ResolvingDecoder}
+ * on top of it when the writer schema differs from the event type's.
  * <p>
- * Strings and booleans are read here rather than with {@code readString()} / {@code readBoolean()} so that garbage
- * input fails cleanly: a string length larger than the whole input is refused before anything is allocated (Avro
- * would allocate the announced length first), invalid UTF-8 is refused as Python's strict decoding does, and a
- * boolean byte other than 0 or 1 is an error rather than {@code false}.
+ * On both paths garbage input fails cleanly (see {@link BoundedDecoder}): lengths and counts larger than the input
+ * are refused before anything is allocated, invalid UTF-8 is refused as Python's strict decoding does, and a boolean
+ * byte other than 0 or 1 is an error rather than {@code false}.
  */
 final class AvroInput {
 
 	private static final ThreadLocal<AvroInput> CURRENT = new ThreadLocal<>();
 
+	private final BoundedDecoder bounded = new BoundedDecoder();
+
 	private @Nullable BinaryDecoder binary;
 
 	private @Nullable ResolvingDecoder resolving;
 
-	private @Nullable Decoder in;
+	private Decoder in = this.bounded;
 
-	private int length;
-
-	private byte[] scratch = new byte[128];
-
-	private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-		.onMalformedInput(CodingErrorAction.REPORT)
-		.onUnmappableCharacter(CodingErrorAction.REPORT);
+	private @Nullable Utf8 text;
 
 	private boolean busy;
 
@@ -78,22 +67,22 @@ final class AvroInput {
 			input = new AvroInput();
 		}
 		input.busy = true;
-		input.binary = DecoderFactory.get().binaryDecoder(bytes, offset, length, input.binary);
-		input.length = length;
+		input.binary = input.bounded.configure(bytes, offset, length, input.binary);
 		if (resolving != null) {
-			resolving.configure(input.binary);
+			resolving.configure(input.bounded);
 			input.resolving = resolving;
 			input.in = resolving;
 		}
 		else {
 			input.resolving = null;
-			input.in = input.binary;
+			input.in = input.bounded;
 		}
 		return input;
 	}
 
 	void release() {
 		this.resolving = null;
+		this.in = this.bounded;
 		this.busy = false;
 	}
 
@@ -115,7 +104,7 @@ final class AvroInput {
 	 * Bytes of the message not read yet.
 	 */
 	int remaining() throws IOException {
-		return this.binary.inputStream().available();
+		return this.bounded.remaining();
 	}
 
 	long readLong() throws IOException {
@@ -127,15 +116,7 @@ final class AvroInput {
 	}
 
 	boolean readBoolean() throws IOException {
-		if (this.resolving != null) {
-			return this.resolving.readBoolean();
-		}
-		this.binary.readFixed(this.scratch, 0, 1);
-		byte value = this.scratch[0];
-		if (value != 0 && value != 1) {
-			throw FieldFailure.malformed("is malformed: boolean byte " + (value & 0xff) + " is neither 0 nor 1");
-		}
-		return value == 1;
+		return this.in.readBoolean();
 	}
 
 	int readIndex() throws IOException {
@@ -159,41 +140,13 @@ final class AvroInput {
 	}
 
 	String readString() throws IOException {
-		if (this.resolving != null) {
-			return this.resolving.readString();
+		if (this.resolving == null) {
+			return this.bounded.readString();
 		}
-		long size = this.binary.readLong();
-		if (size < 0) {
-			throw FieldFailure.malformed("is malformed: negative string length " + size);
-		}
-		if (size > this.length) {
-			throw FieldFailure.truncated("is truncated: a string of " + size + " bytes is announced, but the whole "
-					+ "input has " + this.length + " bytes");
-		}
-		int n = (int) size;
-		if (n == 0) {
-			return "";
-		}
-		byte[] bytes = this.scratch;
-		if (bytes.length < n) {
-			bytes = new byte[Math.max(n, bytes.length * 2)];
-			this.scratch = bytes;
-		}
-		this.binary.readFixed(bytes, 0, n);
-		String text = new String(bytes, 0, n, StandardCharsets.UTF_8);
-		// The JDK decoder replaces malformed input with U+FFFD, where Python's strict decoding fails; only text
-		// that holds U+FFFD (replaced, or genuinely in the input) is decoded again strictly to tell which.
-		return (text.indexOf('\uFFFD') < 0) ? text : decodeUtf8(bytes, n);
-	}
-
-	private String decodeUtf8(byte[] bytes, int n) {
-		try {
-			CharBuffer chars = this.utf8.reset().decode(ByteBuffer.wrap(bytes, 0, n));
-			return chars.toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw FieldFailure.malformed("is malformed: the string is not valid UTF-8");
-		}
+		// The bytes of a string, or of a bytes value the writer schema has where the reader has a string.
+		Utf8 bytes = this.resolving.readString(this.text);
+		this.text = bytes;
+		return this.bounded.text(bytes.getBytes(), bytes.getByteLength());
 	}
 
 }

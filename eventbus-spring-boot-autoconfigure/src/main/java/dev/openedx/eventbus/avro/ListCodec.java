@@ -77,6 +77,8 @@ final class ListCodec extends ValueCodec {
 		List<Object> list = null;
 		int index = 0;
 		for (long count = in.readArrayStart(); count != 0; count = in.arrayNext()) {
+			// A tighter bound than BoundedDecoder's one byte per item; not on the resolving path, where the writer's
+			// items may be smaller than this codec's.
 			if (!in.isResolving() && count > in.remaining() / this.element.minimumSize()) {
 				throw FieldFailure.truncated("is truncated: " + count + " array items are announced, more than "
 						+ "the input can hold");

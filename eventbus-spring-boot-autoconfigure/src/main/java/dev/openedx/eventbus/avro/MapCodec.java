@@ -107,6 +107,8 @@ final class MapCodec extends ValueCodec {
 	Object read(AvroInput in) throws IOException {
 		TreeMap<String, Object> map = new TreeMap<>();
 		for (long count = in.readMapStart(); count != 0; count = in.mapNext()) {
+			// A tighter bound than BoundedDecoder's one byte per item; not on the resolving path, where the writer's
+			// items may be smaller than this codec's.
 			if (!in.isResolving() && count > in.remaining() / (1 + this.value.minimumSize())) {
 				throw FieldFailure.truncated("is truncated: " + count + " map entries are announced, more than "
 						+ "the input can hold");

@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.command;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,6 +84,33 @@ public sealed interface CommandArguments {
 		@Override
 		public EventBusCommand command() {
 			return EventBusCommand.PRODUCE_EVENT;
+		}
+
+	}
+
+	/**
+	 * Arguments of {@code replay-dead-letters}.
+	 *
+	 * @param topic the original topic or stream without prefix
+	 * @param groupId only the dead letters of this group, or {@code null} for every group's
+	 * @param ids only these dead letters (their ids or event ids); empty for all
+	 * @param since only those whose original message was written at or after this time, or {@code null}
+	 * @param until only those whose original message was written before this time, or {@code null}
+	 * @param dryRun list what would be replayed, send nothing
+	 * @param force replay dead letters that were replayed before too
+	 * @since 0.2.0
+	 */
+	record ReplayDeadLetters(String topic, @Nullable String groupId, List<String> ids, @Nullable OffsetDateTime since,
+			@Nullable OffsetDateTime until, boolean dryRun, boolean force) implements CommandArguments {
+
+		public ReplayDeadLetters {
+			Objects.requireNonNull(topic, "topic must not be null");
+			ids = List.copyOf(ids);
+		}
+
+		@Override
+		public EventBusCommand command() {
+			return EventBusCommand.REPLAY_DEAD_LETTERS;
 		}
 
 	}

@@ -19,6 +19,7 @@ package dev.openedx.eventbus.command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openedx.eventbus.worker.ReplayTimes;
 import org.jspecify.annotations.Nullable;
 
 
@@ -105,6 +107,7 @@ final class CommandLineParser {
 		return switch (command) {
 			case CONSUME_EVENTS -> consumeEvents(values, positional);
 			case PRODUCE_EVENT -> produceEvent(values, positional);
+			case REPLAY_DEAD_LETTERS -> replayDeadLetters(values, positional);
 			case GENERATE_AVRO_SCHEMAS -> generateAvroSchemas(args);
 		};
 	}
@@ -127,6 +130,43 @@ final class CommandLineParser {
 		checkData(data);
 		return new CommandArguments.ProduceEvent(required(values, "--event-type"), required(values, "--topic"),
 				single(values, "--key-field"), data, (count != null) ? count : 1);
+	}
+
+	private static CommandArguments replayDeadLetters(Map<String, List<String>> values, List<String> positional) {
+		noPositional(positional);
+		List<String> ids = new ArrayList<>();
+		for (String given : values.getOrDefault("--ids", List.of())) {
+			for (String id : given.split(",")) {
+				if (id.isBlank()) {
+					throw new CommandUsageException("--ids takes dead-letter ids or event ids separated by commas, "
+							+ "not '" + given + "'");
+				}
+				ids.add(id.strip());
+			}
+		}
+		OffsetDateTime since = time(single(values, "--since"), "--since");
+		OffsetDateTime until = time(single(values, "--until"), "--until");
+		if (since != null && until != null && !since.isBefore(until)) {
+			throw new CommandUsageException("--since " + since + " must be before --until " + until);
+		}
+		String group = single(values, "--group-id");
+		if (group != null && group.isBlank()) {
+			throw new CommandUsageException("Option --group-id must not be blank");
+		}
+		return new CommandArguments.ReplayDeadLetters(required(values, "--topic"), group, ids, since, until,
+				values.containsKey("--dry-run"), values.containsKey("--force"));
+	}
+
+	private static @Nullable OffsetDateTime time(@Nullable String value, String option) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return ReplayTimes.parse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CommandUsageException(option + " " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -286,10 +326,21 @@ final class CommandLineParser {
 					add(spellings, "--data", "-d");
 					add(spellings, "--count", "-n");
 				}
+				case REPLAY_DEAD_LETTERS -> {
+					add(spellings, "--topic", "-t");
+					add(spellings, "--group-id", "-g", "--group_id");
+					add(spellings, "--ids");
+					add(spellings, "--since");
+					add(spellings, "--until");
+					add(spellings, "--dry-run", "--dry_run");
+					add(spellings, "--force");
+				}
 				case GENERATE_AVRO_SCHEMAS -> {
 				}
 			}
-			return new Options(spellings, Set.of());
+			Set<String> flags = (command == EventBusCommand.REPLAY_DEAD_LETTERS) ? Set.of("--dry-run", "--force")
+					: Set.of();
+			return new Options(spellings, flags);
 		}
 
 		private static void add(Map<String, String> spellings, String canonical, String... aliases) {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,13 +28,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.worker.EventBusExitCodes;
-import dev.openedx.eventbus.worker.EventTypeFilteringDispatcher;
-import dev.openedx.eventbus.consumer.WorkerDefaults;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
 import dev.openedx.eventbus.avro.EventJson;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.ConsumerState;
+import dev.openedx.eventbus.consumer.DispatchInterceptor;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.WorkerDispatcher;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.TopicNames;
@@ -60,7 +61,7 @@ public final class ConsumeEventsCommand {
 
 	private final ConsumerObserver observer;
 
-	private final WorkerDefaults defaults;
+	private final ConsumerSettings template;
 
 	private final @Nullable String topicPrefix;
 
@@ -74,6 +75,8 @@ public final class ConsumeEventsCommand {
 
 	private final Duration shutdownTimeout;
 
+	private final List<DispatchInterceptor> interceptors;
+
 	private final AtomicReference<EventBusConsumer> running = new AtomicReference<>();
 
 	/**
@@ -81,7 +84,8 @@ public final class ConsumeEventsCommand {
 	 * @param factory the transport's consumer factory, or {@code null} when the bus is disabled
 	 * @param dispatcher the application's dispatcher
 	 * @param observer the observer of the worker
-	 * @param defaults the consumer settings ({@code eventbus.consumer.*})
+	 * @param template the settings every worker starts from, bound from {@code eventbus.consumer.*} and the
+	 * transport's consumer properties; the command sets the destination, group, event types and {@code --extra}
 	 * @param topicPrefix the topic prefix applied to {@code --topic} ({@code eventbus.topic-prefix}), or {@code null}
 	 * @param catalog the known event types
 	 * @param json the JSON form of events
@@ -90,12 +94,37 @@ public final class ConsumeEventsCommand {
 	 * @param shutdownTimeout how long a stop request waits for the worker
 	 */
 	public ConsumeEventsCommand(@Nullable EventBusConsumerFactory factory, EventDispatcher dispatcher,
-			ConsumerObserver observer, WorkerDefaults defaults, @Nullable String topicPrefix, EventCatalog catalog,
+			ConsumerObserver observer, ConsumerSettings template, @Nullable String topicPrefix, EventCatalog catalog,
 			EventJson json, String transport, boolean consumersEnabled, Duration shutdownTimeout) {
+		this(factory, dispatcher, observer, template, topicPrefix, catalog, json, transport, consumersEnabled,
+				shutdownTimeout, List.of());
+	}
+
+	/**
+	 * Create the command.
+	 * @param factory the transport's consumer factory, or {@code null} when the bus is disabled
+	 * @param dispatcher the application's dispatcher
+	 * @param observer the observer of the worker
+	 * @param template the settings every worker starts from, bound from {@code eventbus.consumer.*} and the
+	 * transport's consumer properties; the command sets the destination, group, event types and {@code --extra}
+	 * @param topicPrefix the topic prefix applied to {@code --topic} ({@code eventbus.topic-prefix}), or {@code null}
+	 * @param catalog the known event types
+	 * @param json the JSON form of events
+	 * @param transport {@code kafka} or {@code redis}, which decides the accepted {@code --extra} keys
+	 * @param consumersEnabled {@code eventbus.consumer.enabled}
+	 * @param shutdownTimeout how long a stop request waits for the worker
+	 * @param interceptors run around each attempt of the listeners (tracing), the first one outermost
+	 * @since 0.2.0
+	 */
+	public ConsumeEventsCommand(@Nullable EventBusConsumerFactory factory, EventDispatcher dispatcher,
+			ConsumerObserver observer, ConsumerSettings template, @Nullable String topicPrefix, EventCatalog catalog,
+			EventJson json, String transport, boolean consumersEnabled, Duration shutdownTimeout,
+			List<? extends DispatchInterceptor> interceptors) {
+		this.interceptors = List.copyOf(interceptors);
 		this.factory = factory;
 		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
 		this.observer = Objects.requireNonNull(observer, "observer must not be null");
-		this.defaults = Objects.requireNonNull(defaults, "defaults must not be null");
+		this.template = Objects.requireNonNull(template, "template must not be null");
 		this.topicPrefix = topicPrefix;
 		this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
 		this.json = Objects.requireNonNull(json, "json must not be null");
@@ -120,8 +149,8 @@ public final class ConsumeEventsCommand {
 			}
 			eventTypes.add(type);
 		}
-		WorkerDefinition definition = ExtraOptions.apply(this.defaults
-			.definition(arguments.topic() + "/" + arguments.groupId(),
+		ConsumerSettings definition = ExtraOptions.apply(this.template
+			.forWorker(arguments.topic() + "/" + arguments.groupId(),
 					TopicNames.fullName(this.topicPrefix, arguments.topic()), arguments.groupId())
 			.withEventTypes(eventTypes), arguments.extra(), this.transport);
 		if (!this.consumersEnabled) {
@@ -158,7 +187,7 @@ public final class ConsumeEventsCommand {
 		}
 	}
 
-	private int consume(WorkerDefinition definition, @Nullable Long maxEvents, @Nullable JsonLinesOutput output) {
+	private int consume(ConsumerSettings definition, @Nullable Long maxEvents, @Nullable JsonLinesOutput output) {
 		AtomicReference<EventBusConsumer> self = new AtomicReference<>();
 		AtomicLong handled = new AtomicLong();
 		AtomicReference<IOException> outputFailure = new AtomicReference<>();
@@ -180,10 +209,11 @@ public final class ConsumeEventsCommand {
 			}
 		};
 		EventBusConsumer worker = this.factory.create(definition,
-				EventTypeFilteringDispatcher.of(definition.eventTypes(), command), this.observer);
+				WorkerDispatcher.of(command).selecting(definition.eventTypes()).interceptedBy(this.interceptors),
+				this.observer);
 		self.set(worker);
 		this.running.set(worker);
-		logger.info(() -> "Consuming " + definition.topic() + " with group " + definition.groupId() + " ("
+		logger.info(() -> "Consuming " + definition.destination() + " with group " + definition.group() + " ("
 				+ this.transport + ")" + ((maxEvents != null) ? ", at most " + maxEvents + " events" : "")
 				+ ((output != null) ? ", writing events to " + output : ""));
 		try {

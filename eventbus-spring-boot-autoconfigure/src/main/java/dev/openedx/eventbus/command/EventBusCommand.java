@@ -50,6 +50,20 @@ public enum EventBusCommand {
 			  --count              send each event this many times (data alone: each with fresh metadata)
 			"""),
 
+	/** Publish dead letters back to their topic or stream, once each (no Python counterpart). */
+	REPLAY_DEAD_LETTERS("replay-dead-letters", """
+			replay-dead-letters -t TOPIC [-g GROUP] [--ids ID,...] [--since TIME] [--until TIME] [--dry-run] [--force]
+			  -t, --topic          the original topic or stream, without prefix; its dead letters are read from
+			                       <topic>-dlt (kafka) or <stream>-dlq (redis)
+			  -g, --group-id       only the dead letters of this consumer group
+			  --ids                only these dead letters: partition@offset in the dead-letter topic (kafka),
+			                       entry id in the dead-letter stream (redis), or event ids (repeatable)
+			  --since, --until     only those whose original message was written in [since, until): ISO-8601
+			                       with offset, for example 2026-01-08T06:46:22+00:00
+			  --dry-run            list what would be replayed, send nothing
+			  --force              replay dead letters that were replayed before too
+			"""),
+
 	/** Write the Avro schemas of event types, as {@code manage.py generate_avro_schemas}. */
 	GENERATE_AVRO_SCHEMAS("generate-avro-schemas", """
 			generate-avro-schemas EVENT_TYPE... | --all [--output DIR] [--overwrite]

@@ -50,6 +50,8 @@ public final class EventBusCommandRunner implements ApplicationRunner, ExitCodeG
 
 	private final GenerateAvroSchemasCommand generateAvroSchemas;
 
+	private final ReplayDeadLettersCommand replayDeadLetters;
+
 	private final EventCatalog catalog;
 
 	private final PrintStream stderr;
@@ -70,6 +72,25 @@ public final class EventBusCommandRunner implements ApplicationRunner, ExitCodeG
 	public EventBusCommandRunner(EventBusCommandLine commandLine, ConsumeEventsCommand consumeEvents,
 			ProduceEventCommand produceEvent, GenerateAvroSchemasCommand generateAvroSchemas, EventCatalog catalog,
 			PrintStream stderr) {
+		this(commandLine, consumeEvents, produceEvent, generateAvroSchemas, new ReplayDeadLettersCommand(null, null),
+				catalog, stderr);
+	}
+
+	/**
+	 * Create a runner that can also replay dead letters.
+	 * @param commandLine the command to run
+	 * @param consumeEvents the {@code consume-events} command
+	 * @param produceEvent the {@code produce-event} command
+	 * @param generateAvroSchemas the {@code generate-avro-schemas} command
+	 * @param replayDeadLetters the {@code replay-dead-letters} command
+	 * @param catalog the known event types
+	 * @param stderr where usage errors are printed
+	 * @since 0.2.0
+	 */
+	public EventBusCommandRunner(EventBusCommandLine commandLine, ConsumeEventsCommand consumeEvents,
+			ProduceEventCommand produceEvent, GenerateAvroSchemasCommand generateAvroSchemas,
+			ReplayDeadLettersCommand replayDeadLetters, EventCatalog catalog, PrintStream stderr) {
+		this.replayDeadLetters = Objects.requireNonNull(replayDeadLetters, "replayDeadLetters must not be null");
 		this.commandLine = Objects.requireNonNull(commandLine, "commandLine must not be null");
 		this.consumeEvents = Objects.requireNonNull(consumeEvents, "consumeEvents must not be null");
 		this.produceEvent = Objects.requireNonNull(produceEvent, "produceEvent must not be null");
@@ -97,6 +118,9 @@ public final class EventBusCommandRunner implements ApplicationRunner, ExitCodeG
 			}
 			else if (arguments instanceof CommandArguments.ProduceEvent produce) {
 				status = this.produceEvent.run(produce, this.commandLine.in(), out);
+			}
+			else if (arguments instanceof CommandArguments.ReplayDeadLetters replay) {
+				status = this.replayDeadLetters.run(replay, out);
 			}
 			else {
 				List<String> args = new ArrayList<>(((CommandArguments.GenerateAvroSchemas) arguments).args());

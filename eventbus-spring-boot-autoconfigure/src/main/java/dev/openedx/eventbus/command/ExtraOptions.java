@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.openedx.eventbus.worker.ReplayTimes;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +59,7 @@ final class ExtraOptions {
 		millis(extra.get("claim_msgs_older_than"));
 	}
 
-	static WorkerDefinition apply(WorkerDefinition definition, Map<String, Object> extra, String transport) {
+	static ConsumerSettings apply(ConsumerSettings settings, Map<String, Object> extra, String transport) {
 		List<String> accepted = "redis".equals(transport) ? REDIS_KEYS : KAFKA_KEYS;
 		for (String key : extra.keySet()) {
 			if (!accepted.contains(key)) {
@@ -69,15 +69,37 @@ final class ExtraOptions {
 						+ " the accepted keys are " + String.join(", ", accepted));
 			}
 		}
-		WorkerDefinition result = definition;
+		ConsumerSettings result = settings;
 		OffsetDateTime offsetTime = replayFrom(extra.get("offset_time"));
 		if (offsetTime != null) {
-			result = result.withReplayFrom(offsetTime);
+			result = result.withReplayFrom(offsetTime.toInstant());
 		}
 		if ("redis".equals(transport)) {
-			result = result.withRedis(new WorkerDefinition.RedisOptions(consumerName(extra.get("consumer_name")),
-					bool(extra.get("check_backlog"), "check_backlog"), messageId(extra.get("last_read_msg_id")),
-					millis(extra.get("claim_msgs_older_than"))));
+			ConsumerSettings.Redis redis = result.redis();
+			String consumerName = consumerName(extra.get("consumer_name"));
+			if (consumerName != null) {
+				redis = redis.withConsumerName(consumerName);
+			}
+			Boolean checkBacklog = bool(extra.get("check_backlog"), "check_backlog");
+			if (checkBacklog != null) {
+				redis = redis.withCheckBacklog(checkBacklog);
+			}
+			String lastRead = messageId(extra.get("last_read_msg_id"));
+			if (lastRead != null) {
+				redis = redis.withLastReadMessageId(lastRead);
+			}
+			Duration claimMinIdle = millis(extra.get("claim_msgs_older_than"));
+			if (claimMinIdle != null) {
+				redis = redis.withClaimMinIdle(claimMinIdle);
+			}
+			result = result.withRedis(redis);
+			Duration batchTime = result.redisBatchHandlingTime();
+			if (claimMinIdle != null && claimMinIdle.compareTo(batchTime) <= 0) {
+				throw new CommandUsageException("--extra claim_msgs_older_than " + claimMinIdle.toMillis()
+						+ " is not longer than the worst-case handling time of a batch (" + batchTime.toMillis()
+						+ " ms: " + ConsumerSettings.REDIS_BATCH_RULE + "), so entries still being handled would be "
+						+ "claimed by another consumer and handled twice");
+			}
 		}
 		return result;
 	}
@@ -131,11 +153,11 @@ final class ExtraOptions {
 		if (value == null) {
 			return null;
 		}
-		if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
+		if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 1) {
 			return Duration.ofMillis(((Number) value).longValue());
 		}
 		throw new CommandUsageException(
-				"--extra claim_msgs_older_than must be a whole number of milliseconds, not " + value);
+				"--extra claim_msgs_older_than must be a positive whole number of milliseconds, not " + value);
 	}
 
 	private static String text(Object value, String key) {

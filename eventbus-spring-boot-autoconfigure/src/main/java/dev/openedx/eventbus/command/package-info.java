@@ -15,8 +15,9 @@
  */
 
 /**
- * The Python-parity commands ({@code consume-events}, {@code produce-event}, {@code generate-avro-schemas}) that run
- * when an application starts with the command as its first argument, then exit with the command's status.
+ * The Python-parity commands ({@code consume-events}, {@code produce-event}, {@code generate-avro-schemas}) and
+ * {@code replay-dead-letters}, which run when an application starts with the command as its first argument, then exit
+ * with the command's status.
  */
 @NullMarked
 package dev.openedx.eventbus.command;

@@ -16,20 +16,30 @@
 
 package dev.openedx.eventbus.consumer;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hooks into a worker's life for metrics, audit logs and tracing; called on the worker thread, so keep them cheap.
- * Every method has an empty default.
+ * Hooks into a worker's life for metrics, audit logs and health; called on the worker thread (a stop request's state
+ * change on the thread that asked), so keep them cheap. Every method has an empty default. Observers only observe: a
+ * failing observer is logged and changes nothing for the message; what must run around the listeners (tracing, a
+ * transaction) is a {@link DispatchInterceptor}.
  *
  * @since 0.1.0
  */
 public interface ConsumerObserver {
+
+	/**
+	 * A message of an event type the worker does not select ({@code event-types}) was acknowledged without being
+	 * decoded, dispatched or counted.
+	 * @param worker the worker settings
+	 * @param message the message
+	 * @since 0.2.0
+	 */
+	default void skipped(ConsumerSettings worker, InboundMessage message) {
+	}
 
 	/**
 	 * A message was decoded and is about to be dispatched.
@@ -38,21 +48,6 @@ public interface ConsumerObserver {
 	 * @param event the decoded event
 	 */
 	default void received(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event) {
-	}
-
-	/**
-	 * Run one attempt of the listeners on an event. Observers that must wrap the listeners (tracing: the listeners
-	 * run inside an observation) override this and call {@code listeners.dispatch(event)} within; the default only
-	 * calls it. An exception thrown here is a listener failure.
-	 * @param worker the worker settings
-	 * @param message the message
-	 * @param event the decoded event
-	 * @param listeners the listeners
-	 * @throws Exception what the listeners threw
-	 */
-	default void dispatch(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event,
-			EventDispatcher listeners) throws Exception {
-		listeners.dispatch(event);
 	}
 
 	/**
@@ -66,7 +61,8 @@ public interface ConsumerObserver {
 	}
 
 	/**
-	 * A listener failed and will be called again after a wait.
+	 * A listener failed and will be called again after a wait: a retry of the {@link RetryPolicy}, or a transient
+	 * failure (a dependency of the listener unavailable) waited out with the transient backoff.
 	 * @param worker the worker settings
 	 * @param message the message
 	 * @param error the listener's exception
@@ -85,11 +81,23 @@ public interface ConsumerObserver {
 	}
 
 	/**
-	 * Polling failed (connection lost, broker unavailable); the worker backs off and tries again.
+	 * Polling failed (connection lost, broker unavailable), or a message could not be decoded yet (a transient
+	 * failure: the registry does not answer); the worker backs off and tries again.
 	 * @param worker the worker settings
 	 * @param error the transport's exception
 	 */
 	default void pollFailed(ConsumerSettings worker, Throwable error) {
+	}
+
+	/**
+	 * Messages were lost before the worker could read them: a Redis stream trimmed ({@code MAXLEN ~}) past entries
+	 * the group had not read, or had read but not acknowledged. The transport logs them at ERROR with their ids.
+	 * @param worker the worker settings
+	 * @param reason why, for example {@code trimmed_before_read}
+	 * @param count how many messages
+	 * @since 0.2.0
+	 */
+	default void lost(ConsumerSettings worker, String reason, long count) {
 	}
 
 	/**
@@ -113,25 +121,11 @@ public interface ConsumerObserver {
 		if (all.size() == 1) {
 			return all.get(0);
 		}
-		// Found once here, so the common case (no observer wraps the listeners) adds nothing per event.
-		List<ConsumerObserver> wrapping = new ArrayList<>();
-		for (ConsumerObserver observer : all) {
-			if (overridesDispatch(observer)) {
-				wrapping.add(observer);
-			}
-		}
 		return new ConsumerObserver() {
 
 			@Override
-			public void dispatch(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event,
-					EventDispatcher listeners) throws Exception {
-				EventDispatcher chain = listeners;
-				for (int i = wrapping.size() - 1; i >= 0; i--) {
-					ConsumerObserver outer = wrapping.get(i);
-					EventDispatcher inner = chain;
-					chain = (e) -> outer.dispatch(worker, message, e, inner);
-				}
-				chain.dispatch(event);
+			public void skipped(ConsumerSettings worker, InboundMessage message) {
+				all.forEach((o) -> o.skipped(worker, message));
 			}
 
 			@Override
@@ -160,24 +154,17 @@ public interface ConsumerObserver {
 			}
 
 			@Override
+			public void lost(ConsumerSettings worker, String reason, long count) {
+				all.forEach((o) -> o.lost(worker, reason, count));
+			}
+
+			@Override
 			public void stateChanged(ConsumerSettings worker, ConsumerState previous, ConsumerState next,
 					@Nullable String reason) {
 				all.forEach((o) -> o.stateChanged(worker, previous, next, reason));
 			}
 
 		};
-	}
-
-	private static boolean overridesDispatch(ConsumerObserver observer) {
-		try {
-			return observer.getClass()
-				.getMethod("dispatch", ConsumerSettings.class, InboundMessage.class, OpenEdxEvent.class,
-						EventDispatcher.class)
-				.getDeclaringClass() != ConsumerObserver.class;
-		}
-		catch (NoSuchMethodException ex) {
-			return true;
-		}
 	}
 
 }

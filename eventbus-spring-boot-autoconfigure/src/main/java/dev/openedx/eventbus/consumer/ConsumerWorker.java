@@ -17,33 +17,36 @@
 package dev.openedx.eventbus.consumer;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
 
 import dev.openedx.eventbus.event.EventDispatcher;
-import dev.openedx.eventbus.event.OpenEdxEvent;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogAccessor;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * The consume loop both transports run: poll, decode, dispatch (with bounded retry of listener failures), hand
- * failures to the failure policy, acknowledge, and stop after the consecutive-errors limit.
+ * The consume loop both transports run: poll, hand each message to its handling (select by type, decode, dispatch
+ * with bounded retry, record a failure with the failure policy), acknowledge, and stop after the consecutive-errors
+ * limit. This class is the worker's life cycle (its thread, start and stop, its state) and the poll loop; the
+ * handling of one message, the statistics, the waits and the state machine are package-private parts of it.
  * <p>
- * The contract that loses nothing: a message is acknowledged only after the listeners returned or the failure
- * policy recorded its failure; a message whose failure could not be recorded stops the worker unacknowledged; a
- * stop request never acknowledges a message that was not handled. A bad message never blocks the ones after it.
- * Transport errors (lost connection, broker down) are retried with backoff and are not counted as message
- * failures.
+ * The contract that loses nothing: a message is acknowledged only after the listeners returned, the failure policy
+ * recorded its failure, or it was skipped as a type the worker does not select; a message whose failure could not be
+ * recorded stops the worker unacknowledged; a stop request never acknowledges a message that was not handled. A bad
+ * message never blocks the ones after it.
+ * <p>
+ * Every failure goes through the {@link FailureClassifier} given (the transport's rules on top of the engine's):
+ * transient ones (broker down, registry unreachable) are waited out with backoff, calling
+ * {@link MessageSource#keepAlive()} at least every 100 ms, and are not counted as message failures, but a message is
+ * kept at most {@link ConsumerSettings#maxTransientWait()} before it fails for good as
+ * {@link FailureKind#DEPENDENCY_UNAVAILABLE}; permanent ones go to the failure policy; fatal ones (credentials refused)
+ * end the worker {@link ConsumerState#FAILED failed} with the reason; a {@link VirtualMachineError} other than a
+ * {@link StackOverflowError} ends the process. The dispatcher may be a {@link WorkerDispatcher}: its event-type
+ * selection then applies before decoding and its {@link DispatchInterceptor interceptors} wrap each attempt.
  *
  * @param <M> the transport's message type
  * @since 0.1.0
@@ -52,57 +55,65 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 
 	private static final LogAccessor logger = new LogAccessor(ConsumerWorker.class);
 
-	private static final long MAX_POLL_FAILURE_SLEEP_MILLIS = 30_000;
-
 	private final ConsumerSettings settings;
 
 	private final MessageSource<M> source;
 
-	private final MessageDecoder<M> decoder;
-
-	private final EventDispatcher dispatcher;
-
-	private final FailureRecoverer<M> recoverer;
+	private final FailureClassifier classifier;
 
 	private final ConsumerObserver observer;
 
-	private final CompletableFuture<ConsumerState> termination = new CompletableFuture<>();
+	private final WorkerStatistics statistics = new WorkerStatistics();
 
-	private final Object sleepMonitor = new Object();
+	private final WorkerState state;
 
-	private final LongAdder handled = new LongAdder();
+	private final WorkerWaits waits;
 
-	private final Map<FailureKind, LongAdder> failures = new EnumMap<>(FailureKind.class);
+	private final ProcessHalt halt = new ProcessHalt();
 
-	private final AtomicInteger consecutiveErrors = new AtomicInteger();
-
-	private volatile ConsumerState state = ConsumerState.NEW;
-
-	private volatile boolean running;
-
-	private volatile @Nullable String lastError;
-
-	private volatile @Nullable Instant lastHandledAt;
-
-	private volatile @Nullable Instant lastPolledAt;
-
-	private volatile @Nullable Instant startedAt;
-
-	private volatile @Nullable Thread thread;
+	private final MessageHandler<M> handler;
 
 	private volatile ThreadFactory threadFactory = Thread::new;
 
+	/**
+	 * Create a worker with the engine's own failure classification ({@link FailureClassifier#DEFAULT}).
+	 * @param settings the worker settings
+	 * @param source the transport's source
+	 * @param decoder turns messages into events
+	 * @param dispatcher receives every event; a {@link WorkerDispatcher} also selects and intercepts
+	 * @param recoverer the failure policy
+	 * @param observer metrics, audit and health hooks
+	 */
 	public ConsumerWorker(ConsumerSettings settings, MessageSource<M> source, MessageDecoder<M> decoder,
 			EventDispatcher dispatcher, FailureRecoverer<M> recoverer, ConsumerObserver observer) {
+		this(settings, source, decoder, dispatcher, recoverer, observer, FailureClassifier.DEFAULT);
+	}
+
+	/**
+	 * Create a worker.
+	 * @param settings the worker settings
+	 * @param source the transport's source
+	 * @param decoder turns messages into events
+	 * @param dispatcher receives every event; a {@link WorkerDispatcher} also selects and intercepts
+	 * @param recoverer the failure policy
+	 * @param observer metrics, audit and health hooks
+	 * @param classifier decides what each failure means: {@link FailureClassifier#DEFAULT} with the transport's rules
+	 * @since 0.2.0
+	 */
+	public ConsumerWorker(ConsumerSettings settings, MessageSource<M> source, MessageDecoder<M> decoder,
+			EventDispatcher dispatcher, FailureRecoverer<M> recoverer, ConsumerObserver observer,
+			FailureClassifier classifier) {
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.source = Objects.requireNonNull(source, "source must not be null");
-		this.decoder = Objects.requireNonNull(decoder, "decoder must not be null");
-		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
-		this.recoverer = Objects.requireNonNull(recoverer, "recoverer must not be null");
-		this.observer = Objects.requireNonNull(observer, "observer must not be null");
-		for (FailureKind kind : FailureKind.values()) {
-			this.failures.put(kind, new LongAdder());
-		}
+		Objects.requireNonNull(decoder, "decoder must not be null");
+		Objects.requireNonNull(dispatcher, "dispatcher must not be null");
+		Objects.requireNonNull(recoverer, "recoverer must not be null");
+		this.observer = new SafeObserver(Objects.requireNonNull(observer, "observer must not be null"));
+		this.classifier = Objects.requireNonNull(classifier, "classifier must not be null");
+		this.state = new WorkerState(settings, this.observer, this.statistics::lastError);
+		this.waits = new WorkerWaits(settings, source, classifier, this.state, this::requestStop);
+		this.handler = new MessageHandler<>(settings, decoder, WorkerDispatcher.of(dispatcher), recoverer,
+				this.observer, classifier, this.statistics, this.waits, this.state, this.halt);
 	}
 
 	@Override
@@ -115,6 +126,15 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 	}
 
 	/**
+	 * The classification this worker applies to its failures.
+	 * @return the classifier, never {@code null}
+	 * @since 0.2.0
+	 */
+	public FailureClassifier classifier() {
+		return this.classifier;
+	}
+
+	/**
 	 * Make the thread {@link #start()} runs the loop on with this factory (a virtual-thread factory when
 	 * {@code spring.threads.virtual.enabled=true}); a plain platform thread otherwise. The thread is named
 	 * {@code eventbus-<worker name>}.
@@ -124,17 +144,20 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 		this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory must not be null");
 	}
 
+	/** Replace what ends the process on a {@link VirtualMachineError} (a test's hook instead of a halt). */
+	void processHalt(IntConsumer halt) {
+		this.halt.replace(Objects.requireNonNull(halt, "halt must not be null"));
+	}
+
 	@Override
-	public synchronized void start() {
-		// The thread sets RUNNING only once it runs: a second start() before that must still be refused.
-		if (this.state != ConsumerState.NEW || this.thread != null) {
-			throw new IllegalStateException("Worker " + name() + " was already started (" + this.state + ")");
+	public void start() {
+		synchronized (this.state) {
+			// The thread sets RUNNING only once it runs: a second start() before that must still be refused.
+			Thread worker = this.threadFactory.newThread(this::runLoop);
+			worker.setName("eventbus-" + name());
+			this.state.claim(worker);
+			worker.start();
 		}
-		this.running = true;
-		Thread worker = this.threadFactory.newThread(this::runLoop);
-		worker.setName("eventbus-" + name());
-		this.thread = worker;
-		worker.start();
 	}
 
 	/**
@@ -142,21 +165,15 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 	 * @return the final state
 	 */
 	public ConsumerState run() {
-		synchronized (this) {
-			if (this.state != ConsumerState.NEW || this.thread != null) {
-				throw new IllegalStateException("Worker " + name() + " was already started (" + this.state + ")");
-			}
-			this.running = true;
-			this.thread = Thread.currentThread();
-		}
+		this.state.claim(Thread.currentThread());
 		runLoop();
-		return this.termination.join();
+		return this.state.termination().join();
 	}
 
 	@Override
 	public void stop(Duration timeout) {
 		requestStop();
-		Thread worker = this.thread;
+		Thread worker = this.state.thread();
 		if (worker != null && worker != Thread.currentThread()) {
 			try {
 				worker.join(Math.max(1, timeout.toMillis()));
@@ -174,56 +191,39 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 	 * Ask the worker to stop without waiting for it.
 	 */
 	public void requestStop() {
-		synchronized (this) {
-			if (this.state == ConsumerState.NEW && this.thread == null) {
-				// Never started: there is no loop to end, so end here.
-				this.state = ConsumerState.STOPPED;
-				this.termination.complete(ConsumerState.STOPPED);
-				return;
-			}
-		}
-		if (!this.running) {
-			return;
-		}
-		this.running = false;
-		if (this.state == ConsumerState.RUNNING) {
-			changeState(ConsumerState.STOPPING);
-		}
-		this.source.wakeup();
-		synchronized (this.sleepMonitor) {
-			this.sleepMonitor.notifyAll();
+		if (this.state.requestStop()) {
+			this.source.wakeup();
+			this.waits.wake();
 		}
 	}
 
 	@Override
 	public CompletableFuture<ConsumerState> termination() {
-		return this.termination;
+		return this.state.termination();
 	}
 
 	@Override
 	public ConsumerStatus status() {
-		Map<FailureKind, Long> counts = new EnumMap<>(FailureKind.class);
-		this.failures.forEach((kind, adder) -> counts.put(kind, adder.sum()));
-		return new ConsumerStatus(name(), this.settings.transport(), this.settings.destination(),
-				this.settings.group(), this.state, this.handled.sum(), counts, this.consecutiveErrors.get(),
-				this.settings.consecutiveErrorsLimit(), this.lastError, this.lastHandledAt, this.lastPolledAt,
-				this.startedAt);
+		return this.statistics.status(this.settings, this.state.state());
 	}
 
 	private void runLoop() {
 		ConsumerState end = ConsumerState.STOPPED;
-		this.startedAt = Instant.now();
-		changeState(ConsumerState.RUNNING);
-		if (!this.running) {
-			changeState(ConsumerState.STOPPING);
-		}
+		this.statistics.started();
+		this.state.running();
 		try {
 			this.source.open();
 			end = loop();
 		}
 		catch (Throwable ex) {
-			this.lastError = describe(ex);
-			logger.error(ex, () -> "Worker " + name() + " stopped: " + ex);
+			if (FailureClassifier.endsProcess(ex)) {
+				this.statistics.error("Ended the process on " + ex);
+				this.halt.halt(name(), "consuming " + this.settings.destination(), ex);
+			}
+			else {
+				this.statistics.error(describe(ex));
+				logger.error(ex, () -> "Worker " + name() + " stopped: " + ex);
+			}
 			end = ConsumerState.FAILED;
 		}
 		finally {
@@ -233,43 +233,52 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 			catch (Throwable ex) {
 				logger.warn(ex, () -> "Worker " + name() + " could not close its source cleanly");
 			}
-			this.running = false;
-			changeState(end);
-			this.termination.complete(end);
+			this.state.end(end);
 		}
 	}
 
 	private ConsumerState loop() {
-		long pollFailureSleep = 0;
-		while (this.running) {
+		BackOffExecution pollBackOff = null;
+		while (this.state.active()) {
 			List<M> batch;
 			try {
 				batch = this.source.poll(this.settings.pollTimeout());
-				this.lastPolledAt = Instant.now();
-				pollFailureSleep = 0;
+				this.statistics.polled();
+				pollBackOff = null;
 			}
 			catch (Exception ex) {
-				if (!this.running) {
+				if (!this.state.active()) {
 					break;
 				}
-				pollFailureSleep = (pollFailureSleep == 0) ? this.settings.pollFailureSleep().toMillis()
-						: Math.min(pollFailureSleep * 2, MAX_POLL_FAILURE_SLEEP_MILLIS);
-				long wait = pollFailureSleep;
+				FailureClass what = this.classifier.classify(ex, FailureClass.TRANSIENT);
+				if (what != FailureClass.TRANSIENT) {
+					// Fatal (credentials, permissions), or permanent: there is no message to dead-letter, and polling
+					// again cannot get past it, so fail loudly rather than stall in silence.
+					this.statistics.error("Cannot poll " + this.settings.destination() + " (" + what + "): "
+							+ MessageHandler.reason(ex));
+					logger.error(ex, () -> "Worker " + name() + " stopped: cannot poll " + this.settings.destination()
+							+ " (" + what + "): " + MessageHandler.reason(ex));
+					return ConsumerState.FAILED;
+				}
+				if (pollBackOff == null) {
+					pollBackOff = this.waits.transientBackOff();
+				}
+				long wait = pollBackOff.nextBackOff();
 				logger.warn(() -> "Worker " + name() + " could not poll " + this.settings.destination() + ": " + ex
 						+ "; retrying in " + wait + " ms");
-				observe(() -> this.observer.pollFailed(this.settings, ex));
-				sleep(wait);
+				this.observer.pollFailed(this.settings, ex);
+				this.waits.await(wait);
 				continue;
 			}
 			for (M message : batch) {
-				if (!this.running) {
+				if (!this.state.active()) {
 					break;
 				}
-				Outcome outcome = process(message);
-				if (outcome == Outcome.INTERRUPTED) {
+				MessageHandler.Outcome outcome = this.handler.handle(message);
+				if (outcome == MessageHandler.Outcome.INTERRUPTED) {
 					break;
 				}
-				if (outcome == Outcome.UNRECORDED) {
+				if (outcome == MessageHandler.Outcome.WORKER_FAILED) {
 					flushQuietly();
 					return ConsumerState.FAILED;
 				}
@@ -283,7 +292,8 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 				if (limitReached()) {
 					flushQuietly();
 					int limit = this.settings.consecutiveErrorsLimit();
-					this.lastError = "Too many consecutive errors (" + limit + " in a row); last: " + this.lastError;
+					this.statistics.error("Too many consecutive errors (" + limit + " in a row); last: "
+							+ this.statistics.lastError());
 					logger.error(() -> "Worker " + name() + " stopped: too many consecutive errors (" + limit
 							+ " in a row)");
 					return ConsumerState.FAILED;
@@ -294,124 +304,9 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 		return ConsumerState.STOPPED;
 	}
 
-	private Outcome process(M message) {
-		OpenEdxEvent<?> event;
-		try {
-			event = decodeWhenPossible(message);
-			if (event == null) {
-				return Outcome.INTERRUPTED;
-			}
-		}
-		catch (ConsumeFailureException ex) {
-			return recordFailure(message, ex);
-		}
-		catch (RuntimeException ex) {
-			return recordFailure(message,
-					new ConsumeFailureException(FailureKind.UNDECODABLE_VALUE, "Cannot decode message: " + ex, ex));
-		}
-		observe(() -> this.observer.received(this.settings, message, event));
-		BackOffExecution backOff = null;
-		long started = System.nanoTime();
-		for (int attempt = 1;; attempt++) {
-			try {
-				this.observer.dispatch(this.settings, message, event, this.dispatcher);
-			}
-			catch (Exception ex) {
-				if (!this.running) {
-					// A stop was asked for while the listeners ran: leave the message for the next delivery rather
-					// than record a failure that may only be the stop's doing.
-					logger.info(() -> "Worker " + name() + " is stopping; " + message.coordinates()
-							+ " failed meanwhile and is left unacknowledged to be delivered again: " + ex);
-					return Outcome.INTERRUPTED;
-				}
-				if (backOff == null) {
-					backOff = this.settings.retry().start();
-				}
-				long wait = backOff.nextBackOff();
-				if (wait == BackOffExecution.STOP) {
-					String attempts = (attempt > 1) ? " after " + attempt + " attempts" : "";
-					return recordFailure(message, new ConsumeFailureException(FailureKind.HANDLER_ERROR,
-							"Listener failed" + attempts + ": " + ex, ex));
-				}
-				int failedAttempt = attempt;
-				logger.warn(() -> "Worker " + name() + ": listener failed on " + message.coordinates() + " (attempt "
-						+ failedAttempt + "), retrying in " + wait + " ms: " + ex);
-				observe(() -> this.observer.retrying(this.settings, message, ex, failedAttempt));
-				if (!sleep(wait)) {
-					return Outcome.INTERRUPTED;
-				}
-				continue;
-			}
-			// Outside the try: nothing after a successful dispatch may count as a listener failure and re-run it.
-			this.handled.increment();
-			this.consecutiveErrors.set(0);
-			this.lastHandledAt = Instant.now();
-			long nanos = System.nanoTime() - started;
-			observe(() -> this.observer.handled(this.settings, message, event, nanos));
-			return Outcome.HANDLED;
-		}
-	}
-
-	/**
-	 * Decode, waiting out deferrals (the message is fine but something it needs is unavailable) with the poll-failure
-	 * backoff; they are neither counted nor acknowledged.
-	 * @return the event, or {@code null} when a stop request ended the wait
-	 */
-	private @Nullable OpenEdxEvent<?> decodeWhenPossible(M message) {
-		long wait = 0;
-		while (true) {
-			try {
-				return this.decoder.decode(message);
-			}
-			catch (MessageDeferredException ex) {
-				wait = (wait == 0) ? this.settings.pollFailureSleep().toMillis()
-						: Math.min(wait * 2, MAX_POLL_FAILURE_SLEEP_MILLIS);
-				long delay = wait;
-				this.lastError = "deferred at " + message.coordinates() + ": " + ex.getMessage();
-				logger.warn(() -> "Worker " + name() + " cannot handle " + message.coordinates() + " yet, retrying in "
-						+ delay + " ms: " + ex.getMessage());
-				observe(() -> this.observer.pollFailed(this.settings, ex));
-				if (!sleep(delay)) {
-					return null;
-				}
-			}
-		}
-	}
-
-	private Outcome recordFailure(M message, ConsumeFailureException failure) {
-		this.failures.get(failure.kind()).increment();
-		int consecutive = this.consecutiveErrors.incrementAndGet();
-		this.lastError = failure.kind().tag() + " at " + message.coordinates() + ": " + failure.getMessage();
-		logger.error(failure.kind() == FailureKind.HANDLER_ERROR ? failure.getCause() : null,
-				() -> "Worker " + name() + " could not handle " + message.coordinates() + " key=" + message.key()
-						+ " id=" + message.eventId() + " type=" + message.eventType() + " failure="
-						+ failure.kind().tag() + " (" + consecutive + " in a row): " + failure.getMessage());
-		observe(() -> this.observer.failed(this.settings, message, failure));
-		try {
-			this.recoverer.recover(message, failure);
-			return Outcome.RECORDED;
-		}
-		catch (Exception ex) {
-			this.lastError = "Could not record failure of " + message.coordinates() + ": " + ex;
-			logger.error(ex, () -> "Worker " + name() + " stops without acknowledging " + message.coordinates()
-					+ ": the failure policy could not record its failure, so it will be delivered again");
-			return Outcome.UNRECORDED;
-		}
-	}
-
-	/** Observers feed metrics and logs; their failure must not change what happens to a message. */
-	private void observe(Runnable notification) {
-		try {
-			notification.run();
-		}
-		catch (RuntimeException ex) {
-			logger.warn(ex, () -> "Observer of worker " + name() + " failed: " + ex);
-		}
-	}
-
 	private boolean limitReached() {
 		int limit = this.settings.consecutiveErrorsLimit();
-		return limit > 0 && this.consecutiveErrors.get() >= limit;
+		return limit > 0 && this.statistics.consecutiveErrors() >= limit;
 	}
 
 	private void flushQuietly() {
@@ -423,50 +318,9 @@ public final class ConsumerWorker<M extends InboundMessage> implements EventBusC
 		}
 	}
 
-	/** @return {@code false} when a stop request cut the wait short */
-	private boolean sleep(long millis) {
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-		synchronized (this.sleepMonitor) {
-			while (this.running) {
-				long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-				if (remaining <= 0) {
-					return true;
-				}
-				try {
-					this.sleepMonitor.wait(remaining);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					requestStop();
-				}
-			}
-		}
-		return false;
-	}
-
-	private void changeState(ConsumerState next) {
-		ConsumerState previous = this.state;
-		if (previous == next) {
-			return;
-		}
-		this.state = next;
-		try {
-			this.observer.stateChanged(this.settings, previous, next,
-					(next == ConsumerState.FAILED) ? this.lastError : null);
-		}
-		catch (RuntimeException ex) {
-			logger.warn(ex, () -> "Observer failed on state change of " + name());
-		}
-	}
-
 	private static String describe(Throwable ex) {
-		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
-	}
-
-	private enum Outcome {
-
-		HANDLED, RECORDED, UNRECORDED, INTERRUPTED
-
+		return (ex instanceof WorkerFailureException) ? String.valueOf(ex.getMessage())
+				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 	}
 
 }

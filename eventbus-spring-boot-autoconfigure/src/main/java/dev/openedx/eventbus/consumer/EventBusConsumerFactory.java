@@ -16,15 +16,13 @@
 
 package dev.openedx.eventbus.consumer;
 
-import dev.openedx.eventbus.consumer.ConsumerObserver;
-import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.event.EventDispatcher;
 
 /**
  * Builds consumer workers for one transport. The Kafka and Redis auto-configurations each contribute one; the
  * configured workers and the {@code consume-events} command both go through it.
  * <pre class="code">
- * EventBusConsumer worker = factory.create(definition, dispatcher, observer);
+ * EventBusConsumer worker = factory.create(settings, dispatcher, observer);
  * worker.start();
  * </pre>
  *
@@ -39,12 +37,13 @@ public interface EventBusConsumerFactory {
 	String transport();
 
 	/**
-	 * Build a worker; it does not start.
-	 * @param definition what to consume and how, must not be {@code null}
+	 * Build a worker; it does not start. The settings are used as they are: the factory adds no defaults (but a
+	 * Kafka start position left {@code null}, which is the transport's configured one).
+	 * @param settings what to consume and how, must not be {@code null}
 	 * @param dispatcher receives every decoded event, must not be {@code null}
 	 * @param observer the observer to call, must not be {@code null}
 	 * @return a new worker, never {@code null}
 	 */
-	EventBusConsumer create(WorkerDefinition definition, EventDispatcher dispatcher, ConsumerObserver observer);
+	EventBusConsumer create(ConsumerSettings settings, EventDispatcher dispatcher, ConsumerObserver observer);
 
 }

@@ -17,14 +17,19 @@ package dev.openedx.eventbus.consumer;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The one place that decides what a failure on the consume path means ({@link FailureClass}), as spring-kafka's
  * {@code DefaultErrorHandler} classifies exceptions. The transports' {@link FailureRule rules} are asked first, in
  * order; then the engine's own exceptions decide ({@link WorkerFailureException} is fatal,
  * {@link MessageDeferredException} transient, {@link ConsumeFailureException} permanent, anywhere in the cause chain);
- * a {@link VirtualMachineError} is fatal; anything else gets the caller's default for the phase it failed in (a failed
- * poll is transient, a failed decode permanent).
+ * a {@link VirtualMachineError} is fatal and {@linkplain #endsProcess ends the process}, except a
+ * {@link StackOverflowError}: the stack has unwound by the time it is caught, so it is a failure like any other (a
+ * listener's recursion bug must not kill every worker of the process); anything else gets the caller's default for
+ * the phase it failed in (a failed poll is transient, a failed decode or listener permanent).
+ * <p>
+ * The table in {@code docs/failure-handling.md} is checked against this class ({@code FailureTableTests}).
  *
  * <pre>{@code
  * FailureClassifier classifier = FailureClassifier.DEFAULT.with(new KafkaFailureRule());
@@ -55,8 +60,7 @@ public final class FailureClassifier {
 	 */
 	public FailureClassifier with(FailureRule rule) {
 		Objects.requireNonNull(rule, "rule must not be null");
-		return new FailureClassifier(java.util.stream.Stream.concat(this.rules.stream(), java.util.stream.Stream.of(rule))
-			.toList());
+		return new FailureClassifier(Stream.concat(this.rules.stream(), Stream.of(rule)).toList());
 	}
 
 	/**
@@ -74,7 +78,7 @@ public final class FailureClassifier {
 			}
 		}
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof WorkerFailureException || cause instanceof VirtualMachineError) {
+			if (cause instanceof WorkerFailureException || endsProcess(cause)) {
 				return FailureClass.FATAL;
 			}
 			if (cause instanceof MessageDeferredException) {
@@ -85,6 +89,23 @@ public final class FailureClassifier {
 			}
 		}
 		return Objects.requireNonNull(otherwise, "otherwise must not be null");
+	}
+
+	/**
+	 * Whether a failure leaves the JVM in a state nothing can be trusted in any more (out of memory, an internal
+	 * error of the virtual machine): the worker then ends the process rather than fail or go on. A
+	 * {@link StackOverflowError} does not: the stack has unwound once it is caught.
+	 * @param failure what was thrown
+	 * @return {@code true} when a {@link VirtualMachineError} other than a {@link StackOverflowError} is the failure
+	 * or one of its causes
+	 */
+	public static boolean endsProcess(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof VirtualMachineError && !(cause instanceof StackOverflowError)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -47,6 +47,20 @@ public record RetryPolicy(int maxAttempts, Duration initialInterval, double mult
 	}
 
 	/**
+	 * The sum of the waits between the attempts at one message, the longest retrying can hold it back.
+	 * @return the total wait, zero without retry
+	 * @since 0.2.0
+	 */
+	public Duration totalWait() {
+		BackOffExecution execution = start();
+		long total = 0;
+		for (long wait = execution.nextBackOff(); wait != BackOffExecution.STOP; wait = execution.nextBackOff()) {
+			total += wait;
+		}
+		return Duration.ofMillis(total);
+	}
+
+	/**
 	 * Start counting attempts for one message.
 	 * @return a fresh execution whose {@code nextBackOff()} gives each wait, then {@link BackOffExecution#STOP}
 	 */

@@ -41,6 +41,6 @@ public interface WorkerDispatcherDecorator {
 	 * @param dispatcher the dispatcher to wrap
 	 * @return the dispatcher to use, {@code dispatcher} itself to leave it alone
 	 */
-	EventDispatcher decorate(WorkerDefinition worker, EventDispatcher dispatcher);
+	EventDispatcher decorate(ConsumerSettings worker, EventDispatcher dispatcher);
 
 }

@@ -20,7 +20,7 @@
  * state and counters for health and metrics. Transports plug in a {@link dev.openedx.eventbus.consumer.MessageSource},
  * a {@link dev.openedx.eventbus.consumer.MessageDecoder} and, for dead letters, a
  * {@link dev.openedx.eventbus.consumer.FailureRecoverer}; each builds its workers from a
- * {@link dev.openedx.eventbus.consumer.WorkerDefinition} through its
+ * {@link dev.openedx.eventbus.consumer.ConsumerSettings} through its
  * {@link dev.openedx.eventbus.consumer.EventBusConsumerFactory}.
  */
 @NullMarked

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.WorkerDispatcherDecorator;
 import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.OpenEdxEvent;
@@ -72,11 +72,11 @@ public final class InboxDispatcher implements WorkerDispatcherDecorator {
 	}
 
 	@Override
-	public EventDispatcher decorate(WorkerDefinition worker, EventDispatcher dispatcher) {
+	public EventDispatcher decorate(ConsumerSettings worker, EventDispatcher dispatcher) {
 		if (this.workers != null && !this.workers.contains(worker.name())) {
 			return dispatcher;
 		}
-		return dispatcher(worker.name(), worker.groupId(), dispatcher);
+		return dispatcher(worker.name(), worker.group(), dispatcher);
 	}
 
 	/**

@@ -152,7 +152,13 @@ public final class CloudEventHeaders {
 			throw new ConsumeFailureException(FailureKind.MISSING_METADATA,
 					"Missing ce_type header on message, cannot determine the event type");
 		}
-		return text(found);
+		try {
+			return text(found);
+		}
+		catch (InvalidMetadataException ex) {
+			throw new ConsumeFailureException(FailureKind.INVALID_METADATA,
+					"Cannot read the ce_type header, cannot determine the event type: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

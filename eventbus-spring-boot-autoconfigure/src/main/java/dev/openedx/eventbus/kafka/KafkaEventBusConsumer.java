@@ -17,6 +17,7 @@
 package dev.openedx.eventbus.kafka;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -29,7 +30,9 @@ import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.ConsumerWorker;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.FailureClassifier;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.consumer.StartPosition;
 import dev.openedx.eventbus.event.EventDispatcher;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -50,8 +53,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
  * verbatim and the topic is the full (prefixed) name, as in Python.
  * <pre class="code">
  * KafkaEventBusConsumer consumer = new KafkaEventBusConsumer(
- *         ConsumerSettings.defaults("kafka", "stage-learning-course-enrollment-lifecycle", "discovery"),
- *         KafkaConsumerOptions.defaults(), consumerFactory, decoder, dispatcher,
+ *         ConsumerSettings.defaults("kafka", "stage-learning-course-enrollment-lifecycle", "discovery")
+ *             .withStartPosition(StartPosition.EARLIEST), consumerFactory, decoder, dispatcher,
  *         new KafkaDeadLetterRecoverer(producerFactory, "discovery"), ConsumerObserver.composite(List.of()));
  * consumer.start();
  * ...
@@ -67,30 +70,26 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 
 	private final ConsumerWorker<KafkaInboundMessage> worker;
 
-	private final KafkaConsumerOptions options;
-
 	/**
 	 * Create a consumer worker from a Spring Kafka consumer factory (for example Spring Boot's, configured with
 	 * {@code spring.kafka.consumer.*}). Each start creates one client from it with the group id of the settings and
-	 * these overrides: {@code enable.auto.commit=false}, {@code auto.offset.reset} from the options, byte-array
+	 * these overrides: {@code enable.auto.commit=false}, {@code auto.offset.reset} from the start position of the settings (earliest when it has none), byte-array
 	 * deserializers, and {@code isolation.level=read_committed} (librdkafka's default) unless the factory sets one.
-	 * @param settings the worker settings; {@code destination} is the full topic, {@code group} the group id
-	 * @param options start position and replay
+	 * @param settings the worker settings; {@code destination} is the full topic, {@code group} the group id; its
+	 * start position and replay time are where the worker starts
 	 * @param consumerFactory creates the Kafka client
 	 * @param decoder turns records into events
 	 * @param dispatcher receives every event
 	 * @param recoverer the failure policy
 	 * @param observer metrics and audit hooks
 	 */
-	public KafkaEventBusConsumer(ConsumerSettings settings, KafkaConsumerOptions options,
-			ConsumerFactory<byte[], byte[]> consumerFactory, KafkaMessageDecoder decoder, EventDispatcher dispatcher,
+	public KafkaEventBusConsumer(ConsumerSettings settings, ConsumerFactory<byte[], byte[]> consumerFactory, KafkaMessageDecoder decoder, EventDispatcher dispatcher,
 			FailureRecoverer<KafkaInboundMessage> recoverer, ConsumerObserver observer) {
 		Objects.requireNonNull(settings, "settings must not be null");
-		this.options = Objects.requireNonNull(options, "options must not be null");
 		Objects.requireNonNull(consumerFactory, "consumerFactory must not be null");
 		Properties overrides = new Properties();
 		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-		overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, options.startPosition().configValue());
+		overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset(settings));
 		overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
 		overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
 		if (consumerFactory.getConfigurationProperties().get(ConsumerConfig.ISOLATION_LEVEL_CONFIG) == null) {
@@ -98,15 +97,15 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 		}
 		KafkaMessageSource source = new KafkaMessageSource(
 				() -> consumerFactory.createConsumer(settings.group(), null, null, overrides), settings.destination(),
-				settings.group(), options.replayFrom());
-		this.worker = new ConsumerWorker<>(settings, source, decoder, dispatcher, recoverer, observer);
+				settings.group(), settings.replayFrom());
+		this.worker = new ConsumerWorker<>(settings, source, decoder.withMaxMessageSize(settings.maxMessageSize()),
+				dispatcher, recoverer, observer, FailureClassifier.DEFAULT.with(new KafkaFailureRule()));
 	}
 
 	/**
 	 * Create a consumer worker from plain Kafka client settings (at least {@code bootstrap.servers}).
 	 * @param clientConfig the Kafka consumer settings
 	 * @param settings the worker settings
-	 * @param options start position and replay
 	 * @param decoder turns records into events
 	 * @param dispatcher receives every event
 	 * @param recoverer the failure policy
@@ -114,9 +113,9 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 	 * @return the worker, not started
 	 */
 	public static KafkaEventBusConsumer create(Map<String, Object> clientConfig, ConsumerSettings settings,
-			KafkaConsumerOptions options, KafkaMessageDecoder decoder, EventDispatcher dispatcher,
+			KafkaMessageDecoder decoder, EventDispatcher dispatcher,
 			FailureRecoverer<KafkaInboundMessage> recoverer, ConsumerObserver observer) {
-		return new KafkaEventBusConsumer(settings, options, new DefaultKafkaConsumerFactory<>(clientConfig,
+		return new KafkaEventBusConsumer(settings, new DefaultKafkaConsumerFactory<>(clientConfig,
 				new ByteArrayDeserializer(), new ByteArrayDeserializer()), decoder, dispatcher, recoverer, observer);
 	}
 
@@ -129,8 +128,9 @@ public final class KafkaEventBusConsumer implements EventBusConsumer {
 		return this.worker.settings();
 	}
 
-	public KafkaConsumerOptions options() {
-		return this.options;
+	private static String autoOffsetReset(ConsumerSettings settings) {
+		StartPosition start = (settings.startPosition() != null) ? settings.startPosition() : StartPosition.EARLIEST;
+		return start.name().toLowerCase(Locale.ROOT);
 	}
 
 	/**

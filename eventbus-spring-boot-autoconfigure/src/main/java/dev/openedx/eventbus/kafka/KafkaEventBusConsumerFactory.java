@@ -16,18 +16,16 @@
 
 package dev.openedx.eventbus.kafka;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 
-import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
-import dev.openedx.eventbus.consumer.FailurePolicy;
-import dev.openedx.eventbus.consumer.StartPosition;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
+import dev.openedx.eventbus.consumer.FailurePolicy;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.consumer.StartPosition;
 import dev.openedx.eventbus.event.EventDispatcher;
 
 import org.springframework.core.log.LogAccessor;
@@ -35,13 +33,13 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
- * Builds Kafka workers from worker definitions: the consumer clients come from one factory built on Spring Boot's
- * Kafka settings, dead letters go through a producer made from the event bus's producer settings (what the
+ * Builds Kafka workers from their settings: the consumer clients come from one factory built on Spring Boot's Kafka
+ * settings, dead letters go through a producer made from the event bus's producer settings (what the
  * auto-configuration and the {@code consume-events} command use):
  * <pre class="code">
  * EventBusConsumerFactory factory = new KafkaEventBusConsumerFactory(consumerFactory, producerFactory,
- *         new KafkaMessageDecoder(catalog, codec, registry, origin), Duration.ofSeconds(1), StartPosition.EARLIEST);
- * EventBusConsumer worker = factory.create(definition, dispatcher, ConsumerObserver.NONE);
+ *         new KafkaMessageDecoder(catalog, codec, registry, origin), StartPosition.EARLIEST);
+ * EventBusConsumer worker = factory.create(settings, dispatcher, ConsumerObserver.NONE);
  * </pre>
  *
  * @since 0.1.0
@@ -56,8 +54,6 @@ public final class KafkaEventBusConsumerFactory implements EventBusConsumerFacto
 
 	private final KafkaMessageDecoder decoder;
 
-	private final Duration pollTimeout;
-
 	private final StartPosition startPosition;
 
 	private volatile ThreadFactory threadFactory = Thread::new;
@@ -67,17 +63,16 @@ public final class KafkaEventBusConsumerFactory implements EventBusConsumerFacto
 	 * @param consumerFactory makes the workers' consumer clients, must not be {@code null}
 	 * @param deadLetterProducerFactory makes the dead-letter producers, must not be {@code null}
 	 * @param decoder decodes every record, must not be {@code null}
-	 * @param pollTimeout how long one poll waits for records, must not be {@code null}
-	 * @param startPosition where a new group starts unless a definition says otherwise, must not be {@code null}
+	 * @param startPosition where a new group starts when the settings do not say ({@code auto.offset.reset} of the
+	 * consumer factory, or {@code eventbus.kafka.consumer.start-position}), must not be {@code null}
 	 */
 	public KafkaEventBusConsumerFactory(ConsumerFactory<byte[], byte[]> consumerFactory,
 			ProducerFactory<byte[], byte[]> deadLetterProducerFactory, KafkaMessageDecoder decoder,
-			Duration pollTimeout, StartPosition startPosition) {
+			StartPosition startPosition) {
 		this.consumerFactory = Objects.requireNonNull(consumerFactory, "consumerFactory must not be null");
 		this.deadLetterProducerFactory = Objects.requireNonNull(deadLetterProducerFactory,
 				"deadLetterProducerFactory must not be null");
 		this.decoder = Objects.requireNonNull(decoder, "decoder must not be null");
-		this.pollTimeout = Objects.requireNonNull(pollTimeout, "pollTimeout must not be null");
 		this.startPosition = Objects.requireNonNull(startPosition, "startPosition must not be null");
 	}
 
@@ -87,36 +82,27 @@ public final class KafkaEventBusConsumerFactory implements EventBusConsumerFacto
 	}
 
 	@Override
-	public EventBusConsumer create(WorkerDefinition definition, EventDispatcher dispatcher,
-			ConsumerObserver observer) {
-		ConsumerSettings settings = new ConsumerSettings(definition.name(), transport(),
-				definition.topic(), definition.groupId(),
-				definition.consecutiveErrorsLimit(), definition.retry(), this.pollTimeout,
-				definition.pollFailureSleep());
-		StartPosition start = (definition.startPosition() != null)
-				? definition.startPosition() : this.startPosition;
-		KafkaConsumerOptions options = KafkaConsumerOptions.defaults()
-			.withStartPosition(dev.openedx.eventbus.kafka.StartPosition.valueOf(start.name()))
-			.withReplayFrom((definition.replayFrom() != null) ? definition.replayFrom().toInstant() : null);
+	public EventBusConsumer create(ConsumerSettings settings, EventDispatcher dispatcher, ConsumerObserver observer) {
+		ConsumerSettings worker = (settings.startPosition() != null) ? settings
+				: settings.withStartPosition(this.startPosition);
 		FailureRecoverer<KafkaInboundMessage> recoverer;
 		KafkaDeadLetterRecoverer deadLetters = null;
-		if (definition.failurePolicy() == FailurePolicy.DEAD_LETTER) {
-			deadLetters = new KafkaDeadLetterRecoverer(this.deadLetterProducerFactory, definition.groupId());
+		if (worker.failurePolicy() == FailurePolicy.DEAD_LETTER) {
+			deadLetters = new KafkaDeadLetterRecoverer(this.deadLetterProducerFactory, worker.group());
 			recoverer = deadLetters;
 		}
 		else {
 			recoverer = FailureRecoverer.logAndSkip();
 		}
-		KafkaEventBusConsumer consumer = new KafkaEventBusConsumer(settings, options, this.consumerFactory,
-				this.decoder, dispatcher, recoverer, observer);
+		KafkaEventBusConsumer consumer = new KafkaEventBusConsumer(worker, this.consumerFactory, this.decoder,
+				dispatcher, recoverer, observer);
 		consumer.threadFactory(this.threadFactory);
 		if (deadLetters != null) {
 			KafkaDeadLetterRecoverer closing = deadLetters;
-			consumer.termination().whenComplete((state, ex) -> close(closing, definition.name()));
+			consumer.termination().whenComplete((state, ex) -> close(closing, worker.name()));
 		}
 		return consumer;
 	}
-
 	/**
 	 * Run the workers this factory builds on threads of this factory: virtual threads when
 	 * {@code spring.threads.virtual.enabled=true} (the auto-configuration sets it), platform threads by default.

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.openedx.eventbus.consumer.MessageSource;
@@ -43,10 +44,31 @@ import org.springframework.core.log.LogAccessor;
 
 /**
  * The Kafka side of a worker: one consumer subscribed to one topic, committing only the offsets of acknowledged
- * records: asynchronously after each batch, synchronously when partitions are revoked and on close. Used from the
- * worker thread only, except {@link #wakeup()}.
+ * records. Used from the worker thread only, except {@link #wakeup()}.
+ * <ul>
+ * <li>Commits: the handled prefix of each partition is committed asynchronously every {@value #COMMIT_EVERY_MILLIS}
+ * ms or {@value #COMMIT_EVERY_RECORDS} records, whichever comes first, and after each batch, so a crash re-delivers
+ * at most that much; synchronously when partitions are revoked and on close.</li>
+ * <li>Membership: while the worker goes through a batch or waits on one message, the source polls with every
+ * assigned partition paused ({@link #keepAlive()}, also run from {@link #acknowledge} once
+ * {@value #KEEP_ALIVE_EVERY_MILLIS} ms have passed since the last poll), so a slow listener never exceeds
+ * {@code max.poll.interval.ms} and the member takes part in rebalances as soon as they start.</li>
+ * <li>Rebalances: on revocation, what was handled is committed and the rest of the batch of those partitions is
+ * dropped ({@link KafkaBatch}): the new owner reads it from the committed offset, so no record is handled by two live
+ * members. Records polled but not acknowledged when the worker polls again are read again (the source seeks back),
+ * never skipped.</li>
+ * </ul>
  */
 final class KafkaMessageSource implements MessageSource<KafkaInboundMessage>, ConsumerRebalanceListener {
+
+	/** Longest time acknowledged offsets wait to be committed while records keep being acknowledged. */
+	static final long COMMIT_EVERY_MILLIS = 50;
+
+	/** Most acknowledged records waiting to be committed. */
+	static final int COMMIT_EVERY_RECORDS = 100;
+
+	/** Longest time between two polls while the worker goes through a batch. */
+	static final long KEEP_ALIVE_EVERY_MILLIS = 100;
 
 	private static final LogAccessor logger = new LogAccessor(KafkaMessageSource.class);
 
@@ -58,18 +80,35 @@ final class KafkaMessageSource implements MessageSource<KafkaInboundMessage>, Co
 
 	private final @Nullable Instant replayFrom;
 
-	/** Next offset to commit per partition: one past the last acknowledged record. */
+	/** Next offset to commit per owned partition: one past the last acknowledged record. */
 	private final Map<TopicPartition, OffsetAndMetadata> acknowledged = new HashMap<>();
+
+	/** Partitions whose acknowledged offset changed since the last commit was sent. */
+	private final Set<TopicPartition> changed = new HashSet<>();
+
+	/** Per partition of the current batch: the first offset polled and not acknowledged yet. */
+	private final Map<TopicPartition, Long> unacknowledged = new HashMap<>();
+
+	/** Per partition of the current batch: one past the last offset polled. */
+	private final Map<TopicPartition, Long> batchEnd = new HashMap<>();
 
 	private final Map<Integer, TopicPartition> partitions = new HashMap<>();
 
 	private final Set<TopicPartition> replayed = new HashSet<>();
 
+	private final String description;
+
 	private volatile @Nullable Consumer<byte[], byte[]> consumer;
 
 	private volatile boolean wakeupRequested;
 
-	private boolean uncommitted;
+	private boolean keepingAlive;
+
+	private int acknowledgedSinceCommit;
+
+	private long lastCommitNanos = System.nanoTime();
+
+	private long lastPollNanos = System.nanoTime();
 
 	KafkaMessageSource(Supplier<Consumer<byte[], byte[]>> consumerFactory, String topic, String group,
 			@Nullable Instant replayFrom) {
@@ -77,6 +116,7 @@ final class KafkaMessageSource implements MessageSource<KafkaInboundMessage>, Co
 		this.topic = Objects.requireNonNull(topic, "topic must not be null");
 		this.group = Objects.requireNonNull(group, "group must not be null");
 		this.replayFrom = replayFrom;
+		this.description = "consumer of topic " + topic + ", group " + group;
 	}
 
 	@Override
@@ -93,44 +133,95 @@ final class KafkaMessageSource implements MessageSource<KafkaInboundMessage>, Co
 
 	@Override
 	public List<KafkaInboundMessage> poll(Duration timeout) {
-		ConsumerRecords<byte[], byte[]> records = consumer().poll(timeout);
+		Consumer<byte[], byte[]> current = consumer();
+		rewindUnacknowledged(current);
+		ConsumerRecords<byte[], byte[]> records;
+		try {
+			records = current.poll(timeout);
+		}
+		catch (RuntimeException ex) {
+			throw KafkaFailureRule.explain(ex, this.description);
+		}
+		finally {
+			this.lastPollNanos = System.nanoTime();
+		}
+		commitIfDue();
 		if (records.isEmpty()) {
 			return List.of();
 		}
 		List<KafkaInboundMessage> messages = new ArrayList<>(records.count());
 		for (ConsumerRecord<byte[], byte[]> record : records) {
+			TopicPartition partition = partition(record);
+			this.unacknowledged.putIfAbsent(partition, record.offset());
+			this.batchEnd.put(partition, record.offset() + 1);
 			messages.add(new KafkaInboundMessage(record));
 		}
-		return messages;
+		return new KafkaBatch(messages, this::isCurrent);
 	}
 
 	@Override
 	public void acknowledge(KafkaInboundMessage message) {
 		ConsumerRecord<byte[], byte[]> record = message.record();
-		TopicPartition partition = this.partitions.get(record.partition());
-		if (partition == null) {
-			partition = new TopicPartition(record.topic(), record.partition());
-			this.partitions.put(record.partition(), partition);
+		TopicPartition partition = partition(record);
+		Long end = this.batchEnd.get(partition);
+		if (end == null) {
+			// Revoked while it was handled: its new owner reads it again from the committed offset.
+			logger.debug(() -> "Not acknowledging " + message.coordinates() + ": its partition was revoked");
 		}
-		this.acknowledged.put(partition, new OffsetAndMetadata(record.offset() + 1, record.leaderEpoch(), ""));
-		this.uncommitted = true;
+		else {
+			this.acknowledged.put(partition, new OffsetAndMetadata(record.offset() + 1, record.leaderEpoch(), ""));
+			this.changed.add(partition);
+			this.acknowledgedSinceCommit++;
+			if (record.offset() + 1 >= end) {
+				this.unacknowledged.remove(partition);
+				this.batchEnd.remove(partition);
+			}
+			else {
+				this.unacknowledged.put(partition, record.offset() + 1);
+			}
+		}
+		commitIfDue();
+		if (elapsedMillis(this.lastPollNanos) >= KEEP_ALIVE_EVERY_MILLIS) {
+			keepAliveQuietly();
+		}
 	}
 
 	@Override
 	public void flush() {
-		if (!this.uncommitted || this.acknowledged.isEmpty()) {
-			return;
-		}
-		Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(this.acknowledged);
-		this.uncommitted = false;
-		consumer().commitAsync(offsets, (committed, exception) -> {
-			if (exception != null) {
-				// The next flush, revocation or close commits these again: re-delivery at worst, never loss.
-				this.uncommitted = true;
-				logger.warn(() -> "Could not commit offsets " + describe(offsets) + " of group " + this.group + ": "
-						+ exception);
+		commitAsync();
+	}
+
+	/**
+	 * Poll with every assigned partition paused: heartbeats, rebalances and commit callbacks go on, no record can be
+	 * returned. Partitions assigned during this poll are paused too (in {@link #onPartitionsAssigned}); revoked ones
+	 * leave the current batch. Every partition is resumed after.
+	 */
+	@Override
+	public void keepAlive() {
+		Consumer<byte[], byte[]> current = consumer();
+		current.pause(current.assignment());
+		this.keepingAlive = true;
+		try {
+			ConsumerRecords<byte[], byte[]> records = current.poll(Duration.ZERO);
+			if (!records.isEmpty()) {
+				// Cannot happen while paused; should it, these records are read again rather than lost.
+				for (TopicPartition partition : records.partitions()) {
+					long first = records.records(partition).get(0).offset();
+					current.seek(partition, first);
+				}
+				logger.warn(() -> "A paused poll of " + this.description + " returned " + records.count()
+						+ " records; they will be read again");
 			}
-		});
+		}
+		catch (RuntimeException ex) {
+			throw KafkaFailureRule.explain(ex, this.description);
+		}
+		finally {
+			this.keepingAlive = false;
+			this.lastPollNanos = System.nanoTime();
+			current.resume(current.assignment());
+		}
+		commitIfDue();
 	}
 
 	@Override
@@ -164,14 +255,21 @@ final class KafkaMessageSource implements MessageSource<KafkaInboundMessage>, Co
 			if (offset != null) {
 				offsets.put(partition, offset);
 			}
+			this.changed.remove(partition);
+			dropFromBatch(partition);
 		}
 		commitSync(offsets);
+		logger.debug(() -> "Group " + this.group + " revoked " + revoked + "; committed " + describe(offsets));
 	}
 
 	@Override
 	public void onPartitionsLost(Collection<TopicPartition> lost) {
 		// Another member owns them already: committing would fail; they are re-delivered to it from the last commit.
-		lost.forEach(this.acknowledged::remove);
+		for (TopicPartition partition : lost) {
+			this.acknowledged.remove(partition);
+			this.changed.remove(partition);
+			dropFromBatch(partition);
+		}
 		logger.warn(() -> "Partitions " + lost + " of group " + this.group + " were lost; records handled since the"
 				+ " last commit will be delivered again");
 	}
@@ -179,6 +277,10 @@ final class KafkaMessageSource implements MessageSource<KafkaInboundMessage>, Co
 	@Override
 	public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
 		logger.debug(() -> "Group " + this.group + " assigned " + assigned);
+		if (this.keepingAlive) {
+			// A paused poll must not return records of partitions it was just given.
+			consumer().pause(assigned);
+		}
 		if (this.replayFrom == null) {
 			return;
 		}
@@ -208,6 +310,80 @@ final class KafkaMessageSource implements MessageSource<KafkaInboundMessage>, Co
 		}
 	}
 
+	/** Whether a record of the current batch may still be handled: its partition was not revoked since the poll. */
+	private boolean isCurrent(KafkaInboundMessage message) {
+		return this.batchEnd.containsKey(partition(message.record()));
+	}
+
+	private void dropFromBatch(TopicPartition partition) {
+		if (this.batchEnd.remove(partition) != null) {
+			Long from = this.unacknowledged.remove(partition);
+			logger.info(() -> "Partition " + partition + " of group " + this.group + " was revoked: its records from "
+					+ "offset " + from + " on are left to its new owner");
+		}
+	}
+
+	/**
+	 * Records polled but not acknowledged (the worker left the batch early) must be polled again, not skipped: the
+	 * consumer's position is already past them.
+	 */
+	private void rewindUnacknowledged(Consumer<byte[], byte[]> current) {
+		Set<TopicPartition> assignment = this.unacknowledged.isEmpty() ? Set.of() : current.assignment();
+		this.unacknowledged.forEach((partition, offset) -> {
+			if (assignment.contains(partition)) {
+				current.seek(partition, offset);
+			}
+		});
+		this.unacknowledged.clear();
+		this.batchEnd.clear();
+	}
+
+	private void commitIfDue() {
+		if (this.changed.isEmpty()) {
+			return;
+		}
+		if (this.acknowledgedSinceCommit >= COMMIT_EVERY_RECORDS
+				|| elapsedMillis(this.lastCommitNanos) >= COMMIT_EVERY_MILLIS) {
+			commitAsync();
+		}
+	}
+
+	private void commitAsync() {
+		if (this.changed.isEmpty()) {
+			return;
+		}
+		Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+		for (TopicPartition partition : this.changed) {
+			offsets.put(partition, this.acknowledged.get(partition));
+		}
+		this.changed.clear();
+		this.acknowledgedSinceCommit = 0;
+		this.lastCommitNanos = System.nanoTime();
+		consumer().commitAsync(offsets, (committed, exception) -> {
+			// Called on the worker thread, from a later poll or commit.
+			if (exception != null) {
+				// The next commit, revocation or close commits these again: re-delivery at worst, never loss.
+				offsets.keySet().stream().filter(this.acknowledged::containsKey).forEach(this.changed::add);
+				logger.warn(() -> "Could not commit offsets " + describe(offsets) + " of group " + this.group + ": "
+						+ exception);
+			}
+		});
+	}
+
+	private void keepAliveQuietly() {
+		try {
+			keepAlive();
+		}
+		catch (WakeupException ex) {
+			// A stop request: leave the wakeup armed for the worker's next blocking call.
+			consumer().wakeup();
+		}
+		catch (RuntimeException ex) {
+			// The worker's next poll meets the same failure and handles it; this acknowledgement stands.
+			logger.warn(() -> "Paused poll of " + this.description + " failed: " + ex);
+		}
+	}
+
 	private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
 		if (offsets.isEmpty()) {
 			return;
@@ -229,12 +405,25 @@ final class KafkaMessageSource implements MessageSource<KafkaInboundMessage>, Co
 		}
 	}
 
+	private TopicPartition partition(ConsumerRecord<byte[], byte[]> record) {
+		TopicPartition partition = this.partitions.get(record.partition());
+		if (partition == null) {
+			partition = new TopicPartition(record.topic(), record.partition());
+			this.partitions.put(record.partition(), partition);
+		}
+		return partition;
+	}
+
 	private Consumer<byte[], byte[]> consumer() {
 		Consumer<byte[], byte[]> current = this.consumer;
 		if (current == null) {
 			throw new IllegalStateException("The Kafka consumer of topic " + this.topic + " is not open");
 		}
 		return current;
+	}
+
+	private static long elapsedMillis(long since) {
+		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
 	}
 
 	private static String describe(Map<TopicPartition, OffsetAndMetadata> offsets) {

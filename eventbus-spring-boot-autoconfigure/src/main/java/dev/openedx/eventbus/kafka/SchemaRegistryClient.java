@@ -35,8 +35,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openedx.eventbus.event.SecretMasking;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openedx.eventbus.event.LogText;
+import dev.openedx.eventbus.event.SecretMasking;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.NameValidator;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -50,9 +52,9 @@ import org.springframework.core.log.LogAccessor;
  * Python serializers do: each schema is registered once per subject and process, each id fetched once).
  * <p>
  * Hand-written on {@code java.net.http} because Confluent's Java client and serializers are not published on Maven
- * Central, and only three calls are needed. Connection failures and 5xx answers are retried a bounded number of
- * times with exponential backoff; any other answer fails at once. Every error names the registry URL and the
- * subject or id.
+ * Central, and only three calls are needed. Connection failures, timeouts and 5xx, 408 and 429 answers are retried a
+ * bounded number of times with exponential backoff; any other answer fails at once. Every error names the registry
+ * URL and the subject or id.
  * <p>
  * Credentials (basic authentication or a bearer token) go to the configured registry only: a redirect is followed
  * to the same scheme, host and port, never to another origin while credentials are set (the request fails, saying
@@ -153,6 +155,8 @@ public final class SchemaRegistryClient implements WriterSchemas {
 	 * The schema registered under an id; cached.
 	 * @param id the id read from a message frame
 	 * @return the schema, never {@code null}
+	 * @throws UnusableSchemaException when the registry answers with a schema that is not Avro, has references or
+	 * does not parse, or without a schema
 	 * @throws SchemaRegistryException when the id is unknown ({@link SchemaRegistryException#errorCode()} 40403) or
 	 * the registry cannot be reached
 	 */
@@ -165,22 +169,38 @@ public final class SchemaRegistryClient implements WriterSchemas {
 		String idText = Integer.toUnsignedString(id);
 		JsonNode answer = send("fetching schema id " + idText,
 				HttpRequest.newBuilder(URI.create(url() + "/schemas/ids/" + idText)).GET());
-		JsonNode text = answer.get("schema");
-		if (text == null || !text.isTextual()) {
-			throw new SchemaRegistryException(
-					"Schema registry " + this.shownUrl + " answered without a schema for id " + idText + ": "
-							+ answer, 200, 0);
-		}
-		try {
-			schema = parse(text.asText());
-		}
-		catch (SchemaParseException ex) {
-			throw new SchemaRegistryException(
-					"Schema registry " + this.shownUrl + " returned an invalid Avro schema for id " + idText + ": "
-							+ ex.getMessage(), ex);
-		}
+		schema = writerSchema(idText, answer);
 		Schema previous = this.schemasById.putIfAbsent(id, schema);
 		return (previous != null) ? previous : schema;
+	}
+
+	/**
+	 * The Avro schema of a {@code GET /schemas/ids/<id>} answer. Confluent leaves {@code schemaType} out for Avro.
+	 */
+	private Schema writerSchema(String idText, JsonNode answer) {
+		String unusable = "Schema registry " + this.shownUrl + " answered for schema id " + idText;
+		JsonNode type = answer.get("schemaType");
+		if (type != null && !type.isNull() && !"AVRO".equals(type.asText())) {
+			throw new UnusableSchemaException(unusable + " with a " + LogText.escape(type.asText())
+					+ " schema; this consumer reads Avro only (the producer of this value registered another format)");
+		}
+		JsonNode references = answer.get("references");
+		if (references != null && references.isArray() && !references.isEmpty()) {
+			throw new UnusableSchemaException(unusable + " with an Avro schema that references other subjects ("
+					+ LogText.escape(references.toString()) + "); this consumer does not resolve schema references");
+		}
+		JsonNode text = answer.get("schema");
+		if (text == null || !text.isTextual()) {
+			throw new UnusableSchemaException(unusable + " without a schema: " + LogText.escape(answer.toString()));
+		}
+		try {
+			return parse(text.asText());
+		}
+		catch (AvroRuntimeException ex) {
+			// SchemaParseException, and the few other failures of the parser on odd but valid JSON.
+			throw new UnusableSchemaException(unusable + " with an invalid Avro schema: "
+					+ LogText.escape(ex.getMessage()), ex);
+		}
 	}
 
 	/**
@@ -204,7 +224,7 @@ public final class SchemaRegistryClient implements WriterSchemas {
 		JsonNode text = answer.get("schema");
 		if (text == null || !text.isTextual()) {
 			throw new SchemaRegistryException("Schema registry " + this.shownUrl + " answered without a schema for "
-					+ "the latest version of subject '" + subject + "': " + answer, 200, 0);
+					+ "the latest version of subject '" + subject + "': " + LogText.escape(answer.toString()), 200, 0);
 		}
 		try {
 			return new RegisteredSchema(subject, answer.path("id").asInt(), answer.path("version").asInt(),
@@ -311,7 +331,7 @@ public final class SchemaRegistryClient implements WriterSchemas {
 		if (id == null || !id.canConvertToInt()) {
 			throw new SchemaRegistryException("Schema registry " + this.shownUrl
 					+ " answered without an id when registering "
-					+ "under subject '" + subject + "': " + answer, 200, 0);
+					+ "under subject '" + subject + "': " + LogText.escape(answer.toString()), 200, 0);
 		}
 		logger.info(() -> "Registered schema " + schema.getFullName() + " under subject '" + subject + "' with id "
 				+ id.asInt() + " at " + this.shownUrl);
@@ -338,10 +358,11 @@ public final class SchemaRegistryClient implements WriterSchemas {
 				JsonNode error = readJsonQuietly(response.body());
 				int code = (error != null && error.path("error_code").canConvertToInt())
 						? error.path("error_code").asInt() : 0;
-				String message = (error != null && error.path("message").isTextual()) ? error.path("message").asText()
-						: response.body();
+				// The answer's text goes into messages and logs: escaped, and cut when long (an HTML error page).
+				String message = LogText.escape((error != null && error.path("message").isTextual())
+						? error.path("message").asText() : response.body());
 				failure = "HTTP " + status + ((code != 0) ? ", error code " + code : "") + ": " + message;
-				if (status < 500 || attempt >= this.settings.maxAttempts()) {
+				if (!retryable(status) || attempt >= this.settings.maxAttempts()) {
 					throw new SchemaRegistryException("Schema registry " + this.shownUrl + " failed " + action + " ("
 							+ describeAttempts(attempt) + "): " + failure, status, code);
 				}
@@ -406,6 +427,11 @@ public final class SchemaRegistryClient implements WriterSchemas {
 		}
 	}
 
+	/** 5xx, 408 Request Timeout and 429 Too Many Requests may succeed when asked again. */
+	private static boolean retryable(int status) {
+		return status >= 500 || status == 408 || status == 429;
+	}
+
 	private static boolean sameOrigin(URI left, URI right) {
 		return Objects.equals(left.getScheme(), right.getScheme())
 				&& left.getHost() != null && left.getHost().equalsIgnoreCase(right.getHost())
@@ -427,7 +453,7 @@ public final class SchemaRegistryClient implements WriterSchemas {
 		catch (IOException ex) {
 			throw new SchemaRegistryException(
 					"Schema registry " + this.shownUrl + " answered with invalid JSON while " + action + ": "
-							+ body, ex);
+							+ LogText.escape(body), ex);
 		}
 	}
 

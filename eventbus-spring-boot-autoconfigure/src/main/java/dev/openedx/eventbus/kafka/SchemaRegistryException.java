@@ -40,9 +40,21 @@ public class SchemaRegistryException extends EventBusException {
 	}
 
 	public SchemaRegistryException(String message, Throwable cause) {
+		this(message, 0, 0, cause);
+	}
+
+	/**
+	 * Create an exception for an answer of the registry that a cause explains.
+	 * @param message what failed, naming the registry URL and the subject or id
+	 * @param status the HTTP status, or 0 when no answer came
+	 * @param errorCode the Confluent error code, or 0
+	 * @param cause the cause
+	 * @since 0.2.0
+	 */
+	public SchemaRegistryException(String message, int status, int errorCode, Throwable cause) {
 		super(message, cause);
-		this.status = 0;
-		this.errorCode = 0;
+		this.status = status;
+		this.errorCode = errorCode;
 	}
 
 	/**

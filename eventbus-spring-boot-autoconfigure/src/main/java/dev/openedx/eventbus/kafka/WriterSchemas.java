@@ -35,8 +35,11 @@ public interface WriterSchemas {
 	 * The schema registered under an id.
 	 * @param id the id read from a message frame
 	 * @return the schema, never {@code null}
-	 * @throws SchemaRegistryException when the id is unknown ({@link SchemaRegistryException#status()} 404) or the
-	 * schemas cannot be reached right now (any other status)
+	 * @throws UnusableSchemaException when the id has a schema this consumer cannot read (not Avro, with
+	 * references, none at all)
+	 * @throws SchemaRegistryException when the id is unknown ({@link SchemaRegistryException#status()} 404), the
+	 * request is refused (400, 422), the credentials are (401, 403), or the schemas cannot be reached right now (0 for
+	 * no answer, or any other status)
 	 */
 	Schema schemaById(int id);
 

@@ -18,112 +18,76 @@ package dev.openedx.eventbus.redis;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import dev.openedx.eventbus.consumer.ConsumerSettings;
-import dev.openedx.eventbus.event.EventOrigin;
+import dev.openedx.eventbus.consumer.FailurePolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Settings of a {@link RedisEventBusConsumer}: the shared worker settings plus what is particular to Redis consumer
- * groups.
+ * The Redis view of a worker's {@link ConsumerSettings}: the one settings model, with the accessors a
+ * {@link RedisEventBusConsumer} reads (its {@link ConsumerSettings#redis() Redis part} and the stream and group). It
+ * holds nothing of its own.
  * <pre class="code">
  * RedisConsumerSettings settings = RedisConsumerSettings.of("stage-user-login", "discovery")
  *         .withConsumerName("discovery-0")
- *         .withFailurePolicy(RedisFailurePolicy.DEAD_LETTER);
+ *         .withFailurePolicy(FailurePolicy.DEAD_LETTER);
  * </pre>
  *
- * @param worker the transport-neutral settings; transport {@code redis}, destination the full stream name, group
- * the consumer group; its poll timeout is the {@code XREADGROUP ... BLOCK}
- * @param consumerName the consumer name inside the group; must be stable across restarts of one instance so it
- * re-reads its own pending entries, and unique among the live consumers of the group
- * @param batchSize the {@code COUNT} of each read (Python reads 1)
- * @param claimMinIdle how long an entry must have been pending, unacknowledged, before any consumer of the group
- * takes it over with {@code XAUTOCLAIM}; longer than the longest time one batch can take to handle
- * @param claimInterval how often the worker looks for such entries
- * @param checkBacklog whether the group keeps its position on start (entries added while no consumer ran are
- * delivered); {@code false} moves the group to {@code $} on every start, as Python does by default
- * @param lastReadMessageId when set, the group is moved to just after this entry id on every start (replay)
- * @param failurePolicy what happens to entries that could not be handled
- * @param deadLetterMaxLength approximate length kept in the dead-letter stream, 0 to never trim it
+ * @param worker the settings; transport {@code redis}, destination the full stream name, group the consumer group;
+ * its poll timeout is the {@code XREADGROUP ... BLOCK}
  * @since 0.1.0
  */
-public record RedisConsumerSettings(ConsumerSettings worker, String consumerName, int batchSize,
-		Duration claimMinIdle, Duration claimInterval, boolean checkBacklog, @Nullable String lastReadMessageId,
-		RedisFailurePolicy failurePolicy, long deadLetterMaxLength) {
+public record RedisConsumerSettings(ConsumerSettings worker) {
 
 	/** Transport name in {@link ConsumerSettings#transport()}. */
 	public static final String TRANSPORT = "redis";
 
 	/** Default {@link #batchSize()}. */
-	public static final int DEFAULT_BATCH_SIZE = 10;
+	public static final int DEFAULT_BATCH_SIZE = ConsumerSettings.Redis.DEFAULT_BATCH_SIZE;
 
 	/** Default {@link #claimMinIdle()}: as long as Kafka's default {@code max.poll.interval.ms}. */
-	public static final Duration DEFAULT_CLAIM_MIN_IDLE = Duration.ofMinutes(5);
+	public static final Duration DEFAULT_CLAIM_MIN_IDLE = ConsumerSettings.Redis.DEFAULT_CLAIM_MIN_IDLE;
 
 	/** Default {@link #claimInterval()}. */
-	public static final Duration DEFAULT_CLAIM_INTERVAL = Duration.ofSeconds(30);
+	public static final Duration DEFAULT_CLAIM_INTERVAL = ConsumerSettings.Redis.DEFAULT_CLAIM_INTERVAL;
 
-	private static final Pattern ENTRY_ID = Pattern.compile("\\d+(-\\d+)?");
+	/**
+	 * Default {@link #maxDeliveries()}.
+	 * @since 0.2.0
+	 */
+	public static final int DEFAULT_MAX_DELIVERIES = ConsumerSettings.Redis.DEFAULT_MAX_DELIVERIES;
 
 	public RedisConsumerSettings {
 		Objects.requireNonNull(worker, "worker must not be null");
-		Objects.requireNonNull(consumerName, "consumerName must not be null");
-		Objects.requireNonNull(claimMinIdle, "claimMinIdle must not be null");
-		Objects.requireNonNull(claimInterval, "claimInterval must not be null");
-		Objects.requireNonNull(failurePolicy, "failurePolicy must not be null");
 		if (!TRANSPORT.equals(worker.transport())) {
 			throw new IllegalArgumentException("worker.transport must be 'redis', was '" + worker.transport() + "'");
-		}
-		if (consumerName.isBlank()) {
-			throw new IllegalArgumentException("consumerName must not be blank");
 		}
 		if (worker.pollTimeout().toMillis() < 1) {
 			// BLOCK 0 would wait forever and the worker could never stop.
 			throw new IllegalArgumentException(
 					"worker.pollTimeout must be at least 1 ms, was " + worker.pollTimeout());
 		}
-		if (batchSize < 1) {
-			throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
-		}
-		if (claimMinIdle.toMillis() < 1) {
-			throw new IllegalArgumentException("claimMinIdle must be at least 1 ms, was " + claimMinIdle);
-		}
-		if (claimInterval.toMillis() < 1) {
-			throw new IllegalArgumentException("claimInterval must be at least 1 ms, was " + claimInterval);
-		}
-		if (lastReadMessageId != null && !ENTRY_ID.matcher(lastReadMessageId).matches()) {
-			throw new IllegalArgumentException("lastReadMessageId '" + lastReadMessageId
-					+ "' is not a stream entry id such as 1679676448892-0");
-		}
-		if (deadLetterMaxLength < 0) {
-			throw new IllegalArgumentException("deadLetterMaxLength must not be negative, was " + deadLetterMaxLength);
-		}
 	}
 
 	/**
-	 * Defaults for a stream and group: the host name as consumer name, batches of {@value #DEFAULT_BATCH_SIZE},
-	 * claim after 5 minutes idle (checked every 30 seconds), resume where the group stopped, dead letters on
-	 * {@code <stream>-dlq}, and the shared engine's defaults (no error limit, no retry, 1 second block).
+	 * Defaults for a stream and group: the {@linkplain ConsumerSettings.Redis#defaults() Redis defaults}, dead
+	 * letters on {@code <stream>-dlq}, and the shared engine's defaults (no error limit, no retry, 1 second block).
 	 * @param stream the full stream name
 	 * @param group the consumer group
 	 * @return the settings, never {@code null}
 	 */
 	public static RedisConsumerSettings of(String stream, String group) {
-		return new RedisConsumerSettings(ConsumerSettings.defaults(TRANSPORT, stream, group), defaultConsumerName(),
-				DEFAULT_BATCH_SIZE, DEFAULT_CLAIM_MIN_IDLE, DEFAULT_CLAIM_INTERVAL, true, null,
-				RedisFailurePolicy.DEAD_LETTER, 0);
+		return new RedisConsumerSettings(ConsumerSettings.defaults(TRANSPORT, stream, group)
+			.withFailurePolicy(FailurePolicy.DEAD_LETTER));
 	}
 
 	/**
-	 * The default consumer name: this host's name ({@code HOSTNAME}, else the resolved local host name), the same
-	 * one sent as {@code sourcehost}. It survives restarts of the same machine, container or StatefulSet pod; where
-	 * host names change on every start, the old name's pending entries are claimed by the others after
-	 * {@link #claimMinIdle()}.
+	 * The default consumer name: this host's name.
 	 * @return the host name
+	 * @see ConsumerSettings.Redis#defaultConsumerName()
 	 */
 	public static String defaultConsumerName() {
-		return EventOrigin.local().sourceHost();
+		return ConsumerSettings.Redis.defaultConsumerName();
 	}
 
 	public String stream() {
@@ -132,6 +96,47 @@ public record RedisConsumerSettings(ConsumerSettings worker, String consumerName
 
 	public String group() {
 		return this.worker.group();
+	}
+
+	public String consumerName() {
+		return this.worker.redis().consumerName();
+	}
+
+	public int batchSize() {
+		return this.worker.redis().batchSize();
+	}
+
+	public Duration claimMinIdle() {
+		return this.worker.redis().claimMinIdle();
+	}
+
+	public Duration claimInterval() {
+		return this.worker.redis().claimInterval();
+	}
+
+	public boolean checkBacklog() {
+		return this.worker.redis().checkBacklog();
+	}
+
+	public @Nullable String lastReadMessageId() {
+		return this.worker.redis().lastReadMessageId();
+	}
+
+	public FailurePolicy failurePolicy() {
+		return this.worker.failurePolicy();
+	}
+
+	public long deadLetterMaxLength() {
+		return this.worker.redis().deadLetterMaxLength();
+	}
+
+	/**
+	 * How many deliveries an entry gets before it goes to the failure policy as {@code delivery_limit}.
+	 * @return the limit, at least 1
+	 * @since 0.2.0
+	 */
+	public int maxDeliveries() {
+		return this.worker.redis().maxDeliveries();
 	}
 
 	/**
@@ -143,50 +148,49 @@ public record RedisConsumerSettings(ConsumerSettings worker, String consumerName
 	}
 
 	public RedisConsumerSettings withWorker(ConsumerSettings worker) {
-		return new RedisConsumerSettings(worker, this.consumerName, this.batchSize, this.claimMinIdle,
-				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.failurePolicy,
-				this.deadLetterMaxLength);
+		return new RedisConsumerSettings(worker);
 	}
 
 	public RedisConsumerSettings withConsumerName(String consumerName) {
-		return new RedisConsumerSettings(this.worker, consumerName, this.batchSize, this.claimMinIdle,
-				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.failurePolicy,
-				this.deadLetterMaxLength);
+		return redis(this.worker.redis().withConsumerName(consumerName));
 	}
 
 	public RedisConsumerSettings withBatchSize(int batchSize) {
-		return new RedisConsumerSettings(this.worker, this.consumerName, batchSize, this.claimMinIdle,
-				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.failurePolicy,
-				this.deadLetterMaxLength);
+		return redis(this.worker.redis().withBatchSize(batchSize));
 	}
 
 	public RedisConsumerSettings withClaim(Duration claimMinIdle, Duration claimInterval) {
-		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, claimMinIdle, claimInterval,
-				this.checkBacklog, this.lastReadMessageId, this.failurePolicy, this.deadLetterMaxLength);
+		return redis(this.worker.redis().withClaimMinIdle(claimMinIdle).withClaimInterval(claimInterval));
 	}
 
 	public RedisConsumerSettings withCheckBacklog(boolean checkBacklog) {
-		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, this.claimMinIdle,
-				this.claimInterval, checkBacklog, this.lastReadMessageId, this.failurePolicy,
-				this.deadLetterMaxLength);
+		return redis(this.worker.redis().withCheckBacklog(checkBacklog));
 	}
 
 	public RedisConsumerSettings withLastReadMessageId(@Nullable String lastReadMessageId) {
-		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, this.claimMinIdle,
-				this.claimInterval, this.checkBacklog, lastReadMessageId, this.failurePolicy,
-				this.deadLetterMaxLength);
+		return redis(this.worker.redis().withLastReadMessageId(lastReadMessageId));
 	}
 
-	public RedisConsumerSettings withFailurePolicy(RedisFailurePolicy failurePolicy) {
-		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, this.claimMinIdle,
-				this.claimInterval, this.checkBacklog, this.lastReadMessageId, failurePolicy,
-				this.deadLetterMaxLength);
+	public RedisConsumerSettings withFailurePolicy(FailurePolicy failurePolicy) {
+		return new RedisConsumerSettings(this.worker.withFailurePolicy(failurePolicy));
 	}
 
 	public RedisConsumerSettings withDeadLetterMaxLength(long deadLetterMaxLength) {
-		return new RedisConsumerSettings(this.worker, this.consumerName, this.batchSize, this.claimMinIdle,
-				this.claimInterval, this.checkBacklog, this.lastReadMessageId, this.failurePolicy,
-				deadLetterMaxLength);
+		return redis(this.worker.redis().withDeadLetterMaxLength(deadLetterMaxLength));
+	}
+
+	/**
+	 * A copy with another delivery limit.
+	 * @param maxDeliveries how many deliveries an entry gets before it goes to the failure policy
+	 * @return the copy
+	 * @since 0.2.0
+	 */
+	public RedisConsumerSettings withMaxDeliveries(int maxDeliveries) {
+		return redis(this.worker.redis().withMaxDeliveries(maxDeliveries));
+	}
+
+	private RedisConsumerSettings redis(ConsumerSettings.Redis redis) {
+		return new RedisConsumerSettings(this.worker.withRedis(redis));
 	}
 
 }

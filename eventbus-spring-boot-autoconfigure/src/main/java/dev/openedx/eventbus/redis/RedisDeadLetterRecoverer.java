@@ -23,6 +23,8 @@ import java.util.Objects;
 
 import dev.openedx.eventbus.consumer.ConsumeFailureException;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.consumer.WorkerFailureException;
+import dev.openedx.eventbus.event.LogText;
 import dev.openedx.eventbus.event.PythonDateTimes;
 
 import org.springframework.core.log.LogAccessor;
@@ -133,6 +135,16 @@ public final class RedisDeadLetterRecoverer implements FailureRecoverer<RedisStr
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			id = connection.streamCommands()
 				.xAdd(StreamRecords.newRecord().in(StreamFields.utf8(target)).ofBytes(fields), this.options);
+		}
+		catch (RuntimeException ex) {
+			String refusal = RedisFailureRule.refusal(ex);
+			if (refusal != null) {
+				throw new WorkerFailureException("Redis refused the dead letter of " + message.coordinates() + " to "
+						+ target + ": " + LogText.escape(refusal) + " (check spring.data.redis.username and "
+						+ "spring.data.redis.password, and that the ACL user may XADD to the -dlq streams: the rule "
+						+ "of docs/security.md)", ex);
+			}
+			throw ex;
 		}
 		if (id == null) {
 			throw new IllegalStateException("XADD to " + target + " returned no entry id");

@@ -26,6 +26,7 @@ import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.ConsumerWorker;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.FailureClassifier;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventCodec;
@@ -38,13 +39,17 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * A consumer-group worker for one Redis stream: the shared {@link ConsumerWorker} engine (decode, dispatch, bounded
  * retry, failure policy, consecutive-errors limit, backoff on lost connections) over a Redis stream source, the
- * edx-event-bus-redis {@link RedisMessageDecoder} and the configured {@link RedisFailurePolicy}.
+ * edx-event-bus-redis {@link RedisMessageDecoder} and the configured {@link dev.openedx.eventbus.consumer.FailurePolicy}.
  * <p>
  * What it guarantees: an entry is acknowledged ({@code XACK}, batched per read) only after the listeners returned or
  * its failure was recorded; entries a crashed instance left pending are handled when it restarts under the same
  * consumer name, or taken over by another consumer of the group once idle for
  * {@link RedisConsumerSettings#claimMinIdle()}; by default a restarted group resumes where it stopped and a new group
- * starts at the beginning of the stream; a Redis restart or network loss makes the worker back off and carry on.
+ * starts at the beginning of the stream; a Redis restart or network loss makes the worker back off and carry on. An
+ * entry delivered more than {@code max-deliveries} times without being acknowledged (it crashes whatever consumer
+ * takes it) is dead-lettered as {@code delivery_limit} without reaching the listeners again; entries trimmed away
+ * before the group handled them are counted as lost and logged at ERROR; a refused password or a missing ACL
+ * permission fails the worker with the reason.
  * <pre class="code">
  * RedisEventBusConsumer consumer = new RedisEventBusConsumer(connectionFactory,
  *         RedisConsumerSettings.of("user-login", "discovery"), OpenEdxCatalog.catalog(), new AvroEventCodec(),
@@ -108,8 +113,10 @@ public final class RedisEventBusConsumer implements EventBusConsumer {
 					+ block.toMillis() + " ms), else every blocking read of " + settings.stream() + " times out");
 		}
 		this.worker = new ConsumerWorker<>(settings.worker(),
-				new RedisStreamMessageSource(connectionFactory, settings, commandTimeout),
-				new RedisMessageDecoder(catalog, codec, origin), dispatcher, recoverer, observer);
+				new RedisStreamMessageSource(connectionFactory, settings, commandTimeout, observer),
+				new DeliveryLimitDecoder(new RedisMessageDecoder(catalog, codec, origin,
+						settings.worker().maxMessageSize()), settings.maxDeliveries()),
+				dispatcher, recoverer, observer, FailureClassifier.DEFAULT.with(RedisFailureRule.INSTANCE));
 	}
 
 	private static FailureRecoverer<RedisStreamMessage> recoverer(RedisConnectionFactory connectionFactory,

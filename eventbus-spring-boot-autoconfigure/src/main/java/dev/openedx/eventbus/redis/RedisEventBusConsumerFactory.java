@@ -16,16 +16,14 @@
 
 package dev.openedx.eventbus.redis;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 
-import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
-import dev.openedx.eventbus.consumer.FailurePolicy;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
+import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.event.EventCatalog;
 import dev.openedx.eventbus.event.EventCodec;
 import dev.openedx.eventbus.event.EventDispatcher;
@@ -34,12 +32,12 @@ import dev.openedx.eventbus.event.EventOrigin;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
- * Builds Redis consumer-group workers from worker definitions, with {@code eventbus.redis.consumer.*} as defaults
- * (what the auto-configuration and the {@code consume-events} command use):
+ * Builds Redis consumer-group workers from their settings (what the auto-configuration and the
+ * {@code consume-events} command use):
  * <pre class="code">
  * EventBusConsumerFactory factory = new RedisEventBusConsumerFactory(connectionFactory, catalog, codec,
- *         EventOrigin.forService("catalog"), RedisConsumerDefaults.defaults());
- * EventBusConsumer worker = factory.create(definition, dispatcher, ConsumerObserver.NONE);
+ *         EventOrigin.forService("catalog"));
+ * EventBusConsumer worker = factory.create(settings, dispatcher, ConsumerObserver.NONE);
  * </pre>
  *
  * @since 0.1.0
@@ -54,8 +52,6 @@ public final class RedisEventBusConsumerFactory implements EventBusConsumerFacto
 
 	private final EventOrigin origin;
 
-	private final RedisConsumerDefaults defaults;
-
 	private volatile ThreadFactory threadFactory = Thread::new;
 
 	/**
@@ -64,15 +60,13 @@ public final class RedisEventBusConsumerFactory implements EventBusConsumerFacto
 	 * @param catalog the event types the workers decode, must not be {@code null}
 	 * @param codec the event codec, must not be {@code null}
 	 * @param origin this service's origin, the default of missing metadata fields, must not be {@code null}
-	 * @param defaults the settings a worker definition does not override, must not be {@code null}
 	 */
 	public RedisEventBusConsumerFactory(RedisConnectionFactory connectionFactory, EventCatalog catalog,
-			EventCodec codec, EventOrigin origin, RedisConsumerDefaults defaults) {
+			EventCodec codec, EventOrigin origin) {
 		this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory must not be null");
 		this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
 		this.codec = Objects.requireNonNull(codec, "codec must not be null");
 		this.origin = Objects.requireNonNull(origin, "origin must not be null");
-		this.defaults = Objects.requireNonNull(defaults, "defaults must not be null");
 	}
 
 	@Override
@@ -81,30 +75,14 @@ public final class RedisEventBusConsumerFactory implements EventBusConsumerFacto
 	}
 
 	@Override
-	public EventBusConsumer create(WorkerDefinition definition, EventDispatcher dispatcher,
-			ConsumerObserver observer) {
-		ConsumerSettings worker = new ConsumerSettings(definition.name(), transport(),
-				definition.topic(), definition.groupId(),
-				definition.consecutiveErrorsLimit(), definition.retry(), this.defaults.block(),
-				definition.pollFailureSleep());
-		WorkerDefinition.RedisOptions overrides = definition.redis();
-		String consumerName = (overrides.consumerName() != null) ? overrides.consumerName()
-				: (this.defaults.consumerName() != null) ? this.defaults.consumerName()
-						: RedisConsumerSettings.defaultConsumerName();
-		boolean checkBacklog = (overrides.checkBacklog() != null) ? overrides.checkBacklog()
-				: this.defaults.checkBacklog();
-		String lastRead = (overrides.lastReadMessageId() != null) ? overrides.lastReadMessageId()
-				: (definition.replayFrom() != null) ? idBefore(definition.replayFrom())
-						: this.defaults.lastReadMessageId();
-		RedisConsumerSettings settings = new RedisConsumerSettings(worker, consumerName,
-				this.defaults.batchSize(),
-				(overrides.claimMinIdle() != null) ? overrides.claimMinIdle() : this.defaults.claimMinIdle(),
-				this.defaults.claimInterval(), checkBacklog, lastRead,
-				(definition.failurePolicy() == FailurePolicy.DEAD_LETTER) ? RedisFailurePolicy.DEAD_LETTER
-						: RedisFailurePolicy.LOG_AND_SKIP,
-				this.defaults.deadLetterMaxLength());
-		RedisEventBusConsumer consumer = new RedisEventBusConsumer(this.connectionFactory, settings, this.catalog,
-				this.codec, this.origin, dispatcher, observer);
+	public EventBusConsumer create(ConsumerSettings settings, EventDispatcher dispatcher, ConsumerObserver observer) {
+		ConsumerSettings worker = settings;
+		// A replay time moves the group to the entry id of that millisecond, unless an entry id is given.
+		if (settings.replayFrom() != null && settings.redis().lastReadMessageId() == null) {
+			worker = settings.withRedis(settings.redis().withLastReadMessageId(idBefore(settings.replayFrom())));
+		}
+		RedisEventBusConsumer consumer = new RedisEventBusConsumer(this.connectionFactory,
+				new RedisConsumerSettings(worker), this.catalog, this.codec, this.origin, dispatcher, observer);
 		consumer.threadFactory(this.threadFactory);
 		return consumer;
 	}
@@ -122,8 +100,8 @@ public final class RedisEventBusConsumerFactory implements EventBusConsumerFacto
 	 * The stream id just before the first entry added at a time: entry ids start with their millisecond time, and the
 	 * group delivers the entries after the id it is set to.
 	 */
-	static String idBefore(OffsetDateTime time) {
-		return (time.toInstant().toEpochMilli() - 1) + "-18446744073709551615";
+	static String idBefore(Instant time) {
+		return (time.toEpochMilli() - 1) + "-18446744073709551615";
 	}
 
 }

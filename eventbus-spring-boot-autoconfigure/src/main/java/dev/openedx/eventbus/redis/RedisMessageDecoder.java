@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.openedx.eventbus.consumer.ConsumeFailureException;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.FailureKind;
 import dev.openedx.eventbus.consumer.MessageDecoder;
 import dev.openedx.eventbus.event.EventCatalog;
@@ -58,7 +59,10 @@ import org.springframework.core.log.LogAccessor;
  * <li>a type missing from the catalog: {@link FailureKind#UNKNOWN_EVENT_TYPE}</li>
  * <li>no {@code event_data}, data that does not decode, or a type that cannot travel on the bus:
  * {@link FailureKind#UNDECODABLE_VALUE}</li>
+ * <li>an entry larger than the size limit ({@code eventbus.consumer.max-message-size}; field names and values
+ * counted): {@link FailureKind#MESSAGE_TOO_LARGE}, before any field is read</li>
  * </ul>
+ * Wire values in messages and logs (the event type, the id) are {@linkplain LogText#escape escaped}.
  *
  * @since 0.1.0
  */
@@ -72,17 +76,38 @@ public final class RedisMessageDecoder implements MessageDecoder<RedisStreamMess
 
 	private final EventOrigin consumerOrigin;
 
+	private final int maxMessageSize;
+
 	/**
-	 * Create a decoder.
+	 * Create a decoder with the default size limit, {@link ConsumerSettings#DEFAULT_MAX_MESSAGE_SIZE}.
 	 * @param catalog the event types this service knows
 	 * @param codec the codec, normally {@code AvroEventCodec}
 	 * @param consumerOrigin supplies the defaults for missing {@code source}, {@code sourcehost} and
 	 * {@code sourcelib}
 	 */
 	public RedisMessageDecoder(EventCatalog catalog, EventCodec codec, EventOrigin consumerOrigin) {
+		this(catalog, codec, consumerOrigin, ConsumerSettings.DEFAULT_MAX_MESSAGE_SIZE);
+	}
+
+	/**
+	 * Create a decoder.
+	 * @param catalog the event types this service knows
+	 * @param codec the codec, normally {@code AvroEventCodec}
+	 * @param consumerOrigin supplies the defaults for missing {@code source}, {@code sourcehost} and
+	 * {@code sourcelib}
+	 * @param maxMessageSize the largest entry decoded, in bytes of field names and values
+	 * ({@code eventbus.consumer.max-message-size})
+	 * @since 0.2.0
+	 */
+	public RedisMessageDecoder(EventCatalog catalog, EventCodec codec, EventOrigin consumerOrigin,
+			int maxMessageSize) {
 		this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
 		this.codec = Objects.requireNonNull(codec, "codec must not be null");
 		this.consumerOrigin = Objects.requireNonNull(consumerOrigin, "consumerOrigin must not be null");
+		if (maxMessageSize < 1) {
+			throw new IllegalArgumentException("maxMessageSize must be at least 1 byte, was " + maxMessageSize);
+		}
+		this.maxMessageSize = maxMessageSize;
 	}
 
 	@Override
@@ -91,6 +116,12 @@ public final class RedisMessageDecoder implements MessageDecoder<RedisStreamMess
 		if (fields.isEmpty()) {
 			throw new ConsumeFailureException(FailureKind.MISSING_METADATA, "Entry " + message.coordinates()
 					+ " has no fields: it was deleted or trimmed (MAXLEN) before this group handled it");
+		}
+		long size = size(fields);
+		if (size > this.maxMessageSize) {
+			throw new ConsumeFailureException(FailureKind.MESSAGE_TOO_LARGE, "Entry " + message.coordinates()
+					+ " has " + size + " bytes, over eventbus.consumer.max-message-size=" + this.maxMessageSize
+					+ "; it is not decoded (raise the setting if such entries are legitimate)");
 		}
 		byte[][] values = new byte[StreamFields.count()][];
 		for (Map.Entry<byte[], byte[]> field : fields) {
@@ -136,6 +167,19 @@ public final class RedisMessageDecoder implements MessageDecoder<RedisStreamMess
 		catch (EventDecodingException ex) {
 			throw new ConsumeFailureException(FailureKind.UNDECODABLE_VALUE, ex.getMessage(), ex);
 		}
+	}
+
+	/** The bytes of an entry's field names and values, the part of it that grows with what a producer writes. */
+	private static long size(List<Map.Entry<byte[], byte[]>> fields) {
+		long size = 0;
+		for (Map.Entry<byte[], byte[]> field : fields) {
+			size += length(field.getKey()) + length(field.getValue());
+		}
+		return size;
+	}
+
+	private static int length(byte @Nullable [] bytes) {
+		return (bytes != null) ? bytes.length : 0;
 	}
 
 	private <D> OpenEdxEvent<D> decode(EventType<D> type, byte[] data, EventsMetadata metadata) {

@@ -45,6 +45,8 @@ public final class RedisStreamMessage implements InboundMessage {
 
 	private final List<Map.Entry<byte[], byte[]>> fields;
 
+	private final long deliveryCount;
+
 	/**
 	 * Create a message.
 	 * @param stream the full stream name
@@ -55,13 +57,19 @@ public final class RedisStreamMessage implements InboundMessage {
 		this.stream = Objects.requireNonNull(stream, "stream must not be null");
 		this.id = Objects.requireNonNull(id, "id must not be null");
 		this.fields = List.copyOf(fields);
+		this.deliveryCount = 1;
 	}
 
 	// For entries read from Redis: the list is built here and never escapes, so it is not copied again.
 	private RedisStreamMessage(String stream, String id, @Nullable Map<byte[], byte[]> body) {
+		this(stream, id, entries(body), 1);
+	}
+
+	private RedisStreamMessage(String stream, String id, List<Map.Entry<byte[], byte[]>> fields, long deliveryCount) {
 		this.stream = stream;
 		this.id = id;
-		this.fields = entries(body);
+		this.fields = fields;
+		this.deliveryCount = deliveryCount;
 	}
 
 	static RedisStreamMessage of(String stream, ByteRecord record) {
@@ -70,6 +78,15 @@ public final class RedisStreamMessage implements InboundMessage {
 
 	static RedisStreamMessage of(String stream, StreamMessage<byte[], byte[]> message) {
 		return new RedisStreamMessage(stream, message.getId(), message.getBody());
+	}
+
+	/**
+	 * This entry as delivered the given number of times.
+	 * @param deliveryCount the group's delivery count of the entry, this delivery included
+	 * @return a message with the same fields
+	 */
+	RedisStreamMessage withDeliveryCount(long deliveryCount) {
+		return new RedisStreamMessage(this.stream, this.id, this.fields, deliveryCount);
 	}
 
 	private static List<Map.Entry<byte[], byte[]>> entries(@Nullable Map<byte[], byte[]> body) {
@@ -91,6 +108,16 @@ public final class RedisStreamMessage implements InboundMessage {
 
 	public String id() {
 		return this.id;
+	}
+
+	/**
+	 * How many times the group delivered this entry, this delivery included ({@code XPENDING}'s delivery count): 1
+	 * for an entry read for the first time, more for one re-read after a restart or claimed from another consumer.
+	 * @return the delivery count, at least 1
+	 * @since 0.2.0
+	 */
+	public long deliveryCount() {
+		return this.deliveryCount;
 	}
 
 	/**

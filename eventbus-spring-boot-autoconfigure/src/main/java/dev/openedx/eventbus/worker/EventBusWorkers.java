@@ -23,8 +23,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import dev.openedx.eventbus.consumer.DispatchInterceptor;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.WorkerDispatcher;
 import dev.openedx.eventbus.consumer.WorkerDispatcherDecorator;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerState;
@@ -55,7 +57,7 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 
 	private static final LogAccessor logger = new LogAccessor(EventBusWorkers.class);
 
-	private final List<WorkerDefinition> definitions;
+	private final List<ConsumerSettings> definitions;
 
 	private final EventBusConsumerFactory factory;
 
@@ -71,6 +73,8 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 
 	private final List<WorkerDispatcherDecorator> decorators;
 
+	private final List<DispatchInterceptor> interceptors;
+
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile List<EventBusConsumer> workers;
@@ -79,7 +83,7 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 
 	/**
 	 * Create the workers; none starts before {@link #start()}.
-	 * @param definitions the worker definitions
+	 * @param definitions the settings of each worker
 	 * @param factory the transport's consumer factory
 	 * @param dispatcher the dispatcher every worker hands its events to
 	 * @param observer the observer every worker reports to
@@ -87,7 +91,7 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	 * @param autoStartup whether the workers start with the application context
 	 * @param shutdownTimeout how long a stop waits for each worker
 	 */
-	public EventBusWorkers(List<WorkerDefinition> definitions, EventBusConsumerFactory factory,
+	public EventBusWorkers(List<ConsumerSettings> definitions, EventBusConsumerFactory factory,
 			EventDispatcher dispatcher, ConsumerObserver observer, ApplicationEventPublisher eventPublisher,
 			boolean autoStartup, Duration shutdownTimeout) {
 		this(definitions, factory, dispatcher, observer, eventPublisher, autoStartup, shutdownTimeout, List.of());
@@ -96,6 +100,26 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	/**
 	 * Create the workers, each dispatcher wrapped by the decorators (the inbox, for one); none starts before
 	 * {@link #start()}.
+	 * @param definitions the settings of each worker
+	 * @param factory the transport's consumer factory
+	 * @param dispatcher the dispatcher every worker hands its events to
+	 * @param observer the observer every worker reports to
+	 * @param eventPublisher where {@link EventBusConsumerFailedEvent}s go
+	 * @param autoStartup whether the workers start with the application context
+	 * @param shutdownTimeout how long a stop waits for each worker
+	 * @param decorators applied in order to each worker's dispatcher
+	 */
+	public EventBusWorkers(List<ConsumerSettings> definitions, EventBusConsumerFactory factory,
+			EventDispatcher dispatcher, ConsumerObserver observer, ApplicationEventPublisher eventPublisher,
+			boolean autoStartup, Duration shutdownTimeout, List<? extends WorkerDispatcherDecorator> decorators) {
+		this(definitions, factory, dispatcher, observer, eventPublisher, autoStartup, shutdownTimeout, decorators,
+				List.of());
+	}
+
+	/**
+	 * Create the workers; none starts before {@link #start()}. Each worker gets a {@link WorkerDispatcher}: its
+	 * {@code event-types} (checked on each message before decoding), the interceptors around each attempt (tracing),
+	 * then the decorators (the inbox, for one) around the dispatcher.
 	 * @param definitions the worker definitions
 	 * @param factory the transport's consumer factory
 	 * @param dispatcher the dispatcher every worker hands its events to
@@ -103,12 +127,16 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	 * @param eventPublisher where {@link EventBusConsumerFailedEvent}s go
 	 * @param autoStartup whether the workers start with the application context
 	 * @param shutdownTimeout how long a stop waits for each worker
-	 * @param decorators applied in order to each worker's dispatcher, inside its event-type filter
+	 * @param decorators applied in order to each worker's dispatcher
+	 * @param interceptors run around each attempt of the listeners, the first one outermost
+	 * @since 0.2.0
 	 */
-	public EventBusWorkers(List<WorkerDefinition> definitions, EventBusConsumerFactory factory,
+	public EventBusWorkers(List<ConsumerSettings> definitions, EventBusConsumerFactory factory,
 			EventDispatcher dispatcher, ConsumerObserver observer, ApplicationEventPublisher eventPublisher,
-			boolean autoStartup, Duration shutdownTimeout, List<? extends WorkerDispatcherDecorator> decorators) {
+			boolean autoStartup, Duration shutdownTimeout, List<? extends WorkerDispatcherDecorator> decorators,
+			List<? extends DispatchInterceptor> interceptors) {
 		this.decorators = List.copyOf(decorators);
+		this.interceptors = List.copyOf(interceptors);
 		this.definitions = List.copyOf(definitions);
 		this.factory = Objects.requireNonNull(factory, "factory must not be null");
 		this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher must not be null");
@@ -120,10 +148,10 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 	}
 
 	/**
-	 * The worker definitions, in configuration order.
-	 * @return the definitions, never {@code null}
+	 * The settings of each worker, in configuration order.
+	 * @return the settings, never {@code null}
 	 */
-	public List<WorkerDefinition> getDefinitions() {
+	public List<ConsumerSettings> getDefinitions() {
 		return this.definitions;
 	}
 
@@ -256,18 +284,20 @@ public final class EventBusWorkers implements SmartLifecycle, EventBusConsumerRe
 
 	private List<EventBusConsumer> createWorkers() {
 		List<EventBusConsumer> created = new ArrayList<>(this.definitions.size());
-		for (WorkerDefinition definition : this.definitions) {
+		for (ConsumerSettings definition : this.definitions) {
 			created.add(create(definition));
 		}
 		return List.copyOf(created);
 	}
 
-	private EventBusConsumer create(WorkerDefinition definition) {
+	private EventBusConsumer create(ConsumerSettings definition) {
 		EventDispatcher decorated = this.dispatcher;
 		for (WorkerDispatcherDecorator decorator : this.decorators) {
 			decorated = decorator.decorate(definition, decorated);
 		}
-		EventDispatcher selected = EventTypeFilteringDispatcher.of(definition.eventTypes(), decorated);
+		WorkerDispatcher selected = WorkerDispatcher.of(decorated)
+			.selecting(definition.eventTypes())
+			.interceptedBy(this.interceptors);
 		return this.factory.create(definition, selected, this.observer);
 	}
 

@@ -17,9 +17,14 @@
 package dev.openedx.eventbus.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.openedx.eventbus.worker.EventBusWorkers;
 import dev.openedx.eventbus.publish.EventBusPublisher;
@@ -29,6 +34,7 @@ import dev.openedx.eventbus.avro.EventJson;
 import dev.openedx.eventbus.catalog.OpenEdxCatalog;
 import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import dev.openedx.eventbus.catalog.learning.LearningEvents;
+import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.FailureKind;
 import dev.openedx.eventbus.event.EventType;
@@ -38,6 +44,7 @@ import dev.openedx.eventbus.event.OpenEdxEventListener;
 import dev.openedx.eventbus.event.SendReceipt;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,6 +89,145 @@ abstract class EndToEndTests {
 	 * @return the failure kinds, in order
 	 */
 	abstract List<String> deadLetterKinds(String topic);
+
+	/**
+	 * Make a topic with this many partitions before the test uses it (Kafka); nothing for streams.
+	 * @param topic the topic without prefix
+	 * @param partitions the partitions
+	 */
+	void createTopic(String topic, int partitions) {
+	}
+
+	/**
+	 * Wait until a group has this many members that each own part of the topic (Kafka); nothing for streams.
+	 * @param group the consumer group
+	 * @param members the members
+	 */
+	void awaitMembersAssigned(String group, int members) {
+	}
+
+	/**
+	 * Whether concurrent consumers of one worker keep the order of each key (Kafka: a key's partition has one member).
+	 * @return {@code true} on Kafka
+	 */
+	abstract boolean concurrentConsumersKeepKeyOrder();
+
+	@Test
+	void workerWithConcurrencyRunsOneConsumerPerThreadThatEachHandleTheirShareOfTheEvents() {
+		String topic = uniqueTopic("concurrent");
+		createTopic(topic, 6);
+		concurrentConsumer(topic, 3).run((consumer) -> {
+			assertThat(consumer).hasNotFailed();
+			EventBusWorkers workers = consumer.getBean(EventBusWorkers.class);
+			assertThat(workers.getStatuses()).extracting(ConsumerStatus::name)
+				.containsExactly("main-1", "main-2", "main-3");
+			await().atMost(TIMEOUT)
+				.until(() -> workers.getStatuses().stream().allMatch((s) -> s.state() == ConsumerState.RUNNING));
+			ThreadRecordingListener listener = consumer.getBean(ThreadRecordingListener.class);
+			awaitMembersAssigned("reports-" + topic, 3);
+			publishBooks(topic, 30, 4);
+			await().atMost(TIMEOUT).until(() -> listener.books.size() >= 120);
+			assertThat(listener.books).hasSize(120).doesNotHaveDuplicates();
+			assertThat(listener.threads).as("each consumer handles events on its own thread")
+				.containsOnlyKeys("eventbus-main-1", "eventbus-main-2", "eventbus-main-3");
+			assertThat(workers.getStatuses()).allSatisfy((status) -> assertThat(status.handled()).isPositive());
+			if (concurrentConsumersKeepKeyOrder()) {
+				assertKeyOrder(listener.books);
+			}
+		});
+	}
+
+	@Test
+	void consumersOfOneWorkerHaveTheirOwnErrorLimitAndTheOthersGoOn() {
+		String topic = uniqueTopic("concurrent-failing");
+		createTopic(topic, 6);
+		concurrentConsumer(topic, 3).withPropertyValues("eventbus.consumer.workers.main.consecutive-errors-limit=1")
+			.run((consumer) -> {
+				EventBusWorkers workers = consumer.getBean(EventBusWorkers.class);
+				await().atMost(TIMEOUT)
+					.until(() -> workers.getStatuses().stream().allMatch((s) -> s.state() == ConsumerState.RUNNING));
+				ThreadRecordingListener listener = consumer.getBean(ThreadRecordingListener.class);
+				publish(topic, List.of(new BookData(ThreadRecordingListener.POISON, "Poison", 0)));
+				await().atMost(TIMEOUT)
+					.until(() -> workers.getStatuses().stream().anyMatch((s) -> s.state() == ConsumerState.FAILED));
+				assertThat(workers.getStatuses()).filteredOn((s) -> s.state() == ConsumerState.FAILED)
+					.singleElement()
+					.satisfies((failed) -> assertThat(failed.failures()).containsEntry(FailureKind.HANDLER_ERROR, 1L));
+				assertThat(workers.getStatuses()).filteredOn((s) -> s.state() == ConsumerState.RUNNING).hasSize(2);
+				// The others take over (Kafka rebalances the failed member's partitions; Redis has one stream).
+				publishBooks(topic, 10, 2);
+				await().atMost(TIMEOUT).until(() -> listener.books.size() >= 20);
+				assertThat(listener.books).hasSize(20).doesNotHaveDuplicates();
+				assertThat(deadLetterKinds(topic)).containsExactly(FailureKind.HANDLER_ERROR.tag());
+			});
+	}
+
+	@Test
+	void shutdownDrainsEveryConsumerAndTheirSuccessorsHandleTheRestOnce() {
+		String topic = uniqueTopic("concurrent-drain");
+		createTopic(topic, 6);
+		List<String> handled = new CopyOnWriteArrayList<>();
+		List<ConsumerState> ends = new CopyOnWriteArrayList<>();
+		// All on the topic first, and a slow listener: the stop comes while most events wait.
+		publishBooks(topic, 20, 5);
+		concurrentConsumer(topic, 3).withPropertyValues("test.listener.delay-ms=50").run((consumer) -> {
+			EventBusWorkers workers = consumer.getBean(EventBusWorkers.class);
+			ThreadRecordingListener listener = consumer.getBean(ThreadRecordingListener.class);
+			await().atMost(TIMEOUT).until(() -> listener.books.size() >= 10);
+			consumer.close();
+			handled.addAll(listener.books);
+			workers.getStatuses().forEach((status) -> ends.add(status.state()));
+		});
+		assertThat(ends).as("every consumer stopped gracefully").containsOnly(ConsumerState.STOPPED).hasSize(3);
+		assertThat(handled).doesNotHaveDuplicates().hasSizeLessThan(100);
+		concurrentConsumer(topic, 3).run((successor) -> {
+			ThreadRecordingListener listener = successor.getBean(ThreadRecordingListener.class);
+			await().atMost(TIMEOUT).until(() -> handled.size() + listener.books.size() >= 100);
+			List<String> all = new ArrayList<>(handled);
+			all.addAll(listener.books);
+			assertThat(all).as("every event handled once across the stop").hasSize(100).doesNotHaveDuplicates();
+		});
+	}
+
+	private ApplicationContextRunner concurrentConsumer(String topic, int concurrency) {
+		return service("reports").withUserConfiguration(LibraryEvents.class, ThreadRecordingListener.class)
+			.withPropertyValues("eventbus.consumer.workers.main.topic=" + topic,
+					"eventbus.consumer.workers.main.group-id=reports-" + topic,
+					"eventbus.consumer.workers.main.concurrency=" + concurrency);
+	}
+
+	/** Publish {@code perKey} books for each of {@code keys} keys, numbered in order within each key. */
+	private void publishBooks(String topic, int keys, int perKey) {
+		List<BookData> books = new ArrayList<>();
+		for (int n = 0; n < perKey; n++) {
+			for (int k = 0; k < keys; k++) {
+				books.add(new BookData(topic + "-key-" + k, "copy " + n, n));
+			}
+		}
+		publish(topic, books);
+	}
+
+	private void publish(String topic, List<BookData> books) {
+		producer("library", TestEvents.BOOK_LOANED_TYPE, topic, "book.isbn").withUserConfiguration(LibraryEvents.class)
+			.run((producer) -> {
+				EventBusPublisher publisher = producer.getBean(EventBusPublisher.class);
+				for (BookData book : books) {
+					publisher.publish(TestEvents.BOOK_LOANED.event(book)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+				}
+			});
+	}
+
+	private static void assertKeyOrder(List<String> books) {
+		Map<String, Long> last = new HashMap<>();
+		for (String book : books) {
+			int at = book.lastIndexOf('#');
+			String key = book.substring(0, at);
+			long copy = Long.parseLong(book.substring(at + 1));
+			Long previous = last.put(key, copy);
+			assertThat(previous == null || previous < copy).as("%s after copy %s of the same key", book, previous)
+				.isTrue();
+		}
+	}
 
 	@Test
 	void catalogEventPublishedByOneServiceReachesAnotherServicesListenerWithEqualDataAndMetadata() {
@@ -195,6 +341,32 @@ abstract class EndToEndTests {
 		@OpenEdxEventListener
 		void on(OpenEdxEvent<BookData> event) {
 			this.events.add(event);
+		}
+
+	}
+
+	/** Records each book as {@code isbn#copies} and the thread that handled it; fails on the poison isbn. */
+	static class ThreadRecordingListener {
+
+		static final String POISON = "isbn-poison";
+
+		final List<String> books = new CopyOnWriteArrayList<>();
+
+		final Map<String, Integer> threads = new ConcurrentHashMap<>();
+
+		@Value("${test.listener.delay-ms:0}")
+		private long delayMillis;
+
+		@OpenEdxEventListener
+		void on(BookData book) throws InterruptedException {
+			if (book.isbn().equals(POISON)) {
+				throw new IllegalStateException("poison book " + book.isbn());
+			}
+			if (this.delayMillis > 0) {
+				Thread.sleep(this.delayMillis);
+			}
+			this.threads.merge(Thread.currentThread().getName(), 1, Integer::sum);
+			this.books.add(book.isbn() + "#" + book.copies());
 		}
 
 	}

@@ -26,7 +26,7 @@ import dev.openedx.eventbus.worker.ConsumerAuditLogger;
 import dev.openedx.eventbus.worker.EventBusWorkers;
 import dev.openedx.eventbus.worker.ExitOnConsumerFailure;
 import dev.openedx.eventbus.consumer.StartPosition;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.listener.ApplicationEventDispatcher;
 import dev.openedx.eventbus.listener.OpenEdxEventListenerFactory;
 import dev.openedx.eventbus.publish.AfterCommitSendScheduler;
@@ -302,16 +302,16 @@ class EventBusAutoConfigurationTests {
 					"eventbus.consumer.workers.members.group-id=member-sync",
 					"eventbus.consumer.workers.members.consecutive-errors-limit=0")
 			.run((context) -> {
-				List<WorkerDefinition> definitions = context.getBean(EventBusWorkers.class).getDefinitions();
-				assertThat(definitions).extracting(WorkerDefinition::name).containsExactly("loans", "members");
-				WorkerDefinition loans = definitions.get(0);
-				assertThat(loans.groupId()).isEqualTo("library");
+				List<ConsumerSettings> definitions = context.getBean(EventBusWorkers.class).getDefinitions();
+				assertThat(definitions).extracting(ConsumerSettings::name).containsExactly("loans", "members");
+				ConsumerSettings loans = definitions.get(0);
+				assertThat(loans.group()).isEqualTo("library");
 				assertThat(loans.eventTypes()).containsExactly(TestEvents.BOOK_LOANED_TYPE);
 				assertThat(loans.consecutiveErrorsLimit()).isEqualTo(5);
 				assertThat(loans.startPosition()).isEqualTo(StartPosition.LATEST);
 				assertThat(loans.replayFrom()).hasToString("2026-01-08T06:46:22Z");
-				WorkerDefinition members = definitions.get(1);
-				assertThat(members.groupId()).isEqualTo("member-sync");
+				ConsumerSettings members = definitions.get(1);
+				assertThat(members.group()).isEqualTo("member-sync");
 				assertThat(members.consecutiveErrorsLimit()).isZero();
 			});
 	}
@@ -322,9 +322,9 @@ class EventBusAutoConfigurationTests {
 			.withPropertyValues("spring.application.name=library", "eventbus.topic-prefix=stage",
 					"eventbus.consumer.workers.loans.topic=loans")
 			.run((context) -> {
-				WorkerDefinition loans = context.getBean(EventBusWorkers.class).getDefinitions().get(0);
-				assertThat(loans.topic()).isEqualTo("stage-loans");
-				assertThat(loans.groupId()).isEqualTo("library");
+				ConsumerSettings loans = context.getBean(EventBusWorkers.class).getDefinitions().get(0);
+				assertThat(loans.destination()).isEqualTo("stage-loans");
+				assertThat(loans.group()).isEqualTo("library");
 			});
 	}
 

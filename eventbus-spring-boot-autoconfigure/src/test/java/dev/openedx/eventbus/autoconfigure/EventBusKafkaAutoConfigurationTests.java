@@ -26,7 +26,7 @@ import dev.openedx.eventbus.kafka.KafkaEventBusConsumerFactory;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
 import dev.openedx.eventbus.consumer.FailurePolicy;
 import dev.openedx.eventbus.consumer.StartPosition;
-import dev.openedx.eventbus.consumer.WorkerDefaults;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
@@ -118,17 +118,18 @@ class EventBusKafkaAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("eventbus.kafka.consumer.poll-timeout=3s")
 			.run((context) -> {
 				KafkaEventBusConsumerFactory factory = context.getBean(KafkaEventBusConsumerFactory.class);
-				KafkaEventBusConsumer worker = (KafkaEventBusConsumer) factory.create(WorkerDefaults.python()
-					.definition("w", "stage-enrollments", "catalog")
+				KafkaEventBusConsumer worker = (KafkaEventBusConsumer) factory.create(ConsumerSettingsBinder
+					.template(context.getBean(EventBusProperties.class), "kafka")
+					.forWorker("w", "stage-enrollments", "catalog")
 					.withStartPosition(StartPosition.LATEST)
-					.withReplayFrom(OffsetDateTime.parse("2026-01-08T06:46:22+01:00")), (event) -> {
+					.withReplayFrom(OffsetDateTime.parse("2026-01-08T06:46:22+01:00").toInstant()), (event) -> {
 					}, new ConsumerObserver() {
 					});
 				assertThat(worker.settings().destination()).isEqualTo("stage-enrollments");
 				assertThat(worker.settings().group()).isEqualTo("catalog");
 				assertThat(worker.settings().pollTimeout()).hasSeconds(3);
-				assertThat(worker.options().startPosition()).isEqualTo(dev.openedx.eventbus.kafka.StartPosition.LATEST);
-				assertThat(worker.options().replayFrom()).hasToString("2026-01-08T05:46:22Z");
+				assertThat(worker.settings().startPosition()).isEqualTo(StartPosition.LATEST);
+				assertThat(worker.settings().replayFrom()).hasToString("2026-01-08T05:46:22Z");
 			});
 	}
 
@@ -136,19 +137,19 @@ class EventBusKafkaAutoConfigurationTests {
 	void workersStartAtTheConfiguredPositionByDefault() {
 		this.contextRunner.withPropertyValues("eventbus.kafka.consumer.start-position=latest").run((context) -> {
 			KafkaEventBusConsumer worker = (KafkaEventBusConsumer) context.getBean(KafkaEventBusConsumerFactory.class)
-				.create(new WorkerDefaults(0, dev.openedx.eventbus.consumer.RetryPolicy.NONE, java.time.Duration.ZERO,
-						FailurePolicy.LOG_AND_SKIP).definition("w", "t", "g"), (event) -> {
+				.create(ConsumerSettings.defaults("kafka", "t", "g").withFailurePolicy(FailurePolicy.LOG_AND_SKIP),
+						(event) -> {
 						}, new ConsumerObserver() {
 						});
-			assertThat(worker.options().startPosition()).isEqualTo(dev.openedx.eventbus.kafka.StartPosition.LATEST);
-			assertThat(worker.options().replayFrom()).isNull();
+			assertThat(worker.settings().startPosition()).isEqualTo(StartPosition.LATEST);
+			assertThat(worker.settings().replayFrom()).isNull();
 		});
 	}
 
 	@Test
 	void anAutoOffsetResetTheUserSetIsWhereNewGroupsStart() {
 		this.contextRunner.withPropertyValues("spring.kafka.consumer.auto-offset-reset=latest")
-			.run((context) -> assertThat(startPosition(context)).isEqualTo(dev.openedx.eventbus.kafka.StartPosition.LATEST));
+			.run((context) -> assertThat(startPosition(context)).isEqualTo(StartPosition.LATEST));
 	}
 
 	@Test
@@ -169,7 +170,7 @@ class EventBusKafkaAutoConfigurationTests {
 			.withPropertyValues("spring.kafka.consumer.auto-offset-reset=earliest",
 					"eventbus.kafka.consumer.start-position=earliest")
 			.run((context) -> assertThat(startPosition(context))
-				.isEqualTo(dev.openedx.eventbus.kafka.StartPosition.EARLIEST));
+				.isEqualTo(StartPosition.EARLIEST));
 	}
 
 	@Test
@@ -205,7 +206,7 @@ class EventBusKafkaAutoConfigurationTests {
 			}
 
 		}).run((context) -> {
-			assertThat(startPosition(context)).isEqualTo(dev.openedx.eventbus.kafka.StartPosition.LATEST);
+			assertThat(startPosition(context)).isEqualTo(StartPosition.LATEST);
 			assertThat(customized).contains("producer [localhost:9]", "consumer [localhost:9]", "admin [localhost:9]");
 			assertThat(context.getBean(KafkaTemplate.class).getProducerFactory().getConfigurationProperties())
 				.doesNotContainKey(ProducerConfig.COMPRESSION_TYPE_CONFIG);
@@ -229,13 +230,29 @@ class EventBusKafkaAutoConfigurationTests {
 			});
 	}
 
-	private static dev.openedx.eventbus.kafka.StartPosition startPosition(
+	private static StartPosition startPosition(
 			org.springframework.context.ApplicationContext context) {
 		KafkaEventBusConsumer worker = (KafkaEventBusConsumer) context.getBean(KafkaEventBusConsumerFactory.class)
-			.create(WorkerDefaults.python().definition("w", "t", "g"), (event) -> {
+			.create(ConsumerSettings.defaults("kafka", "t", "g"), (event) -> {
 			}, new ConsumerObserver() {
 			});
-		return worker.options().startPosition();
+		return worker.settings().startPosition();
+	}
+
+	@Test
+	void consumerClientsPollAHundredRecordsByDefault() {
+		assertThat(KafkaClientConfigs.consumer(new KafkaProperties(), null))
+			.containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+	}
+
+	@Test
+	void consumerClientsPollTheRecordsTheUserSets() {
+		KafkaProperties kafka = new KafkaProperties();
+		kafka.getConsumer().setMaxPollRecords(20);
+		assertThat(KafkaClientConfigs.consumer(kafka, null)).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
+		KafkaProperties raw = new KafkaProperties();
+		raw.getConsumer().getProperties().put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "30");
+		assertThat(KafkaClientConfigs.consumer(raw, null)).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "30");
 	}
 
 	@Test

@@ -28,6 +28,9 @@ import dev.openedx.eventbus.testing.KafkaBroker;
 import dev.openedx.eventbus.testing.SchemaRegistry;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +40,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Spring integration over Kafka: an in-process KRaft broker and an in-process Confluent-compatible registry.
@@ -62,6 +68,31 @@ class EventBusKafkaIntegrationTests extends EndToEndTests {
 	@Override
 	String uniqueTopic(String purpose) {
 		return "it-" + purpose + "-" + UUID.randomUUID();
+	}
+
+	@Override
+	void createTopic(String topic, int partitions) {
+		broker.createTopics(partitions, topic);
+	}
+
+	@Override
+	void awaitMembersAssigned(String group, int members) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group))
+					.describedGroups()
+					.get(group)
+					.get();
+				return description.members().size() == members && description.members()
+					.stream()
+					.allMatch((member) -> !member.assignment().topicPartitions().isEmpty());
+			});
+		}
+	}
+
+	@Override
+	boolean concurrentConsumersKeepKeyOrder() {
+		return true;
 	}
 
 	@Override

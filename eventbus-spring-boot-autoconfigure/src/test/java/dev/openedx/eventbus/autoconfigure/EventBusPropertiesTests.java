@@ -19,7 +19,6 @@ package dev.openedx.eventbus.autoconfigure;
 import dev.openedx.eventbus.consumer.StartPosition;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.RetryPolicy;
-import dev.openedx.eventbus.kafka.KafkaConsumerOptions;
 import dev.openedx.eventbus.kafka.SchemaRegistrySettings;
 import dev.openedx.eventbus.redis.RedisConsumerSettings;
 import dev.openedx.eventbus.redis.RedisProducerSettings;
@@ -41,14 +40,14 @@ class EventBusPropertiesTests {
 		assertThat(consumer.getRetry().getInitialInterval()).isEqualTo(RetryPolicy.NONE.initialInterval());
 		assertThat(consumer.getRetry().getMultiplier()).isEqualTo(RetryPolicy.NONE.multiplier());
 		assertThat(consumer.getRetry().getMaxInterval()).isEqualTo(RetryPolicy.NONE.maxInterval());
+		assertThat(consumer.getMaxTransientWait()).isEqualTo(engine.maxTransientWait());
+		assertThat(consumer.getMaxMessageSize().toBytes()).isEqualTo(engine.maxMessageSize()).isEqualTo(1048576);
 	}
 
 	@Test
 	void kafkaDefaultsAreTheTransports() {
 		assertThat(this.properties.getKafka().getConsumer().getPollTimeout())
 			.isEqualTo(ConsumerSettings.defaults("kafka", "t", "g").pollTimeout());
-		assertThat(this.properties.getKafka().getConsumer().getStartPosition().name())
-			.isEqualTo(KafkaConsumerOptions.defaults().startPosition().name());
 		assertThat(this.properties.getKafka().getConsumer().getStartPosition()).isEqualTo(StartPosition.EARLIEST);
 		SchemaRegistrySettings registry = SchemaRegistrySettings.of("http://localhost:8081");
 		assertThat(this.properties.getKafka().getSchemaRegistry().getConnectTimeout())
@@ -66,7 +65,9 @@ class EventBusPropertiesTests {
 		assertThat(consumer.getClaimMinIdle()).isEqualTo(transport.claimMinIdle());
 		assertThat(consumer.getClaimInterval()).isEqualTo(transport.claimInterval());
 		assertThat(consumer.isCheckBacklog()).isEqualTo(transport.checkBacklog());
-		assertThat(consumer.getDeadLetterMaxLen()).isEqualTo(transport.deadLetterMaxLength());
+		assertThat(consumer.getDeadLetterMaxLen()).isEqualTo(transport.deadLetterMaxLength()).isEqualTo(100_000);
+		assertThat(this.properties.getConsumer().getRedis().getMaxDeliveries()).isEqualTo(transport.maxDeliveries())
+			.isEqualTo(5);
 		assertThat(this.properties.getConsumer().getFailurePolicy().name())
 			.isEqualTo(transport.failurePolicy().name());
 	}

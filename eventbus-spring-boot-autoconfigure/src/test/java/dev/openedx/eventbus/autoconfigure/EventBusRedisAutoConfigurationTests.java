@@ -21,8 +21,8 @@ import java.time.OffsetDateTime;
 
 import dev.openedx.eventbus.redis.RedisEventBusConsumerFactory;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
-import dev.openedx.eventbus.consumer.WorkerDefaults;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.FailurePolicy;
 import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
@@ -30,12 +30,12 @@ import dev.openedx.eventbus.event.EventBusProducer;
 import dev.openedx.eventbus.redis.RedisConsumerSettings;
 import dev.openedx.eventbus.redis.RedisEventBusConsumer;
 import dev.openedx.eventbus.redis.RedisEventBusProducer;
-import dev.openedx.eventbus.redis.RedisFailurePolicy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
@@ -73,10 +73,11 @@ class EventBusRedisAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("eventbus.redis.consumer.name=c7",
 				"eventbus.redis.consumer.block=2s", "eventbus.redis.consumer.batch-size=4",
 				"eventbus.redis.consumer.claim-min-idle=1m", "eventbus.redis.consumer.claim-interval=5s",
-				"eventbus.redis.consumer.check-backlog=false", "eventbus.redis.consumer.dead-letter-max-len=100")
+				"eventbus.redis.consumer.check-backlog=false", "eventbus.redis.consumer.dead-letter-max-len=100",
+				"eventbus.consumer.redis.max-deliveries=3", "eventbus.consumer.failure-policy=log-and-skip")
 			.run((context) -> {
 				RedisConsumerSettings settings = create(context.getBean(RedisEventBusConsumerFactory.class),
-						WorkerDefaults.python().definition("w", "dev-user-login", "discovery"));
+						template(context).forWorker("w", "dev-user-login", "discovery"));
 				assertThat(settings.stream()).isEqualTo("dev-user-login");
 				assertThat(settings.group()).isEqualTo("discovery");
 				assertThat(settings.consumerName()).isEqualTo("c7");
@@ -86,18 +87,21 @@ class EventBusRedisAutoConfigurationTests {
 				assertThat(settings.claimInterval()).hasSeconds(5);
 				assertThat(settings.checkBacklog()).isFalse();
 				assertThat(settings.deadLetterMaxLength()).isEqualTo(100);
-				assertThat(settings.failurePolicy()).isEqualTo(RedisFailurePolicy.LOG_AND_SKIP);
+				assertThat(settings.maxDeliveries()).isEqualTo(3);
+				assertThat(settings.failurePolicy()).isEqualTo(FailurePolicy.LOG_AND_SKIP);
 			});
 	}
 
 	@Test
 	void commandOverridesWinOverTheRedisConsumerProperties() {
 		this.contextRunner.withPropertyValues("eventbus.redis.consumer.name=c7").run((context) -> {
+			ConsumerSettings template = template(context).forWorker("w", "user-login", "discovery");
 			RedisConsumerSettings settings = create(context.getBean(RedisEventBusConsumerFactory.class),
-					WorkerDefaults.python()
-						.definition("w", "user-login", "discovery")
-						.withRedis(new WorkerDefinition.RedisOptions("c1", false, "1679676448892-0",
-								Duration.ofMillis(60000))));
+					template.withRedis(template.redis()
+						.withConsumerName("c1")
+						.withCheckBacklog(false)
+						.withLastReadMessageId("1679676448892-0")
+						.withClaimMinIdle(Duration.ofMillis(60000))));
 			assertThat(settings.consumerName()).isEqualTo("c1");
 			assertThat(settings.checkBacklog()).isFalse();
 			assertThat(settings.lastReadMessageId()).isEqualTo("1679676448892-0");
@@ -109,9 +113,8 @@ class EventBusRedisAutoConfigurationTests {
 	void replayTimeBecomesTheStreamIdJustBeforeIt() {
 		this.contextRunner.run((context) -> {
 			RedisConsumerSettings settings = create(context.getBean(RedisEventBusConsumerFactory.class),
-					WorkerDefaults.python()
-						.definition("w", "user-login", "discovery")
-						.withReplayFrom(OffsetDateTime.parse("2023-03-24T16:47:28.892Z")));
+					template(context).forWorker("w", "user-login", "discovery")
+						.withReplayFrom(OffsetDateTime.parse("2023-03-24T16:47:28.892Z").toInstant()));
 			assertThat(settings.lastReadMessageId()).isEqualTo("1679676448891-18446744073709551615");
 		});
 	}
@@ -148,7 +151,11 @@ class EventBusRedisAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(EventBusRedisAutoConfiguration.class));
 	}
 
-	private static RedisConsumerSettings create(RedisEventBusConsumerFactory factory, WorkerDefinition definition) {
+	private static ConsumerSettings template(AssertableApplicationContext context) {
+		return ConsumerSettingsBinder.template(context.getBean(EventBusProperties.class), "redis");
+	}
+
+	private static RedisConsumerSettings create(RedisEventBusConsumerFactory factory, ConsumerSettings definition) {
 		return ((RedisEventBusConsumer) factory.create(definition, (event) -> {
 		}, new ConsumerObserver() {
 		})).settings();

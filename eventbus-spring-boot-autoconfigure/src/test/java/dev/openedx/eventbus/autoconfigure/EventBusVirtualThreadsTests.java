@@ -27,7 +27,6 @@ import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
-import dev.openedx.eventbus.consumer.WorkerDefaults;
 import dev.openedx.eventbus.kafka.KafkaEventBusConsumerFactory;
 import dev.openedx.eventbus.monitor.BrokerProbe;
 import dev.openedx.eventbus.monitor.GroupBacklog;
@@ -100,7 +99,7 @@ class EventBusVirtualThreadsTests {
 	private static Thread workerThread(ApplicationContext context) throws Exception {
 		CompletableFuture<Thread> thread = new CompletableFuture<>();
 		EventBusConsumer worker = context.getBean(KafkaEventBusConsumerFactory.class)
-			.create(WorkerDefaults.python().definition("w", "t", "g"), (event) -> {
+			.create(ConsumerSettings.defaults("kafka", "t", "g").withName("w"), (event) -> {
 			}, new ConsumerObserver() {
 
 				@Override

@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.RecordingProducer;
 import dev.openedx.eventbus.avro.EventJson;
@@ -202,10 +202,12 @@ class EventBusCommandRunnerTests {
 						+ "\"claim_msgs_older_than\": 60000}")
 			.run((context) -> {
 				assertThat(runner(context).runCommand()).isZero();
-				WorkerDefinition definition = bus.definitions().get(0);
-				assertThat(definition.redis()).isEqualTo(new WorkerDefinition.RedisOptions("c1", true,
-						"1679676448892-0", Duration.ofMinutes(1)));
-				assertThat(definition.groupId()).isEqualTo("cms");
+				ConsumerSettings definition = bus.definitions().get(0);
+				assertThat(definition.redis().consumerName()).isEqualTo("c1");
+				assertThat(definition.redis().checkBacklog()).isTrue();
+				assertThat(definition.redis().lastReadMessageId()).isEqualTo("1679676448892-0");
+				assertThat(definition.redis().claimMinIdle()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(definition.group()).isEqualTo("cms");
 			});
 	}
 
@@ -218,6 +220,18 @@ class EventBusCommandRunnerTests {
 			.run((context) -> {
 				assertThat(runner(context).runCommand()).isZero();
 				assertThat(bus.definitions().get(0).replayFrom()).hasToString("2023-01-08T06:46:22Z");
+			});
+	}
+
+	@Test
+	void consumeEventsRefusesAClaimTimeNotAboveTheHandlingOfABatch(CapturedOutput output) {
+		// The default batch of 10 entries without retry is reckoned at 10 s: a 1 s claim time would take them over.
+		command(new InMemoryConsumerFactory("redis"), "consume-events", "-t", TOPIC, "-g", "cms", "--extra",
+				"{\"claim_msgs_older_than\": 1000}")
+			.run((context) -> {
+				assertThat(runner(context).runCommand()).isEqualTo(2);
+				assertThat(output.getErr()).contains("--extra claim_msgs_older_than 1000 is not longer than the "
+						+ "worst-case handling time of a batch (10000 ms");
 			});
 	}
 

@@ -155,20 +155,47 @@ class ConsumerWorkerTests {
 	}
 
 	@Test
-	void failureThatCannotBeRecordedStopsTheWorkerWithoutAcknowledgingIt() throws Exception {
+	void failureThatCannotBeRecordedWithinTheTransientWaitStopsTheWorkerWithoutAcknowledgingIt() throws Exception {
+		this.settings = this.settings.withMaxTransientWait(Duration.ofMillis(300))
+			.withPollFailureSleep(Duration.ofMillis(50));
 		this.source.batch("a", "garbage:b", "c");
+		AtomicInteger attempts = new AtomicInteger();
 		ConsumerWorker<Msg> worker = new ConsumerWorker<>(this.settings, this.source, this::decode,
 				(event) -> this.dispatched.add(text(event)), (message, failure) -> {
+					attempts.incrementAndGet();
 					throw new IllegalStateException("dead-letter topic unavailable");
 				}, this.observer);
 		worker.start();
 		assertThat(worker.termination().get(10, TimeUnit.SECONDS)).isEqualTo(ConsumerState.FAILED);
+		assertThat(attempts).as("written again while the transient wait allows").hasValueGreaterThan(1);
 		assertThat(this.dispatched).containsExactly("a");
 		assertThat(this.source.acknowledged).containsExactly("a");
 		assertThat(this.source.flushes.get()).isGreaterThanOrEqualTo(1);
 		assertThat(this.source.closed).isTrue();
 		assertThat(worker.status().lastError()).contains("Could not record failure of memory:garbage:b")
 			.contains("dead-letter topic unavailable");
+	}
+
+	@Test
+	void failureRecordedOnceTheDeadLetterTargetIsBackLetsTheWorkerGoOn() throws Exception {
+		this.settings = this.settings.withPollFailureSleep(Duration.ofMillis(20));
+		this.source.batch("a", "garbage:b", "c");
+		AtomicInteger attempts = new AtomicInteger();
+		ConsumerWorker<Msg> worker = new ConsumerWorker<>(this.settings, this.source, this::decode,
+				(event) -> this.dispatched.add(text(event)), (message, failure) -> {
+					if (attempts.incrementAndGet() < 3) {
+						throw new IllegalStateException("LOADING Redis is loading the dataset in memory");
+					}
+					this.recovered.add(message.coordinates());
+				}, this.observer);
+		worker.start();
+		awaitAcknowledged(3);
+		worker.stop(WAIT);
+		assertThat(attempts).hasValue(3);
+		assertThat(this.recovered).containsExactly("memory:garbage:b");
+		assertThat(this.source.acknowledged).containsExactly("a", "garbage:b", "c");
+		assertThat(worker.status().failures()).containsEntry(FailureKind.UNDECODABLE_VALUE, 1L);
+		assertThat(worker.status().state()).isEqualTo(ConsumerState.STOPPED);
 	}
 
 	@Test
@@ -453,6 +480,14 @@ class ConsumerWorkerTests {
 
 		volatile java.util.function.@Nullable Consumer<String> onAcknowledge;
 
+		final List<Long> keepAlives = new CopyOnWriteArrayList<>();
+
+		volatile @Nullable Exception keepAliveFailure;
+
+		volatile @Nullable Exception pollFailure;
+
+		volatile @Nullable Runnable onClose;
+
 		private int pollFailures;
 
 		private boolean woken;
@@ -468,6 +503,20 @@ class ConsumerWorkerTests {
 			this.pollFailures = count;
 		}
 
+		void failPolls(int count, Exception failure) {
+			this.pollFailure = failure;
+			this.pollFailures = count;
+		}
+
+		@Override
+		public void keepAlive() throws Exception {
+			this.keepAlives.add(System.nanoTime());
+			Exception failure = this.keepAliveFailure;
+			if (failure != null) {
+				throw failure;
+			}
+		}
+
 		@Override
 		public void open() {
 			RuntimeException failure = this.openFailure;
@@ -480,7 +529,8 @@ class ConsumerWorkerTests {
 		public List<Msg> poll(Duration timeout) throws Exception {
 			if (this.pollFailures > 0) {
 				this.pollFailures--;
-				throw new java.io.IOException("connection refused");
+				Exception failure = this.pollFailure;
+				throw (failure != null) ? failure : new java.io.IOException("connection refused");
 			}
 			synchronized (this.monitor) {
 				List<Msg> next = this.batches.poll();
@@ -524,6 +574,10 @@ class ConsumerWorkerTests {
 
 		@Override
 		public void close() {
+			Runnable hook = this.onClose;
+			if (hook != null) {
+				hook.run();
+			}
 			this.closed = true;
 		}
 
@@ -536,6 +590,27 @@ class ConsumerWorkerTests {
 		final List<String> retries = new CopyOnWriteArrayList<>();
 
 		final AtomicInteger pollFailures = new AtomicInteger();
+
+		final List<String> failed = new CopyOnWriteArrayList<>();
+
+		final List<String> skipped = new CopyOnWriteArrayList<>();
+
+		final List<String> received = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void received(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event) {
+			this.received.add(message.coordinates());
+		}
+
+		@Override
+		public void skipped(ConsumerSettings worker, InboundMessage message) {
+			this.skipped.add(message.coordinates());
+		}
+
+		@Override
+		public void failed(ConsumerSettings worker, InboundMessage message, ConsumeFailureException failure) {
+			this.failed.add(message.coordinates() + ":" + failure.kind());
+		}
 
 		volatile boolean failOnHandled;
 

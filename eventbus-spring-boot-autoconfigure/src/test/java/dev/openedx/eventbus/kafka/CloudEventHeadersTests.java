@@ -137,6 +137,13 @@ class CloudEventHeadersTests {
 	}
 
 	@Test
+	void aTypeHeaderThatIsNotUtf8IsInvalidMetadata() {
+		Headers headers = new RecordHeaders();
+		headers.add("ce_type", new byte[] { 'o', 'r', 'g', (byte) 0xC3, (byte) 0x28 });
+		assertFailure(() -> CloudEventHeaders.eventType(headers), FailureKind.INVALID_METADATA, "not UTF-8");
+	}
+
+	@Test
 	void duplicateConstantHeadersAreHarmless() {
 		Headers headers = vectorHeaders(KafkaVector.all().get(0));
 		headers.add("ce_specversion", utf8("1.0"));

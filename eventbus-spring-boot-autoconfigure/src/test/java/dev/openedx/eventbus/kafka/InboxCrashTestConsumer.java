@@ -96,8 +96,8 @@ public final class InboxCrashTestConsumer {
 				new SchemaRegistryClient(SchemaRegistrySettings.of(registryUrl)), TestEvents.ORIGIN);
 		KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(
 				CrashTestConsumer.clientConfig(bootstrapServers),
-				ConsumerSettings.defaults("kafka", topic, GROUP).withPollTimeout(Duration.ofMillis(100)),
-				KafkaConsumerOptions.defaults(), decoder, inbox.dispatcher("crash", GROUP, listener),
+				ConsumerSettings.defaults("kafka", topic, GROUP).withPollTimeout(Duration.ofMillis(100)), decoder,
+				inbox.dispatcher("crash", GROUP, listener),
 				FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
 		consumer.run();
 	}

@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
 
 import ch.qos.logback.classic.Level;
@@ -43,6 +44,7 @@ import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.FailureKind;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
 import dev.openedx.eventbus.consumer.RetryPolicy;
+import dev.openedx.eventbus.consumer.StartPosition;
 import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
@@ -108,7 +110,7 @@ class KafkaEventBusConsumerTests {
 		publish(topic, LongStream.range(0, 10_000), 30);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer consumer = consumer(topic, "ten-thousand-group", handled::add,
-				FailureRecoverer.logAndSkip(), KafkaConsumerOptions.defaults());
+				FailureRecoverer.logAndSkip(), UnaryOperator.identity());
 		consumer.start();
 		awaitCaughtUp(topic, "ten-thousand-group", () -> handled.size() >= 10_000);
 		consumer.stop(WAIT);
@@ -141,14 +143,14 @@ class KafkaEventBusConsumerTests {
 		Map<String, Object> config = RawKafka.consumerConfig(broker.bootstrapServers());
 		config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 100);
 		KafkaEventBusConsumer first = KafkaEventBusConsumer.create(config, settings(topic, "rebalance-group"),
-				KafkaConsumerOptions.defaults(), decoder(), (event) -> {
+				decoder(), (event) -> {
 					LockSupport.parkNanos(1_000_000);
 					handled.merge(TestEvents.sequence(event), 1, Integer::sum);
 				}, FailureRecoverer.logAndSkip(), ConsumerObserver.composite(List.of()));
 		first.start();
 		await(() -> handled.size() >= 300);
 		KafkaEventBusConsumer joiner = KafkaEventBusConsumer.create(config,
-				settings(topic, "rebalance-group").withName("joiner"), KafkaConsumerOptions.defaults(), decoder(),
+				settings(topic, "rebalance-group").withName("joiner"), decoder(),
 				(event) -> {
 					handled.merge(TestEvents.sequence(event), 1, Integer::sum);
 					byJoiner.add(TestEvents.sequence(event));
@@ -176,7 +178,7 @@ class KafkaEventBusConsumerTests {
 		config.put("value.deserializer", StringDeserializer.class);
 		DefaultKafkaConsumerFactory<byte[], byte[]> factory = new DefaultKafkaConsumerFactory<>(config);
 		KafkaEventBusConsumer consumer = new KafkaEventBusConsumer(settings(topic, "round-trip-group"),
-				KafkaConsumerOptions.defaults(), factory, decoder(), handled::add, FailureRecoverer.logAndSkip(),
+				factory, decoder(), handled::add, FailureRecoverer.logAndSkip(),
 				ConsumerObserver.composite(List.of()));
 		consumer.start();
 		await(() -> !handled.isEmpty());
@@ -196,7 +198,7 @@ class KafkaEventBusConsumerTests {
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		try (LogCapture logs = new LogCapture()) {
 			KafkaEventBusConsumer consumer = consumer(topic, "poison-skip-group", handled::add,
-					FailureRecoverer.logAndSkip(), KafkaConsumerOptions.defaults());
+					FailureRecoverer.logAndSkip(), UnaryOperator.identity());
 			consumer.start();
 			awaitCaughtUp(topic, "poison-skip-group", () -> handled.size() >= 5);
 			consumer.stop(WAIT);
@@ -228,7 +230,7 @@ class KafkaEventBusConsumerTests {
 		try (KafkaDeadLetterRecoverer deadLetters = KafkaDeadLetterRecoverer
 			.create(RawKafka.producerConfig(broker.bootstrapServers()), "poison-dlt-group")) {
 			KafkaEventBusConsumer consumer = consumer(topic, "poison-dlt-group", handled::add, deadLetters,
-					KafkaConsumerOptions.defaults());
+					UnaryOperator.identity());
 			consumer.start();
 			awaitCaughtUp(topic, "poison-dlt-group", () -> handled.size() >= 5);
 			consumer.stop(WAIT);
@@ -278,7 +280,7 @@ class KafkaEventBusConsumerTests {
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		try (KafkaDeadLetterRecoverer broken = KafkaDeadLetterRecoverer.create(tooSmall, "dlt-down-group")) {
 			KafkaEventBusConsumer consumer = consumer(topic, "dlt-down-group", handled::add, broken,
-					KafkaConsumerOptions.defaults());
+					UnaryOperator.identity());
 			consumer.start();
 			assertThat(consumer.termination().get(60, TimeUnit.SECONDS)).isEqualTo(ConsumerState.FAILED);
 			assertThat(consumer.status().lastError()).contains(topic + "-0@" + poison.get(0).offset());
@@ -290,7 +292,7 @@ class KafkaEventBusConsumerTests {
 		try (KafkaDeadLetterRecoverer working = KafkaDeadLetterRecoverer
 			.create(RawKafka.producerConfig(broker.bootstrapServers()), "dlt-down-group")) {
 			KafkaEventBusConsumer restarted = consumer(topic, "dlt-down-group", handled::add, working,
-					KafkaConsumerOptions.defaults());
+					UnaryOperator.identity());
 			restarted.start();
 			awaitCaughtUp(topic, "dlt-down-group", () -> handled.size() >= 5);
 			restarted.stop(WAIT);
@@ -316,7 +318,6 @@ class KafkaEventBusConsumerTests {
 			KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(
 					RawKafka.consumerConfig(broker.bootstrapServers()),
 					settings(topic, "registry-down-group").withPollFailureSleep(Duration.ofMillis(50)),
-					KafkaConsumerOptions.defaults(),
 					new KafkaMessageDecoder(TestEvents.CATALOG, codec, fresh, TestEvents.ORIGIN), handled::add,
 					deadLetters, ConsumerObserver.composite(List.of()));
 			consumer.start();
@@ -342,7 +343,7 @@ class KafkaEventBusConsumerTests {
 
 		List<OpenEdxEvent<?>> first = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer initial = consumer(topic, "replay-group", first::add, FailureRecoverer.logAndSkip(),
-				KafkaConsumerOptions.defaults());
+				UnaryOperator.identity());
 		initial.start();
 		awaitCaughtUp(topic, "replay-group", () -> first.size() >= 60);
 		initial.stop(WAIT);
@@ -350,7 +351,7 @@ class KafkaEventBusConsumerTests {
 
 		List<OpenEdxEvent<?>> replayed = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer replaying = consumer(topic, "replay-group", replayed::add,
-				FailureRecoverer.logAndSkip(), KafkaConsumerOptions.defaults().withReplayFrom(replayFrom));
+				FailureRecoverer.logAndSkip(), (settings) -> settings.withReplayFrom(replayFrom));
 		replaying.start();
 		await(() -> replayed.size() >= 30);
 		publish(topic, LongStream.range(60, 70), 6);
@@ -361,7 +362,7 @@ class KafkaEventBusConsumerTests {
 
 		List<OpenEdxEvent<?>> newGroup = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer fresh = consumer(topic, "replay-new-group", newGroup::add,
-				FailureRecoverer.logAndSkip(), KafkaConsumerOptions.defaults().withReplayFrom(replayFrom));
+				FailureRecoverer.logAndSkip(), (settings) -> settings.withReplayFrom(replayFrom));
 		fresh.start();
 		awaitCaughtUp(topic, "replay-new-group", () -> newGroup.size() >= 40);
 		fresh.stop(WAIT);
@@ -377,7 +378,7 @@ class KafkaEventBusConsumerTests {
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer consumer = consumer(topic, "replay-future-group", handled::add,
 				FailureRecoverer.logAndSkip(),
-				KafkaConsumerOptions.defaults().withReplayFrom(Instant.now().plusSeconds(3600)));
+				(settings) -> settings.withReplayFrom(Instant.now().plusSeconds(3600)));
 		consumer.start();
 		long sequence = 100;
 		while (handled.isEmpty() && sequence < 400) {
@@ -404,7 +405,7 @@ class KafkaEventBusConsumerTests {
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		ConsumerSettings settings = settings(topic, "error-limit-group").withConsecutiveErrorsLimit(3);
 		KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(RawKafka.consumerConfig(broker.bootstrapServers()),
-				settings, KafkaConsumerOptions.defaults(), decoder(), handled::add, FailureRecoverer.logAndSkip(),
+				settings, decoder(), handled::add, FailureRecoverer.logAndSkip(),
 				ConsumerObserver.composite(List.of()));
 		consumer.start();
 		assertThat(consumer.termination().get(60, TimeUnit.SECONDS)).isEqualTo(ConsumerState.FAILED);
@@ -430,7 +431,7 @@ class KafkaEventBusConsumerTests {
 		ConsumerSettings settings = settings(topic, "retried-group")
 			.withRetry(new RetryPolicy(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(100)));
 		KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(RawKafka.consumerConfig(broker.bootstrapServers()),
-				settings, KafkaConsumerOptions.defaults(), decoder(), flaky, FailureRecoverer.logAndSkip(),
+				settings, decoder(), flaky, FailureRecoverer.logAndSkip(),
 				ConsumerObserver.composite(List.of()));
 		consumer.start();
 		awaitCaughtUp(topic, "retried-group", () -> attempts.size() >= 3);
@@ -447,7 +448,7 @@ class KafkaEventBusConsumerTests {
 		publish(topic, LongStream.range(0, 12), 4);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer consumer = consumer(topic, "start-earliest-group", handled::add,
-				FailureRecoverer.logAndSkip(), KafkaConsumerOptions.defaults());
+				FailureRecoverer.logAndSkip(), UnaryOperator.identity());
 		consumer.start();
 		awaitCaughtUp(topic, "start-earliest-group", () -> handled.size() >= 12);
 		consumer.stop(WAIT);
@@ -461,7 +462,7 @@ class KafkaEventBusConsumerTests {
 		publish(topic, LongStream.range(0, 12), 4);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer consumer = consumer(topic, "start-latest-group", handled::add,
-				FailureRecoverer.logAndSkip(), KafkaConsumerOptions.defaults().withStartPosition(StartPosition.LATEST));
+				FailureRecoverer.logAndSkip(), (settings) -> settings.withStartPosition(StartPosition.LATEST));
 		consumer.start();
 		long sequence = 100;
 		while (handled.isEmpty() && sequence < 400) {
@@ -480,7 +481,7 @@ class KafkaEventBusConsumerTests {
 		publish(topic, LongStream.range(0, 200), 10);
 		List<OpenEdxEvent<?>> handled = new CopyOnWriteArrayList<>();
 		KafkaEventBusConsumer consumer = consumer(topic, "commit-on-stop-group", handled::add,
-				FailureRecoverer.logAndSkip(), KafkaConsumerOptions.defaults());
+				FailureRecoverer.logAndSkip(), UnaryOperator.identity());
 		consumer.start();
 		await(() -> handled.size() >= 200);
 		consumer.stop(WAIT);
@@ -540,9 +541,10 @@ class KafkaEventBusConsumerTests {
 	}
 
 	private static KafkaEventBusConsumer consumer(String topic, String group, EventDispatcher dispatcher,
-			FailureRecoverer<KafkaInboundMessage> recoverer, KafkaConsumerOptions options) {
-		return KafkaEventBusConsumer.create(RawKafka.consumerConfig(broker.bootstrapServers()), settings(topic, group),
-				options, decoder(), dispatcher, recoverer, ConsumerObserver.composite(List.of()));
+			FailureRecoverer<KafkaInboundMessage> recoverer, UnaryOperator<ConsumerSettings> options) {
+		return KafkaEventBusConsumer.create(RawKafka.consumerConfig(broker.bootstrapServers()),
+				options.apply(settings(topic, group)), decoder(), dispatcher, recoverer,
+				ConsumerObserver.composite(List.of()));
 	}
 
 	private static ConsumerSettings settings(String topic, String group) {

@@ -202,6 +202,65 @@ class KafkaMessageDecoderTests {
 		assertThat(KafkaInboundMessage.printableKey(null)).isNull();
 	}
 
+	@Test
+	void valueOverTheSizeLimitIsRefusedBeforeItIsDecoded() {
+		KafkaVector vector = vector("org.openedx.learning.course.enrollment.created.v1");
+		int id = this.registry.register("t-value", vector.valueSchemaString());
+		byte[] value = ConfluentFraming.frame(id, vector.avroValueBytes());
+		assertThat(this.decoder.withMaxMessageSize(value.length).decode(message(null, value, headers(vector)))
+			.metadata()).isEqualTo(vector.metadata());
+		this.registry.clearRequests();
+		// Without ce_type the message would fail otherwise: the size is checked first, and the registry not asked.
+		Headers noType = headers(vector);
+		noType.remove("ce_type");
+		assertThatExceptionOfType(ConsumeFailureException.class)
+			.isThrownBy(() -> this.decoder.withMaxMessageSize(value.length - 1).decode(message(null, value, noType)))
+			.withMessageContaining("The value of t-0@42 has " + value.length + " bytes, over "
+					+ "eventbus.consumer.max-message-size=" + (value.length - 1))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FailureKind.MESSAGE_TOO_LARGE));
+		assertThat(this.registry.requests()).isEmpty();
+	}
+
+	@Test
+	void defaultSizeLimitIsOneMebibyte() {
+		KafkaVector vector = vector("org.openedx.learning.course.enrollment.created.v1");
+		assertThat(this.decoder.maxMessageSize()).isEqualTo(1024 * 1024);
+		assertFailure(headers(vector), new byte[1024 * 1024 + 1], FailureKind.MESSAGE_TOO_LARGE,
+				"1048577 bytes, over eventbus.consumer.max-message-size=1048576");
+	}
+
+	@Test
+	void ceTypeWithCrLfMakesOneLogLine() {
+		KafkaVector vector = vector("org.openedx.learning.course.enrollment.created.v1");
+		Headers forged = headers(vector);
+		forged.remove("ce_type");
+		forged.add("ce_type", "org.acme.forged.v1\r\nERROR forged line".getBytes(StandardCharsets.UTF_8));
+		assertFailure(forged, vector.valueBytes(), FailureKind.UNKNOWN_EVENT_TYPE,
+				"org.acme.forged.v1\\r\\nERROR forged line");
+
+		// The worker logs the failure's message and the dead letter carries it: one line, whatever ce_type holds.
+		try (LogCapture logs = new LogCapture()) {
+			assertThatExceptionOfType(ConsumeFailureException.class)
+				.isThrownBy(() -> this.decoder.decode(message(null, vector.valueBytes(), forged)))
+				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\r").doesNotContain("\n"));
+			assertThat(logs.messages()).allSatisfy((line) -> assertThat(line).doesNotContain("\r\n"));
+		}
+	}
+
+	@Test
+	void hugeLengthOnTheResolvingPathIsUndecodableWithoutAllocating() throws Exception {
+		// An older writer schema: the value is read through Avro's resolving decoder.
+		Schema older = SchemaRegistryClient.parse(Files.readString(KafkaVector.sharedDir()
+			.resolve("spec/schemas/org+openedx+content_authoring+xblock+published+v1_schema.avsc")));
+		int id = this.registry.register("t-org.openedx.content_authoring.xblock.published.v1.CloudEvent",
+				older.toString());
+		KafkaVector vector = vector("org.openedx.content_authoring.xblock.published.v1");
+		// usage_key announces 2^31 - 16 bytes (zig-zag varint), just under Avro's own limit.
+		byte[] avro = { (byte) 0xe0, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f };
+		assertFailure(headers(vector), ConfluentFraming.frame(id, avro), FailureKind.UNDECODABLE_VALUE,
+				"field 'xblock_info.usage_key' is truncated: a string of 2147483632 bytes is announced");
+	}
+
 	private void assertFailure(Headers headers, byte[] value, FailureKind kind, String text) {
 		assertThatExceptionOfType(ConsumeFailureException.class)
 			.isThrownBy(() -> this.decoder.decode(message(null, value, headers)))

@@ -123,4 +123,20 @@ final class RawKafka {
 		}
 	}
 
+	/**
+	 * Whether a group committed the end offset of every partition of a topic that has records: every record was
+	 * handled or disposed of.
+	 */
+	static boolean caughtUp(String bootstrapServers, String group, String topic)
+			throws ExecutionException, InterruptedException {
+		int partitions;
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+			partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+		}
+		Map<Integer, Long> committed = committed(bootstrapServers, group, topic);
+		return endOffsets(bootstrapServers, topic, partitions).entrySet()
+			.stream()
+			.allMatch((end) -> end.getValue() == 0 || end.getValue().equals(committed.get(end.getKey())));
+	}
+
 }

@@ -29,6 +29,7 @@ import dev.openedx.eventbus.consumer.ConsumerState;
 import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.consumer.ConsumerWorker;
 import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.consumer.FailurePolicy;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.SendReceipt;
@@ -196,7 +197,7 @@ class RedisEventBusConsumerTests {
 		RecordingDispatcher dispatcher = new RecordingDispatcher();
 		try (LogCapture log = new LogCapture(ConsumerWorker.class)) {
 			RedisEventBusConsumer consumer = start(
-					settings("c1").withFailurePolicy(RedisFailurePolicy.LOG_AND_SKIP), dispatcher);
+					settings("c1").withFailurePolicy(FailurePolicy.LOG_AND_SKIP), dispatcher);
 
 			await().atMost(WAIT).until(() -> consumer.status().handled() == 4 && consumer.status().failed() == 3);
 			awaitNoPending();
@@ -219,7 +220,7 @@ class RedisEventBusConsumerTests {
 		SendReceipt refused = send(100, 1).get(0);
 		RecordingDispatcher dispatcher = new RecordingDispatcher().failingOn((sequence) -> sequence == 100);
 
-		RedisEventBusConsumer consumer = start(settings("c1").withFailurePolicy(RedisFailurePolicy.DEAD_LETTER),
+		RedisEventBusConsumer consumer = start(settings("c1").withFailurePolicy(FailurePolicy.DEAD_LETTER),
 				dispatcher);
 
 		String deadLetters = RedisDeadLetterRecoverer.deadLetterStream(this.stream);
@@ -265,7 +266,7 @@ class RedisEventBusConsumerTests {
 			.set(bytes(RedisDeadLetterRecoverer.deadLetterStream(this.stream)), bytes("not a stream"));
 		RecordingDispatcher dispatcher = new RecordingDispatcher();
 
-		RedisEventBusConsumer consumer = start(settings("c1").withFailurePolicy(RedisFailurePolicy.DEAD_LETTER),
+		RedisEventBusConsumer consumer = start(settings("c1").withFailurePolicy(FailurePolicy.DEAD_LETTER),
 				dispatcher);
 
 		assertThat(consumer.termination()).succeedsWithin(WAIT).isEqualTo(ConsumerState.FAILED);
@@ -285,7 +286,7 @@ class RedisEventBusConsumerTests {
 		String third = addPoison("type", bytes("org.openedx.unknown.v1"));
 		SendReceipt after = send(1, 1).get(0);
 		RecordingDispatcher dispatcher = new RecordingDispatcher();
-		RedisConsumerSettings settings = settings("c1").withFailurePolicy(RedisFailurePolicy.LOG_AND_SKIP);
+		RedisConsumerSettings settings = settings("c1").withFailurePolicy(FailurePolicy.LOG_AND_SKIP);
 
 		RedisEventBusConsumer consumer = start(
 				settings.withWorker(settings.worker().withConsecutiveErrorsLimit(3)), dispatcher);

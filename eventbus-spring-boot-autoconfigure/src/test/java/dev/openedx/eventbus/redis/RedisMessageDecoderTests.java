@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Level;
 import dev.openedx.eventbus.consumer.ConsumeFailureException;
 import dev.openedx.eventbus.consumer.FailureKind;
 import dev.openedx.eventbus.event.EventCatalog;
@@ -31,6 +32,7 @@ import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.EventType;
 import dev.openedx.eventbus.event.EventsMetadata;
 import dev.openedx.eventbus.event.OpenEdxEvent;
+import dev.openedx.eventbus.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -201,6 +203,48 @@ class RedisMessageDecoderTests {
 		assertFailure(message, FailureKind.INVALID_METADATA, "'01b4cdfa\\r\\nINFO forged'");
 		assertThat(message.eventId()).isEqualTo("01b4cdfa\\r\\nINFO forged");
 		assertThat(message.toString()).doesNotContain("\n").doesNotContain("\r");
+	}
+
+	@Test
+	void aTypeWithCrLfMakesOneLogLine() {
+		List<String[]> fields = fields();
+		fields.removeIf((field) -> field[0].equals("id"));
+		set(fields, "type", "org.acme.forged.v1\r\nERROR forged line");
+		try (LogCapture logs = new LogCapture(RedisMessageDecoder.class)) {
+			assertFailure(entry("1-0", fields), FailureKind.UNKNOWN_EVENT_TYPE, "forged.v1\\r\\nERROR forged");
+			// The entry has no id: the warning about the derived one names the type.
+			assertThat(logs.messages(Level.WARN)).singleElement()
+				.satisfies((line) -> assertThat(line).doesNotContain("\n")
+					.doesNotContain("\r")
+					.contains("org.acme.forged.v1\\r\\nERROR forged line"));
+		}
+	}
+
+	@Test
+	void refusesAnEntryOverTheSizeLimitBeforeReadingAnyField() {
+		List<Map.Entry<byte[], byte[]>> fields = raw(fields());
+		int size = fields.stream().mapToInt((field) -> field.getKey().length + field.getValue().length).sum();
+		RedisMessageDecoder exact = new RedisMessageDecoder(TestEvents.CATALOG, TestEvents.codec(), CONSUMER, size);
+		assertThat(exact.decode(new RedisStreamMessage(STREAM, "1-0", fields)).data())
+			.isEqualTo(new TestEvents.Ping("ping", 42));
+
+		RedisMessageDecoder smaller = new RedisMessageDecoder(TestEvents.CATALOG, TestEvents.codec(), CONSUMER,
+				size - 1);
+		// Duplicate and unknown-type fields would fail otherwise: the size is checked first.
+		fields.add(Map.entry(RedisTestSupport.bytes("type"), RedisTestSupport.bytes("x")));
+		assertThatExceptionOfType(ConsumeFailureException.class)
+			.isThrownBy(() -> smaller.decode(new RedisStreamMessage(STREAM, "1-0", fields)))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FailureKind.MESSAGE_TOO_LARGE))
+			.withMessageContaining("Entry user-login@1-0 has " + (size + 5) + " bytes, over "
+					+ "eventbus.consumer.max-message-size=" + (size - 1));
+	}
+
+	@Test
+	void defaultSizeLimitIsOneMebibyte() {
+		List<Map.Entry<byte[], byte[]>> fields = raw(fields());
+		fields.add(Map.entry(RedisTestSupport.bytes("padding"), new byte[1024 * 1024]));
+		assertFailure(new RedisStreamMessage(STREAM, "1-0", fields), FailureKind.MESSAGE_TOO_LARGE,
+				"over eventbus.consumer.max-message-size=1048576");
 	}
 
 	private void assertFailure(RedisStreamMessage message, FailureKind kind, String messagePart) {

@@ -25,9 +25,10 @@ import java.util.concurrent.TimeUnit;
 import dev.openedx.eventbus.avro.AvroEventCodec;
 import dev.openedx.eventbus.catalog.OpenEdxCatalog;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
+import dev.openedx.eventbus.consumer.WorkerDispatcher;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.OpenEdxEvent;
-import dev.openedx.eventbus.observation.ObservingConsumerObserver;
+import dev.openedx.eventbus.observation.ObservingDispatchInterceptor;
 import dev.openedx.eventbus.observation.TestTracing;
 import dev.openedx.eventbus.redis.RedisTestSupport.RawEntry;
 import dev.openedx.eventbus.redis.RedisWireVectorTests.Vector;
@@ -98,11 +99,12 @@ class RedisTraceContextTests {
 			List<String> traceIds = new CopyOnWriteArrayList<>();
 			RedisEventBusConsumer consumer = new RedisEventBusConsumer(connectionFactory,
 					RedisConsumerSettings.of(stream, "traced").withConsumerName("c1"), OpenEdxCatalog.catalog(), CODEC,
-					EventOrigin.forService("trace-tests"), (event) -> {
+					EventOrigin.forService("trace-tests"), WorkerDispatcher.of((event) -> {
 						traceIds.add(tracing.tracer().currentSpan().context().traceId());
 						received.add(event);
-					}, ConsumerObserver.composite(List.of(new ConsumerObserver() {
-					}, new ObservingConsumerObserver(tracing.registry(), null))));
+					}).interceptedBy(List.of(new ObservingDispatchInterceptor(tracing.registry(), null))),
+					new ConsumerObserver() {
+					});
 			consumer.start();
 			try {
 				await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);

@@ -52,12 +52,10 @@ class ConsumerAuditLoggerTests {
 			EventOrigin.forService("cms").newMetadata(ContentAuthoringEvents.XBLOCK_PUBLISHED));
 
 	@Test
-	void writesOneLinePerHandledEventAndNoneOnReceipt() throws Exception {
+	void writesOneLinePerHandledEventAndNoneOnReceipt() {
 		try (LogCapture log = new LogCapture()) {
 			ConsumerObserver audit = new ConsumerAuditLogger();
 			audit.received(ENROLLMENTS, message("k1\nforged"), this.event);
-			audit.dispatch(ENROLLMENTS, message("k1\nforged"), this.event, (dispatched) -> {
-			});
 			audit.handled(ENROLLMENTS, message("k1\nforged"), this.event, 3_400_000);
 			assertThat(log.messages()).singleElement()
 				.isEqualTo("event handled worker=" + ENROLLMENTS.name() + " at=stage-xblocks-0@42 key=k1\\nforged id="

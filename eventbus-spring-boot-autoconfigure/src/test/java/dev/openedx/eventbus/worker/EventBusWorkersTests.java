@@ -20,13 +20,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.openedx.eventbus.consumer.WorkerDefaults;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.autoconfigure.testing.InMemoryConsumerFactory;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerState;
+import dev.openedx.eventbus.consumer.DispatchInterceptor;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.event.EventOrigin;
 import dev.openedx.eventbus.event.OpenEdxEvent;
@@ -44,7 +44,7 @@ class EventBusWorkersTests {
 
 	private final List<Object> published = new CopyOnWriteArrayList<>();
 
-	private final WorkerDefaults defaults = WorkerDefaults.python();
+	private final ConsumerSettings defaults = ConsumerSettings.defaults("kafka", "", "");
 
 	private EventBusWorkers workers;
 
@@ -57,7 +57,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void workersAreBuiltAtOnceButStartOnlyWithTheContext() {
-		this.workers = workers(List.of(this.defaults.definition("loans", "loans", "g")));
+		this.workers = workers(List.of(this.defaults.forWorker("loans", "loans", "g")));
 		assertThat(this.workers.getStatuses()).extracting((status) -> status.state()).containsExactly(ConsumerState.NEW);
 		this.workers.start();
 		assertThat(this.workers.isRunning()).isTrue();
@@ -73,7 +73,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void workerHandsOnlyItsSelectedEventTypesToTheListenersAndAcknowledgesTheOthers() {
-		this.workers = workers(List.of(this.defaults.definition("loans", "books", "g")
+		this.workers = workers(List.of(this.defaults.forWorker("loans", "books", "g")
 			.withEventTypes(java.util.Set.of(TestEvents.BOOK_LOANED_TYPE))));
 		this.workers.start();
 		this.bus.deliver("books", received(TestEvents.BOOK_RETURNED, "returned"));
@@ -84,8 +84,54 @@ class EventBusWorkersTests {
 	}
 
 	@Test
+	void interceptorsRunAroundEachDispatchKnowingTheWorkerAndTheMessage() {
+		List<String> calls = new CopyOnWriteArrayList<>();
+		DispatchInterceptor tracing = (worker, message, event, next) -> {
+			calls.add(worker.name() + " " + message.coordinates() + " >");
+			next.dispatch(event);
+			calls.add("<");
+		};
+		this.workers = new EventBusWorkers(List.of(this.defaults.forWorker("loans", "books", "g")
+			.withEventTypes(java.util.Set.of(TestEvents.BOOK_LOANED_TYPE))), this.bus, (event) -> {
+				calls.add("listeners");
+				this.dispatched.add(event);
+			}, new ConsumerObserver() {
+			}, this.published::add, true, Duration.ofSeconds(5), List.of(), List.of(tracing));
+		this.workers.start();
+		this.bus.deliver("books", received(TestEvents.BOOK_RETURNED, "returned"));
+		InMemoryConsumerFactory.Message loaned = this.bus.deliver("books", received(TestEvents.BOOK_LOANED, "loaned"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.bus.acknowledged().contains(loaned));
+		assertThat(calls).hasSize(3);
+		assertThat(calls.get(0)).startsWith("loans ").endsWith(" >");
+		assertThat(calls.subList(1, 3)).containsExactly("listeners", "<");
+	}
+
+	@Test
+	void aWorkerStoppedWhileItFailsOnItsOwnEndsInAFinalStateAndCanBeStartedAgain() throws Exception {
+		java.util.concurrent.CountDownLatch failing = new java.util.concurrent.CountDownLatch(1);
+		this.workers = new EventBusWorkers(List.of(this.defaults.forWorker("loans", "loans", "g")
+			.withConsecutiveErrorsLimit(1)), this.bus, (event) -> {
+				failing.countDown();
+				throw new IllegalStateException("listener down");
+			}, new ConsumerObserver() {
+			}, this.published::add, true, Duration.ofSeconds(5));
+		this.workers.start();
+		EventBusConsumer first = this.workers.getWorkers().get(0);
+		this.bus.deliver("loans", received(TestEvents.BOOK_LOANED, "1"));
+		failing.await(10, java.util.concurrent.TimeUnit.SECONDS);
+		// The stop request races the worker's own end at its consecutive-errors limit.
+		this.workers.stopConsumer("loans");
+		ConsumerState end = first.termination().get(10, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(end).isIn(ConsumerState.FAILED, ConsumerState.STOPPED);
+		assertThat(first.status().state()).isEqualTo(end);
+		EventBusConsumer second = this.workers.startConsumer("loans");
+		assertThat(second).isNotSameAs(first);
+		await().atMost(Duration.ofSeconds(10)).until(() -> second.status().state() == ConsumerState.RUNNING);
+	}
+
+	@Test
 	void stopLetsEveryWorkerEndAndRestartBuildsNewOnes() {
-		this.workers = workers(List.of(this.defaults.definition("a", "a", "g"), this.defaults.definition("b", "b", "g")));
+		this.workers = workers(List.of(this.defaults.forWorker("a", "a", "g"), this.defaults.forWorker("b", "b", "g")));
 		this.workers.start();
 		List<EventBusConsumer> first = this.workers.getWorkers();
 		this.workers.stop();
@@ -98,7 +144,7 @@ class EventBusWorkersTests {
 
 	@Test
 	void workerThatReachesItsErrorLimitIsReportedWithAnApplicationEvent() {
-		this.workers = new EventBusWorkers(List.of(this.defaults.definition("loans", "loans", "g")
+		this.workers = new EventBusWorkers(List.of(this.defaults.forWorker("loans", "loans", "g")
 			.withConsecutiveErrorsLimit(2)), this.bus, (event) -> {
 				throw new IllegalStateException("listener down");
 			}, new ConsumerObserver() {
@@ -117,13 +163,13 @@ class EventBusWorkersTests {
 
 	@Test
 	void stoppedWorkerIsNotReportedAsFailed() {
-		this.workers = workers(List.of(this.defaults.definition("loans", "loans", "g")));
+		this.workers = workers(List.of(this.defaults.forWorker("loans", "loans", "g")));
 		this.workers.start();
 		this.workers.stop();
 		assertThat(this.published).noneMatch(EventBusConsumerFailedEvent.class::isInstance);
 	}
 
-	private EventBusWorkers workers(List<WorkerDefinition> definitions) {
+	private EventBusWorkers workers(List<ConsumerSettings> definitions) {
 		return new EventBusWorkers(definitions, this.bus, this.dispatched::add, new ConsumerObserver() {
 		}, (Object event) -> this.published.add(event), true, Duration.ofSeconds(5));
 	}

@@ -30,7 +30,7 @@ import dev.openedx.eventbus.consumer.FailurePolicy;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
 import dev.openedx.eventbus.consumer.InboundMessage;
 import dev.openedx.eventbus.consumer.StartPosition;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
+import dev.openedx.eventbus.consumer.WorkerDispatcher;
 import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 
@@ -64,58 +64,58 @@ final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 	}
 
 	@Override
-	public EventBusConsumer create(WorkerDefinition definition, EventDispatcher dispatcher,
+	public EventBusConsumer create(ConsumerSettings definition, EventDispatcher dispatcher,
 			ConsumerObserver observer) {
 		Objects.requireNonNull(definition, "definition must not be null");
-		ConsumerSettings settings = new ConsumerSettings(definition.name(), this.transport, definition.topic(),
-				definition.groupId(), definition.consecutiveErrorsLimit(), definition.retry(), this.pollTimeout,
-				definition.pollFailureSleep());
+		ConsumerSettings settings = definition.withPollTimeout(this.pollTimeout);
 		StartPosition start = (definition.startPosition() != null) ? definition.startPosition()
 				: StartPosition.EARLIEST;
-		InMemoryMessageSource source = new InMemoryMessageSource(this.broker, definition.topic(),
-				definition.groupId(), definition.name(), start);
+		InMemoryMessageSource source = new InMemoryMessageSource(this.broker, definition.destination(),
+				definition.group(), definition.name(), start);
+		// Innermost interceptor: counts the attempts that reach the listeners.
+		WorkerDispatcher counted = WorkerDispatcher.of(dispatcher)
+			.interceptedBy(List.of((worker, message, event, listeners) -> {
+				((InMemoryMessage) message).attempted(definition.group());
+				listeners.dispatch(event);
+			}));
 		ConsumerWorker<InMemoryMessage> worker = new ConsumerWorker<>(settings, source, InMemoryMessage::decode,
-				dispatcher, recoverer(definition), ConsumerObserver.composite(List.of(observer,
+				counted, recoverer(definition), ConsumerObserver.composite(List.of(observer,
 						new OutcomeRecorder(definition))));
 		worker.threadFactory(this.threadFactory);
 		this.broker.register(worker);
 		return worker;
 	}
 
-	private FailureRecoverer<InMemoryMessage> recoverer(WorkerDefinition definition) {
+	private FailureRecoverer<InMemoryMessage> recoverer(ConsumerSettings definition) {
 		if (definition.failurePolicy() == FailurePolicy.DEAD_LETTER) {
 			return (message, failure) -> {
 				String deadLetters = message.format().deadLetterTopic(message.topic());
 				this.broker.append(deadLetters, (offset) -> new InMemoryMessage(deadLetters, offset, message.wire(),
 						message.format(), deadLetters + "@" + offset));
-				message.failed(definition.groupId(), failure, DeliveryOutcome.Result.DEAD_LETTERED);
+				message.failed(definition.group(), failure, DeliveryOutcome.Result.DEAD_LETTERED);
 			};
 		}
-		return (message, failure) -> message.failed(definition.groupId(), failure, DeliveryOutcome.Result.SKIPPED);
+		return (message, failure) -> message.failed(definition.group(), failure, DeliveryOutcome.Result.SKIPPED);
 	}
 
 	/** Records on each message what the worker of one group did with it. */
 	private static final class OutcomeRecorder implements ConsumerObserver {
 
-		private final WorkerDefinition definition;
+		private final ConsumerSettings definition;
 
-		OutcomeRecorder(WorkerDefinition definition) {
+		OutcomeRecorder(ConsumerSettings definition) {
 			this.definition = definition;
 		}
 
 		@Override
-		public void dispatch(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event,
-				EventDispatcher listeners) throws Exception {
-			((InMemoryMessage) message).attempted(this.definition.groupId());
-			listeners.dispatch(event);
+		public void skipped(ConsumerSettings worker, InboundMessage message) {
+			// Not one of the worker's event types: acknowledged without being decoded or dispatched.
+			((InMemoryMessage) message).handled(this.definition.group(), true);
 		}
 
 		@Override
 		public void handled(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event, long nanos) {
-			// The same rule as the workers' event-type filter: other types are acknowledged without dispatch.
-			boolean filtered = !this.definition.eventTypes().isEmpty()
-					&& !this.definition.eventTypes().contains(event.type().type());
-			((InMemoryMessage) message).handled(this.definition.groupId(), filtered);
+			((InMemoryMessage) message).handled(this.definition.group(), false);
 		}
 
 	}

@@ -201,7 +201,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 			throw new IllegalArgumentException("This broker has no " + protocol + " listener; it has "
 					+ this.securedListeners + " beside PLAINTEXT (" + bootstrapServers() + ")");
 		}
-		BrokerServer server = this.broker.getCluster().brokers().values().iterator().next();
+		BrokerServer server = brokerServer();
 		return "localhost:" + server.boundPort(ListenerName.forSecurityProtocol(protocol));
 	}
 
@@ -310,6 +310,42 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 					(short) 1);
 		}
 		this.broker.addTopics(newTopics);
+	}
+
+	/**
+	 * Stop the broker (not its KRaft controller), as a broker outage would look to clients: connections are refused
+	 * until {@link #startBroker()}. Its data stays: topics, records and committed offsets survive the restart.
+	 * @since 0.2.0
+	 */
+	public void stopBroker() {
+		BrokerServer server = brokerServer();
+		server.shutdown();
+		server.awaitShutdown();
+	}
+
+	/**
+	 * Start the broker stopped by {@link #stopBroker()} again, on the same port and data, and wait until it serves
+	 * clients.
+	 * @since 0.2.0
+	 */
+	public void startBroker() {
+		brokerServer().startup();
+		try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+			// Serving only once the broker has caught up with the metadata log and been unfenced.
+			admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+			admin.listTopics().names().get(60, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("The restarted broker does not answer on " + bootstrapServers(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the restarted broker", ex);
+		}
+	}
+
+	private BrokerServer brokerServer() {
+		return this.broker.getCluster().brokers().values().iterator().next();
 	}
 
 	/**

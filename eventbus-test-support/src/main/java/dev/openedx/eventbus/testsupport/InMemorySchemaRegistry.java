@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -121,6 +122,12 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 	private int failuresToInject;
 
 	private int injectedStatus;
+
+	private @Nullable String injectedBody;
+
+	private int delaysToInject;
+
+	private Duration injectedDelay = Duration.ZERO;
 
 	/**
 	 * Start a registry on a free port, without authentication.
@@ -277,6 +284,38 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 		synchronized (this.lock) {
 			this.failuresToInject = count;
 			this.injectedStatus = status;
+			this.injectedBody = null;
+		}
+	}
+
+	/**
+	 * Answer the next requests with the given HTTP status and body, whatever they ask: a schema that is not Avro
+	 * ({@code {"schemaType":"PROTOBUF","schema":"..."}}), an answer without a schema, an HTML error page of a proxy.
+	 * Answered requests are logged like others.
+	 * @param count how many of the next requests get this answer
+	 * @param status the HTTP status
+	 * @param body the body, sent as it is with the registry's content type
+	 * @since 0.2.0
+	 */
+	public void answerNextRequests(int count, int status, String body) {
+		synchronized (this.lock) {
+			this.failuresToInject = count;
+			this.injectedStatus = status;
+			this.injectedBody = Objects.requireNonNull(body, "body must not be null");
+		}
+	}
+
+	/**
+	 * Hold the answers to the next requests back for a while (as an overloaded registry would), to exercise
+	 * clients' timeouts. The request is answered normally afterwards, if the client still waits.
+	 * @param count how many of the next requests are delayed
+	 * @param delay how long each waits before its answer
+	 * @since 0.2.0
+	 */
+	public void delayNextRequests(int count, Duration delay) {
+		synchronized (this.lock) {
+			this.delaysToInject = count;
+			this.injectedDelay = Objects.requireNonNull(delay, "delay must not be null");
 		}
 	}
 
@@ -335,9 +374,27 @@ public final class InMemorySchemaRegistry implements AutoCloseable {
 				&& (authorization == null || !this.acceptedAuthorizations.contains(authorization))) {
 			return error(401, 401, "Unauthorized");
 		}
+		Duration delay = Duration.ZERO;
+		synchronized (this.lock) {
+			if (this.delaysToInject > 0) {
+				this.delaysToInject--;
+				delay = this.injectedDelay;
+			}
+		}
+		if (!delay.isZero()) {
+			try {
+				Thread.sleep(delay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		synchronized (this.lock) {
 			if (this.failuresToInject > 0) {
 				this.failuresToInject--;
+				if (this.injectedBody != null) {
+					return new Response(this.injectedStatus, this.injectedBody, null);
+				}
 				return error(this.injectedStatus, this.injectedStatus * 100 + 3, "Injected failure");
 			}
 		}

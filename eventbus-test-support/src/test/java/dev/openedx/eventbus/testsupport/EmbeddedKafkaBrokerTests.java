@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class EmbeddedKafkaBrokerTests {
 
@@ -60,6 +62,41 @@ class EmbeddedKafkaBrokerTests {
 		assertThat(broker.partitions()).isEqualTo(3);
 		assertThat(System.getProperty(EmbeddedKafkaBroker.BOOTSTRAP_SERVERS_PROPERTY))
 			.isEqualTo(broker.bootstrapServers());
+	}
+
+	@Test
+	void aStoppedBrokerStartsAgainOnTheSamePortWithItsRecords() throws Exception {
+		String address = broker.bootstrapServers();
+		Map<String, Object> producerConfig = Map.of("bootstrap.servers", address, "key.serializer",
+				StringSerializer.class, "value.serializer", StringSerializer.class);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
+			producer.send(new ProducerRecord<>("restarted", "k", "before")).get();
+		}
+
+		broker.stopBroker();
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", address, "default.api.timeout.ms", 2000,
+				"request.timeout.ms", 1000))) {
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> admin.describeCluster().nodes().get());
+		}
+		broker.startBroker();
+
+		assertThat(broker.bootstrapServers()).isEqualTo(address);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
+			producer.send(new ProducerRecord<>("restarted", "k", "after")).get();
+		}
+		Map<String, Object> consumerConfig = Map.of("bootstrap.servers", address, ConsumerConfig.GROUP_ID_CONFIG,
+				"restarted", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", "key.deserializer",
+				StringDeserializer.class, "value.deserializer", StringDeserializer.class);
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
+			consumer.subscribe(List.of("restarted"));
+			List<String> received = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (received.size() < 2 && System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> received.add(record.value()));
+			}
+			assertThat(received).containsExactly("before", "after");
+		}
 	}
 
 	@Test

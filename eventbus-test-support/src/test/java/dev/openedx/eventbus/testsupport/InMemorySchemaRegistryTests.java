@@ -20,7 +20,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class InMemorySchemaRegistryTests {
@@ -187,6 +190,27 @@ class InMemorySchemaRegistryTests {
 		assertThat(get("/subjects").status).isEqualTo(200);
 		assertThat(this.registry.requests()).containsExactly("GET /subjects -> 503", "GET /subjects -> 503",
 				"GET /subjects -> 200");
+	}
+
+	@Test
+	void injectedAnswersCarryTheGivenStatusAndBodyThenRecover() throws Exception {
+		this.registry.answerNextRequests(1, 200,
+				"{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}");
+		Reply injected = get("/schemas/ids/1");
+		assertThat(injected.status).isEqualTo(200);
+		assertThat(injected.json.path("schemaType").asText()).isEqualTo("PROTOBUF");
+		assertThat(injected.contentType).isEqualTo(InMemorySchemaRegistry.CONTENT_TYPE);
+		assertThat(get("/schemas/ids/1").status).isEqualTo(404);
+	}
+
+	@Test
+	void delayedAnswersArriveLate() {
+		this.registry.delayNextRequests(1, Duration.ofSeconds(2));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.registry.url() + "/subjects"))
+			.timeout(Duration.ofMillis(200))
+			.GET()
+			.build();
+		assertThatExceptionOfType(HttpTimeoutException.class).isThrownBy(() -> send(request));
 	}
 
 	@Test

@@ -31,15 +31,14 @@ import dev.openedx.eventbus.catalog.learning.CourseEnrollmentData;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
+import dev.openedx.eventbus.consumer.StartPosition;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.event.SendReceipt;
-import dev.openedx.eventbus.kafka.KafkaConsumerOptions;
 import dev.openedx.eventbus.kafka.KafkaEventBusConsumer;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
 import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
 import dev.openedx.eventbus.kafka.SchemaRegistryClient;
 import dev.openedx.eventbus.kafka.SchemaRegistrySettings;
-import dev.openedx.eventbus.kafka.StartPosition;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
 import dev.openedx.eventbus.testsupport.InMemorySchemaRegistry;
 import dev.openedx.eventbus.worker.ConsumerAuditLogger;
@@ -112,8 +111,9 @@ public final class ConsumeAuditLogThroughput {
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
 		ConsumerObserver observer = audit ? new ConsumerAuditLogger() : ConsumerObserver.composite(List.of());
 		KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(config,
-				ConsumerSettings.defaults("kafka", topic, group).withPollTimeout(Duration.ofMillis(100)),
-				KafkaConsumerOptions.defaults().withStartPosition(StartPosition.EARLIEST),
+				ConsumerSettings.defaults("kafka", topic, group)
+					.withPollTimeout(Duration.ofMillis(100))
+					.withStartPosition(StartPosition.EARLIEST),
 				new KafkaMessageDecoder(OpenEdxCatalog.catalog(), codec, registry, KafkaBench.ORIGIN), (event) -> {
 					int count = received.incrementAndGet();
 					if (count == 1) {

@@ -34,7 +34,6 @@ import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.FailureRecoverer;
 import dev.openedx.eventbus.event.OpenEdxEvent;
 import dev.openedx.eventbus.kafka.CloudEventHeaders;
-import dev.openedx.eventbus.kafka.KafkaConsumerOptions;
 import dev.openedx.eventbus.kafka.KafkaEventBusConsumer;
 import dev.openedx.eventbus.kafka.KafkaEventBusProducer;
 import dev.openedx.eventbus.kafka.KafkaMessageDecoder;
@@ -107,7 +106,6 @@ public final class KafkaEndToEndLatency {
 		Map<String, Object> producerConfig = KafkaBench.producerConfig(broker.bootstrapServers());
 		KafkaEventBusConsumer consumer = KafkaEventBusConsumer.create(consumerConfig(broker), ConsumerSettings
 			.defaults("kafka", topic, topic).withPollTimeout(Duration.ofMillis(100)),
-				KafkaConsumerOptions.defaults(),
 				new KafkaMessageDecoder(OpenEdxCatalog.catalog(), codec, registry, KafkaBench.ORIGIN), (event) -> {
 					long now = System.nanoTime();
 					Long sent = sentAt.remove(event.metadata().id());

@@ -27,9 +27,14 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.openedx.eventbus.consumer.ConsumerStatus;
+import dev.openedx.eventbus.consumer.DeadLetterReplayRequest;
+import dev.openedx.eventbus.consumer.DeadLetterReplayResult;
+import dev.openedx.eventbus.consumer.DeadLetterReplayer;
 import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.consumer.FailureKind;
+import dev.openedx.eventbus.consumer.ReplayedDeadLetter;
+import dev.openedx.eventbus.consumer.ReplayedDeadLetter.Outcome;
 import dev.openedx.eventbus.event.LogText;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.monitor.BacklogReading;
@@ -41,6 +46,7 @@ import dev.openedx.eventbus.outbox.OutboxStatistics;
 import dev.openedx.eventbus.outbox.OutboxStatus;
 import dev.openedx.eventbus.publish.EventRoute;
 import dev.openedx.eventbus.publish.EventRoutes;
+import dev.openedx.eventbus.worker.ReplayTimes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -65,7 +71,11 @@ import org.springframework.core.log.LogAccessor;
  * <li>{@code POST /actuator/eventbus/{worker}} with {@code {"action": "stop"}} or {@code {"action": "start"}} stops a
  * worker (it finishes the message in hand and acknowledges) or starts it again (a failed one too);</li>
  * <li>{@code POST /actuator/eventbus/outbox} with {@code {"action": "resubmit"}} puts every failed outbox event back
- * in line, or only those of {@code "ids": [..]}.</li>
+ * in line, or only those of {@code "ids": [..]};</li>
+ * <li>{@code POST /actuator/eventbus/{worker}/replay-dead-letters} with {@code {}} publishes the dead letters the
+ * worker's group wrote back to the worker's topic or stream, as the {@code replay-dead-letters} command does; the body
+ * may narrow them with {@code "ids": [..]}, {@code "since"} and {@code "until"} (ISO-8601 with offset), and say
+ * {@code "dryRun": true} (list only) or {@code "force": true} (replay those replayed before too).</li>
  * </ul>
  * With the transactional outbox, the view has its counts, and {@code GET /actuator/eventbus/outbox} lists its pending
  * and failed entries (oldest first, at most {@value #OUTBOX_LISTING_LIMIT} of each). {@code outbox} is therefore not
@@ -84,6 +94,9 @@ public class EventBusEndpoint {
 
 	/** The most outbox entries of each status {@code GET /actuator/eventbus/outbox} lists. */
 	public static final int OUTBOX_LISTING_LIMIT = 100;
+
+	/** The worker operation that replays dead letters: {@code POST /actuator/eventbus/{worker}/replay-dead-letters}. */
+	public static final String REPLAY_DEAD_LETTERS = "replay-dead-letters";
 
 	private static final String OUTBOX = "outbox";
 
@@ -106,6 +119,8 @@ public class EventBusEndpoint {
 	private final Set<String> roles;
 
 	private final @Nullable OutboxRelay outbox;
+
+	private final @Nullable DeadLetterReplayer deadLetterReplayer;
 
 	/**
 	 * Create the endpoint.
@@ -140,7 +155,29 @@ public class EventBusEndpoint {
 			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor, Map<String, ?> settings,
 			Iterable<SanitizingFunction> sanitizingFunctions, Show showValues, Set<String> roles,
 			@Nullable OutboxRelay outbox) {
+		this(transport, routes, consumers, monitor, settings, sanitizingFunctions, showValues, roles, outbox, null);
+	}
+
+	/**
+	 * Create the endpoint of a service that can replay its workers' dead letters.
+	 * @param transport {@code kafka} or {@code redis}
+	 * @param routes the routing table, or {@code null} when this service does not produce
+	 * @param consumers the workers, or {@code null} when this service does not consume
+	 * @param monitor the backlog monitor, or {@code null} for no lag
+	 * @param settings the effective settings, as nested maps by property name segment
+	 * @param sanitizingFunctions the application's functions, applied after the endpoint's own masking of secrets
+	 * @param showValues when the settings' values are shown rather than masked
+	 * @param roles the roles that may see them with {@link Show#WHEN_AUTHORIZED}
+	 * @param outbox the outbox relay, or {@code null} without an outbox
+	 * @param deadLetterReplayer the transport's replayer, or {@code null} when dead letters cannot be replayed
+	 * @since 0.2.0
+	 */
+	public EventBusEndpoint(String transport, @Nullable EventRoutes routes,
+			@Nullable EventBusConsumerRegistry consumers, @Nullable BacklogMonitor monitor, Map<String, ?> settings,
+			Iterable<SanitizingFunction> sanitizingFunctions, Show showValues, Set<String> roles,
+			@Nullable OutboxRelay outbox, @Nullable DeadLetterReplayer deadLetterReplayer) {
 		this.outbox = outbox;
+		this.deadLetterReplayer = deadLetterReplayer;
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.routes = routes;
 		this.consumers = consumers;
@@ -275,6 +312,80 @@ public class EventBusEndpoint {
 		}
 	}
 
+	/**
+	 * Publish the dead letters one worker's group wrote back to the worker's topic or stream, once each
+	 * ({@link DeadLetterReplayer}); or with {@code dryRun} only list them.
+	 * @param name the worker name
+	 * @param operation {@value #REPLAY_DEAD_LETTERS}
+	 * @param ids only these dead letters (their ids or event ids), or {@code null} for all
+	 * @param since only those whose original message was written at or after this ISO-8601 time, or {@code null}
+	 * @param until only those whose original message was written before this ISO-8601 time, or {@code null}
+	 * @param dryRun whether to list them only
+	 * @param force whether to replay those replayed before too
+	 * @param securityContext who asks ({@link SecurityContext#NONE} when unknown)
+	 * @return what was replayed
+	 * @since 0.2.0
+	 */
+	@WriteOperation
+	public DeadLetterReplayDescriptor replayDeadLetters(@Selector String name, @Selector String operation,
+			@Nullable List<String> ids, @Nullable String since, @Nullable String until, @Nullable Boolean dryRun,
+			@Nullable Boolean force, SecurityContext securityContext) {
+		if (!REPLAY_DEAD_LETTERS.equals(operation)) {
+			throw new UnknownTargetException("Unknown worker operation '" + operation + "': use "
+					+ REPLAY_DEAD_LETTERS, "No such operation");
+		}
+		EventBusConsumerRegistry registry = this.consumers;
+		if (registry == null) {
+			throw new UnknownTargetException("This service runs no workers", "No workers");
+		}
+		EventBusConsumer worker = registry.getConsumer(name).orElseThrow(() -> new UnknownTargetException(
+				"No worker named '" + name + "'; the workers of this service are "
+						+ String.join(", ", registry.getConsumers().stream().map(EventBusConsumer::name).toList()),
+				"No such worker"));
+		DeadLetterReplayer replayer = this.deadLetterReplayer;
+		if (replayer == null) {
+			throw new UnknownTargetException("This service cannot replay dead letters (no transport's replayer)",
+					"No replayer");
+		}
+		ConsumerStatus status = worker.status();
+		DeadLetterReplayRequest request;
+		try {
+			request = new DeadLetterReplayRequest(status.destination(), (ids != null) ? Set.copyOf(ids) : Set.of(),
+					time(since, "since"), time(until, "until"), status.group(), Boolean.TRUE.equals(dryRun),
+					Boolean.TRUE.equals(force));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), "Invalid replay request");
+		}
+		DeadLetterReplayResult result = replayer.replay(request);
+		audit(securityContext, "asked to replay the dead letters of worker " + LogText.escape(name) + " (group "
+				+ LogText.escape(status.group()) + ((ids != null) ? ", ids " + LogText.escape(String.join(",", ids))
+						: "") + ((since != null) ? ", since " + LogText.escape(since) : "")
+				+ ((until != null) ? ", until " + LogText.escape(until) : "")
+				+ (Boolean.TRUE.equals(force) ? ", forced" : "") + "): " + result.summary());
+		return new DeadLetterReplayDescriptor(name, result.deadLetters(), result.destination(), result.dryRun(),
+				result.scanned(), result.count(result.dryRun() ? Outcome.WOULD_REPLAY : Outcome.REPLAYED),
+				result.count(Outcome.ALREADY_REPLAYED), result.count(Outcome.NOT_REPLAYABLE),
+				result.letters().stream().map(EventBusEndpoint::describe).toList());
+	}
+
+	private static @Nullable Instant time(@Nullable String text, String name) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return ReplayTimes.parse(text).toInstant();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(name + " " + ex.getMessage(), ex);
+		}
+	}
+
+	private static DeadLetterDescriptor describe(ReplayedDeadLetter letter) {
+		return new DeadLetterDescriptor(letter.id(), letter.eventId(), letter.eventType(), letter.group(),
+				letter.failureKind(), letter.time().toString(), letter.outcome().tag(), letter.replayedTo());
+	}
+
 	private OutboxDescriptor resubmit(String action, @Nullable List<Long> ids, SecurityContext securityContext) {
 		OutboxRelay relay = requireOutbox();
 		if (!"resubmit".equalsIgnoreCase(action)) {
@@ -376,6 +487,45 @@ public class EventBusEndpoint {
 			return new OutboxDescriptor(this.pending, this.failed, this.oldestPendingAge, this.readAt,
 					this.pendingEntries, this.failedEntries, count);
 		}
+
+	}
+
+	/**
+	 * What a replay of a worker's dead letters did.
+	 *
+	 * @param worker the worker name
+	 * @param deadLetters the dead-letter topic or stream read
+	 * @param destination the topic or stream written to
+	 * @param dryRun whether nothing was sent
+	 * @param scanned how many dead letters were read
+	 * @param replayed how many were replayed (with {@code dryRun}: would be)
+	 * @param alreadyReplayed how many were skipped as replayed before
+	 * @param notReplayable how many cannot be replayed (value cut to fit, no fields)
+	 * @param letters the selected dead letters with what became of each
+	 * @since 0.2.0
+	 */
+	public record DeadLetterReplayDescriptor(String worker, String deadLetters, String destination, boolean dryRun,
+			long scanned, long replayed, long alreadyReplayed, long notReplayable,
+			List<DeadLetterDescriptor> letters) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * One dead letter a replay selected.
+	 *
+	 * @param id its id in the dead-letter topic ({@code partition@offset}) or stream (entry id)
+	 * @param eventId the event id it carries, or {@code null}
+	 * @param eventType the event type it carries, or {@code null}
+	 * @param group the consumer group that dead-lettered it, or {@code null}
+	 * @param failureKind why, or {@code null}
+	 * @param time when its original message was written
+	 * @param outcome {@code replayed}, {@code would_replay}, {@code already_replayed} or {@code not_replayable}
+	 * @param replayedTo where it was written by this replay, or {@code null}
+	 * @since 0.2.0
+	 */
+	public record DeadLetterDescriptor(String id, @Nullable String eventId, @Nullable String eventType,
+			@Nullable String group, @Nullable String failureKind, String time, String outcome,
+			@Nullable String replayedTo) {
 
 	}
 

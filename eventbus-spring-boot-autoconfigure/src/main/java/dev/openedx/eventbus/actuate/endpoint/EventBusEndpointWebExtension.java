@@ -84,6 +84,28 @@ public class EventBusEndpointWebExtension {
 	}
 
 	/**
+	 * Replay one worker's dead letters ({@link EventBusEndpoint#replayDeadLetters}).
+	 * @param name the worker name
+	 * @param operation {@value EventBusEndpoint#REPLAY_DEAD_LETTERS}
+	 * @param ids only these dead letters (their ids or event ids), or {@code null} for all
+	 * @param since only those whose original message was written at or after this ISO-8601 time, or {@code null}
+	 * @param until only those whose original message was written before this ISO-8601 time, or {@code null}
+	 * @param dryRun whether to list them only
+	 * @param force whether to replay those replayed before too
+	 * @param securityContext who asks, for the audit line
+	 * @return what was replayed, or 404 (unknown worker or operation) or 400 (a time that does not parse) with the
+	 * reason
+	 * @since 0.2.0
+	 */
+	@WriteOperation
+	public WebEndpointResponse<OperationResponseBody> replayDeadLetters(@Selector String name,
+			@Selector String operation, @Nullable List<String> ids, @Nullable String since, @Nullable String until,
+			@Nullable Boolean dryRun, @Nullable Boolean force, SecurityContext securityContext) {
+		return answer(() -> this.endpoint.replayDeadLetters(name, operation, ids, since, until, dryRun, force,
+				securityContext));
+	}
+
+	/**
 	 * Stop or start one worker ({@link EventBusEndpoint#worker}), for a caller outside HTTP (no one to audit).
 	 * @param name the worker name
 	 * @param action {@code stop} or {@code start}

@@ -24,6 +24,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.openedx.eventbus.event.SecretMasking;
+
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.Sanitizer;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -37,7 +39,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  */
 final class SettingsSanitizer {
 
-	static final String MASK = "******";
+	static final String MASK = SecretMasking.MASK;
 
 	private static final List<String> SENSITIVE_WORDS = List.of("password", "passwd", "secret", "token", "credential",
 			"jaas", "authinfo", "userinfo");
@@ -51,7 +53,7 @@ final class SettingsSanitizer {
 		if (isSensitive(data.getKey())) {
 			return data.withSanitizedValue();
 		}
-		return (data.getValue() instanceof CharSequence text) ? data.withValue(maskUrlPasswords(text.toString()))
+		return (data.getValue() instanceof CharSequence text) ? data.withValue(SecretMasking.maskUrls(text.toString()))
 				: data;
 	};
 
@@ -105,41 +107,6 @@ final class SettingsSanitizer {
 		int dot = Math.max(lower.lastIndexOf('.'), lower.lastIndexOf('['));
 		String last = (dot >= 0) ? lower.substring(dot + 1) : lower;
 		return last.endsWith("key") || last.endsWith("key]");
-	}
-
-	/**
-	 * Replace the password of every {@code scheme://user:password@} in a text, which may hold several URLs.
-	 */
-	static String maskUrlPasswords(String text) {
-		int scheme = text.indexOf("://");
-		if (scheme < 0) {
-			return text;
-		}
-		StringBuilder masked = new StringBuilder(text.length());
-		int from = 0;
-		while (scheme >= 0) {
-			int start = scheme + 3;
-			int end = start;
-			while (end < text.length() && "/,; ?#".indexOf(text.charAt(end)) < 0) {
-				end++;
-			}
-			String authority = text.substring(start, end);
-			int at = authority.lastIndexOf('@');
-			masked.append(text, from, start);
-			if (at >= 0) {
-				String userInfo = authority.substring(0, at);
-				int colon = userInfo.indexOf(':');
-				masked.append((colon >= 0) ? userInfo.substring(0, colon + 1) + MASK : MASK)
-					.append(authority.substring(at));
-			}
-			else {
-				masked.append(authority);
-			}
-			from = end;
-			scheme = text.indexOf("://", end);
-		}
-		masked.append(text.substring(from));
-		return masked.toString();
 	}
 
 }

@@ -109,6 +109,18 @@ public final class EventBusConsumerMetrics implements ConsumerObserver {
 		meters(worker).pollFailures.increment();
 	}
 
+	@Override
+	public void lost(ConsumerSettings worker, String reason, long count) {
+		// Rare: a counter per worker and reason, found again by the registry rather than kept here.
+		Counter.builder(EventBusMeters.CONSUMER_LOST)
+			.description("Messages lost before the group read them (a Redis stream trimmed past them), by reason")
+			.tags(meters(worker).tags)
+			.tag(EventBusMeters.WORKER, worker.name())
+			.tag(EventBusMeters.REASON, reason)
+			.register(this.registry)
+			.increment(count);
+	}
+
 	private String knownType(@Nullable String type) {
 		return (type != null && this.catalog.find(type).isPresent()) ? type : EventBusMeters.UNKNOWN;
 	}

@@ -70,6 +70,12 @@ final class EventBusMeters {
 	/** Counter: duplicate deliveries the inbox recognised and acknowledged without dispatch. */
 	public static final String CONSUMER_DUPLICATES = "eventbus.consumer.duplicates";
 
+	/** Counter: messages lost before the group read them (a Redis stream trimmed past them), by reason. */
+	public static final String CONSUMER_LOST = "eventbus.consumer.lost";
+
+	/** Tag: why messages were lost, for example {@code trimmed_before_read}. */
+	public static final String REASON = "reason";
+
 	/** Gauge: events waiting in the outbox to be sent. */
 	public static final String OUTBOX_PENDING = "eventbus.outbox.pending";
 

@@ -22,6 +22,7 @@ import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusProperties;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
+import dev.openedx.eventbus.consumer.DeadLetterReplayer;
 import dev.openedx.eventbus.consumer.EventBusConsumerRegistry;
 import dev.openedx.eventbus.monitor.BacklogMonitor;
 import dev.openedx.eventbus.outbox.OutboxRelay;
@@ -64,11 +65,12 @@ public final class EventBusEndpointAutoConfiguration {
 			Environment environment, ObjectProvider<EventRoutes> eventRoutes,
 			ObjectProvider<EventBusConsumerRegistry> eventBusConsumerRegistry,
 			ObjectProvider<BacklogMonitor> backlogMonitor, ObjectProvider<SanitizingFunction> sanitizingFunctions,
-			ObjectProvider<OutboxRelay> outboxRelay) {
+			ObjectProvider<OutboxRelay> outboxRelay, ObjectProvider<DeadLetterReplayer> deadLetterReplayer) {
 		return new EventBusEndpoint(properties.getTransport().id(), eventRoutes.getIfAvailable(),
 				eventBusConsumerRegistry.getIfAvailable(), backlogMonitor.getIfAvailable(),
 				EventBusSettings.describe(properties, environment), sanitizingFunctions.orderedStream().toList(),
-				endpointProperties.getShowValues(), endpointProperties.getRoles(), outboxRelay.getIfAvailable());
+				endpointProperties.getShowValues(), endpointProperties.getRoles(), outboxRelay.getIfAvailable(),
+				deadLetterReplayer.getIfAvailable());
 	}
 
 	@Bean

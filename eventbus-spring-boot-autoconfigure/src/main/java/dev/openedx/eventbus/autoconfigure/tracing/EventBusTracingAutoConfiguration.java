@@ -21,7 +21,7 @@ import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
 import dev.openedx.eventbus.observation.EventBusProcessObservationConvention;
 import dev.openedx.eventbus.observation.EventBusSendObservationConvention;
-import dev.openedx.eventbus.observation.ObservingConsumerObserver;
+import dev.openedx.eventbus.observation.ObservingDispatchInterceptor;
 import dev.openedx.eventbus.observation.SendObservationSupport;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -81,9 +81,9 @@ public final class EventBusTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ObservingConsumerObserver eventBusProcessObserver(ObservationRegistry observationRegistry,
+	ObservingDispatchInterceptor eventBusProcessInterceptor(ObservationRegistry observationRegistry,
 			ObjectProvider<EventBusProcessObservationConvention> processObservationConvention) {
-		return new ObservingConsumerObserver(observationRegistry, processObservationConvention.getIfUnique());
+		return new ObservingDispatchInterceptor(observationRegistry, processObservationConvention.getIfUnique());
 	}
 
 	/**

@@ -106,6 +106,7 @@ class MonitoringRulesTests {
 		consumer.failed(worker, message, new ConsumeFailureException(FailureKind.HANDLER_ERROR, "failed"));
 		consumer.retrying(worker, message, new IllegalStateException("again"), 1);
 		consumer.pollFailed(worker, new IllegalStateException("no broker"));
+		consumer.lost(worker, "trimmed_before_read", 3);
 
 		EventBusConsumerRegistry workers = new Workers(new Worker(worker));
 		BacklogMonitor monitor = new BacklogMonitor(workers, new Probe(), Duration.ofMinutes(1), Duration.ofSeconds(1));
@@ -149,7 +150,7 @@ class MonitoringRulesTests {
 		}
 		assertThat(alerts).doesNotHaveDuplicates()
 			.contains("EventBusNoEventsProduced", "EventBusNoEventsConsumed", "EventBusConsumerErrorRate",
-					"EventBusSlowHandling", "EventBusConsumerLag");
+					"EventBusSlowHandling", "EventBusConsumerLag", "EventBusRedisEntriesLost");
 	}
 
 	@Test

@@ -107,8 +107,20 @@ class EventBusEndpointAccessTests {
 			assertThat(post(readOnly, "/actuator/eventbus", ROUTE, "ops-alice").statusCode()).isEqualTo(405);
 			assertThat(post(readOnly, "/actuator/eventbus/books", "{\"action\": \"stop\"}", "ops-alice").statusCode())
 				.isIn(404, 405);
+			assertThat(post(readOnly, "/actuator/eventbus/books/replay-dead-letters", "{\"dryRun\": true}",
+					"ops-alice").statusCode()).isIn(404, 405);
 			assertThat(get(readOnly, "/actuator/eventbus").body()).contains("\"enabled\":true");
 		}
+	}
+
+	@Test
+	void theDeadLetterReplayIsAWriteForOperatorsAnsweredWithTheReason() throws Exception {
+		String path = "/actuator/eventbus/books/replay-dead-letters";
+		HttpResponse<String> response = post(context, path, "{\"dryRun\": true}", "ops-alice");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).isEqualTo("{\"error\":\"This service runs no workers\"}");
+		assertThat(post(context, path, "{}", "viewer-bob").statusCode()).isEqualTo(403);
+		assertThat(post(context, path, "{}", null).statusCode()).isEqualTo(401);
 	}
 
 	@Test

@@ -28,6 +28,8 @@ import dev.openedx.eventbus.autoconfigure.EventBusKafkaAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.observability.ObservabilityContexts.BookListener;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
+import dev.openedx.eventbus.consumer.ConsumerState;
+import dev.openedx.eventbus.consumer.EventBusConsumer;
 import dev.openedx.eventbus.kafka.KafkaDeadLetterRecoverer;
 import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.testsupport.EmbeddedKafkaBroker;
@@ -151,6 +153,33 @@ class EventBusKafkaSecurityIntegrationTests {
 				assertThat(details(context, "eventbus", "broker")).hasEntrySatisfying("error",
 						(error) -> assertThat(error.toString()).contains("Authentication failed")
 							.doesNotContain(SCRAM_PASSWORD));
+			});
+	}
+
+	@Test
+	void wrongScramPasswordFailsTheWorkerSayingAuthenticationFailedAndNamingTheSettingWithoutRetryingForEver() {
+		String topic = topic("wrong-password-worker");
+		service(topic).withInitializer(YamlConfiguration.of("kafka-sasl-ssl.yml"))
+			.withPropertyValues("KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers(SecurityProtocol.SASL_SSL),
+					"KAFKA_USERNAME=catalog", "KAFKA_PASSWORD=not-" + SCRAM_PASSWORD,
+					"KAFKA_TRUST_STORE=" + certificates.trustStore(),
+					"KAFKA_TRUST_STORE_PASSWORD=" + certificates.password())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				EventBusConsumer worker = context.getBean(EventBusWorkers.class).getWorkers().get(0);
+				assertThat(worker.termination().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+					.as("the worker ends instead of retrying for ever")
+					.isEqualTo(ConsumerState.FAILED);
+				assertThat(worker.status().lastError()).contains("Kafka authentication failed", topic,
+						"spring.kafka.properties.sasl.jaas.config")
+					.doesNotContain(SCRAM_PASSWORD);
+				assertThat(worker.status().failures().values()).as("messages failed or dead-lettered")
+					.allMatch((count) -> count == 0);
+				assertThat(health(context, "eventbus", "workers", "books")).isEqualTo(Status.DOWN);
+				assertThat(details(context, "eventbus", "workers", "books")).hasEntrySatisfying("lastError",
+						(error) -> assertThat(error.toString()).contains("spring.kafka.properties.sasl.jaas.config")
+							.doesNotContain(SCRAM_PASSWORD));
+				assertThat(health(context, "eventbus")).isEqualTo(Status.DOWN);
 			});
 	}
 

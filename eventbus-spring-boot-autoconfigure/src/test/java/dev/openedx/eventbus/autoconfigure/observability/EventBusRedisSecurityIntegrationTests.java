@@ -29,6 +29,8 @@ import dev.openedx.eventbus.autoconfigure.EventBusRedisAutoConfiguration;
 import dev.openedx.eventbus.autoconfigure.observability.ObservabilityContexts.BookListener;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents;
 import dev.openedx.eventbus.autoconfigure.testing.TestEvents.BookData;
+import dev.openedx.eventbus.consumer.ConsumerState;
+import dev.openedx.eventbus.consumer.ConsumerStatus;
 import dev.openedx.eventbus.publish.EventBusPublisher;
 import dev.openedx.eventbus.redis.RedisDeadLetterRecoverer;
 import dev.openedx.eventbus.testsupport.RedisServerProcess;
@@ -59,7 +61,8 @@ import static org.awaitility.Awaitility.await;
  * ({@code spring.data.redis.username}/{@code password}, {@code rediss://}, {@code spring.data.redis.ssl.bundle}). The
  * service's user has exactly the ACL rule of {@code docs/security.md} ({@code eventbus-redis.acl}), under which the
  * producer, the worker (reading, acknowledging, claiming), the dead-letter stream, the backlog monitor and health all
- * work. A wrong password turns health DOWN, saying why.
+ * work. A wrong password or a missing permission fails the worker, saying which setting or rule to check, and turns
+ * health DOWN.
  */
 class EventBusRedisSecurityIntegrationTests {
 
@@ -121,6 +124,13 @@ class EventBusRedisSecurityIntegrationTests {
 			assertThat(health(context, "eventbus")).isEqualTo(Status.DOWN);
 			assertThat(details(context, "eventbus", "broker")).hasEntrySatisfying("error",
 					(error) -> assertThat(error.toString()).contains("WRONGPASS").doesNotContain(PASSWORD));
+			// The worker fails at once, saying which settings to check, rather than retrying for ever.
+			ConsumerStatus worker = awaitFailedWorker(context);
+			assertThat(worker.lastError()).contains("WRONGPASS")
+				.contains("spring.data.redis.username")
+				.contains("spring.data.redis.password")
+				.doesNotContain(PASSWORD);
+			assertThat(health(context, "eventbus", "workers", "books")).isEqualTo(Status.DOWN);
 		});
 	}
 
@@ -132,7 +142,17 @@ class EventBusRedisSecurityIntegrationTests {
 			assertThat(context).hasNotFailed();
 			await().atMost(TIMEOUT)
 				.until(() -> redis.execute("inspector", INSPECTOR_PASSWORD, "ACL", "LOG").contains("xreadgroup"));
+			ConsumerStatus worker = awaitFailedWorker(context);
+			assertThat(worker.lastError()).contains("NOPERM").contains("xreadgroup").contains("docs/security.md");
+			assertThat(health(context, "eventbus", "workers", "books")).isEqualTo(Status.DOWN);
+			assertThat(health(context, "eventbus")).isEqualTo(Status.DOWN);
 		});
+	}
+
+	private static ConsumerStatus awaitFailedWorker(AssertableApplicationContext context) {
+		EventBusWorkers workers = context.getBean(EventBusWorkers.class);
+		await().atMost(TIMEOUT).until(() -> workers.getStatuses().get(0).state() == ConsumerState.FAILED);
+		return workers.getStatuses().get(0);
 	}
 
 	private static void carriesEventsAndDeadLetters(AssertableApplicationContext context, String topic)

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.openedx.eventbus.consumer.EventBusConsumerFactory;
-import dev.openedx.eventbus.consumer.WorkerDefinition;
 import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
 import dev.openedx.eventbus.consumer.ConsumerWorker;
@@ -54,7 +53,7 @@ public final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 
 	private final List<Message> acknowledged = new CopyOnWriteArrayList<>();
 
-	private final List<WorkerDefinition> definitions = new CopyOnWriteArrayList<>();
+	private final List<ConsumerSettings> definitions = new CopyOnWriteArrayList<>();
 
 	private final List<ConsumerWorker<Message>> workers = new CopyOnWriteArrayList<>();
 
@@ -91,13 +90,11 @@ public final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 	}
 
 	@Override
-	public EventBusConsumer create(WorkerDefinition definition, EventDispatcher dispatcher,
+	public EventBusConsumer create(ConsumerSettings definition, EventDispatcher dispatcher,
 			ConsumerObserver observer) {
 		this.definitions.add(definition);
-		ConsumerSettings settings = new ConsumerSettings(definition.name(), transport(), definition.topic(),
-				definition.groupId(), definition.consecutiveErrorsLimit(), definition.retry(), Duration.ofMillis(50),
-				definition.pollFailureSleep());
-		BlockingQueue<Message> queue = queue(definition.topic());
+		ConsumerSettings settings = definition.withPollTimeout(Duration.ofMillis(50));
+		BlockingQueue<Message> queue = queue(definition.destination());
 		MessageSource<Message> source = new MessageSource<>() {
 
 			@Override
@@ -145,7 +142,7 @@ public final class InMemoryConsumerFactory implements EventBusConsumerFactory {
 		return List.copyOf(this.acknowledged);
 	}
 
-	public List<WorkerDefinition> definitions() {
+	public List<ConsumerSettings> definitions() {
 		return List.copyOf(this.definitions);
 	}
 

@@ -17,7 +17,7 @@
 package dev.openedx.eventbus.autoconfigure.tracing;
 
 import dev.openedx.eventbus.autoconfigure.EventBusAutoConfiguration;
-import dev.openedx.eventbus.observation.ObservingConsumerObserver;
+import dev.openedx.eventbus.observation.ObservingDispatchInterceptor;
 import dev.openedx.eventbus.observation.SendObservationSupport;
 import dev.openedx.eventbus.observation.TestTracing;
 import io.micrometer.observation.ObservationRegistry;
@@ -43,7 +43,7 @@ class EventBusTracingAutoConfigurationTests {
 	@Test
 	void observesSendsAndListenerCallsWhenMicrometerTracingIsPresent() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(ObservingConsumerObserver.class);
+			assertThat(context).hasSingleBean(ObservingDispatchInterceptor.class);
 			assertThat(context.getBean(ObservedProducer.class).registry).isSameAs(this.observationRegistry);
 		});
 	}
@@ -51,16 +51,16 @@ class EventBusTracingAutoConfigurationTests {
 	@Test
 	void backsOffWithoutMicrometerTracingUnlessEnabled() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.tracing"))
-			.run((context) -> assertThat(context).doesNotHaveBean(ObservingConsumerObserver.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(ObservingDispatchInterceptor.class));
 		this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.tracing"))
 			.withPropertyValues("eventbus.tracing.enabled=true")
-			.run((context) -> assertThat(context).hasSingleBean(ObservingConsumerObserver.class));
+			.run((context) -> assertThat(context).hasSingleBean(ObservingDispatchInterceptor.class));
 	}
 
 	@Test
 	void backsOffWhenDisabled() {
 		this.contextRunner.withPropertyValues("eventbus.tracing.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(ObservingConsumerObserver.class);
+			assertThat(context).doesNotHaveBean(ObservingDispatchInterceptor.class);
 			assertThat(context.getBean(ObservedProducer.class).registry).isNull();
 		});
 	}
@@ -70,13 +70,13 @@ class EventBusTracingAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(EventBusAutoConfiguration.class,
 					EventBusTracingAutoConfiguration.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ObservingConsumerObserver.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(ObservingDispatchInterceptor.class));
 	}
 
 	@Test
 	void backsOffWhenTheEventBusIsDisabled() {
 		this.contextRunner.withPropertyValues("eventbus.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(ObservingConsumerObserver.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(ObservingDispatchInterceptor.class));
 	}
 
 	static final class ObservedProducer implements SendObservationSupport {

@@ -18,8 +18,8 @@ package dev.openedx.eventbus.observation;
 
 import java.util.Objects;
 
-import dev.openedx.eventbus.consumer.ConsumerObserver;
 import dev.openedx.eventbus.consumer.ConsumerSettings;
+import dev.openedx.eventbus.consumer.DispatchInterceptor;
 import dev.openedx.eventbus.consumer.InboundMessage;
 import dev.openedx.eventbus.event.EventDispatcher;
 import dev.openedx.eventbus.event.OpenEdxEvent;
@@ -31,30 +31,30 @@ import org.jspecify.annotations.Nullable;
  * Observes each attempt of the listeners on a received event as {@link EventBusObservation#PROCESS}, in scope, so
  * the listeners run inside the observation (and, with tracing, in the trace the message carried).
  * <pre class="code">
- * ConsumerObserver tracing = new ObservingConsumerObserver(observationRegistry, null);
+ * DispatchInterceptor tracing = new ObservingDispatchInterceptor(observationRegistry, null);
  * </pre>
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
-public final class ObservingConsumerObserver implements ConsumerObserver {
+public final class ObservingDispatchInterceptor implements DispatchInterceptor {
 
 	private final ObservationRegistry registry;
 
 	private final @Nullable EventBusProcessObservationConvention convention;
 
 	/**
-	 * Create an observer.
+	 * Create an interceptor.
 	 * @param registry the observation registry, must not be {@code null}
 	 * @param convention a convention replacing {@link DefaultEventBusProcessObservationConvention}, or {@code null}
 	 */
-	public ObservingConsumerObserver(ObservationRegistry registry,
+	public ObservingDispatchInterceptor(ObservationRegistry registry,
 			@Nullable EventBusProcessObservationConvention convention) {
 		this.registry = Objects.requireNonNull(registry, "registry must not be null");
 		this.convention = convention;
 	}
 
 	@Override
-	public void dispatch(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event,
+	public void intercept(ConsumerSettings worker, InboundMessage message, OpenEdxEvent<?> event,
 			EventDispatcher listeners) throws Exception {
 		Observation observation = EventBusObservation.PROCESS.observation(this.convention,
 				DefaultEventBusProcessObservationConvention.INSTANCE,
