@@ -17,7 +17,9 @@
 package dev.openedx.eventbus.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.openedx.eventbus.command.ConsumeEventsCommand;
 import dev.openedx.eventbus.command.EventBusCommandLine;
@@ -169,8 +171,15 @@ public final class EventBusAutoConfiguration {
 		@Bean
 		@ConditionalOnBooleanProperty(name = "eventbus.audit-logging.enabled", matchIfMissing = true)
 		@ConditionalOnMissingBean
-		ConsumerAuditLogger consumerAuditLogger() {
-			return new ConsumerAuditLogger();
+		ConsumerAuditLogger consumerAuditLogger(EventBusProperties properties) {
+			EventBusProperties.Consumer consumer = properties.getConsumer();
+			Map<String, Boolean> workers = new LinkedHashMap<>();
+			consumer.getWorkers().forEach((name, worker) -> {
+				if (worker.getAuditLog() != null) {
+					workers.put(name, worker.getAuditLog());
+				}
+			});
+			return new ConsumerAuditLogger(consumer.isAuditLog(), workers);
 		}
 
 	}

@@ -476,6 +476,13 @@ public class EventBusProperties {
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(30);
 
+		/**
+		 * Whether workers write the audit line of each event they handle (one INFO line under
+		 * dev.openedx.eventbus.audit); per worker with eventbus.consumer.workers.<name>.audit-log. Needs
+		 * eventbus.audit-logging.enabled.
+		 */
+		private boolean auditLog = true;
+
 		private final Retry retry = new Retry();
 
 		private final Inbox inbox = new Inbox();
@@ -489,6 +496,14 @@ public class EventBusProperties {
 
 		public boolean isEnabled() {
 			return this.enabled;
+		}
+
+		public boolean isAuditLog() {
+			return this.auditLog;
+		}
+
+		public void setAuditLog(boolean auditLog) {
+			this.auditLog = auditLog;
 		}
 
 		public void setEnabled(boolean enabled) {
@@ -753,6 +768,19 @@ public class EventBusProperties {
 		 * Whether this worker uses the inbox; overrides eventbus.consumer.inbox.enabled.
 		 */
 		private @Nullable Boolean inbox;
+
+		/**
+		 * Whether this worker writes the audit line of each event; overrides eventbus.consumer.audit-log.
+		 */
+		private @Nullable Boolean auditLog;
+
+		public @Nullable Boolean getAuditLog() {
+			return this.auditLog;
+		}
+
+		public void setAuditLog(@Nullable Boolean auditLog) {
+			this.auditLog = auditLog;
+		}
 
 		public @Nullable Boolean getInbox() {
 			return this.inbox;

@@ -17,7 +17,6 @@
 package dev.openedx.eventbus.command;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -27,9 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openedx.eventbus.worker.ReplayTimes;
 import org.jspecify.annotations.Nullable;
@@ -169,31 +170,40 @@ final class CommandLineParser {
 	}
 
 	/**
-	 * The data must be a JSON object, given inline or as {@code @file}: checked here, before Spring starts; whether
-	 * it fits the event type is checked once the catalog is known.
+	 * The data must be a JSON object, given inline or as the first document of {@code @file} (checked here, before
+	 * Spring starts; the other lines of a JSON-lines file are checked as they are sent); whether it fits the event type
+	 * is checked once the catalog is known. Standard input ({@code -}) is read only by the command.
 	 */
 	private static void checkData(String data) {
-		String text = data;
-		if (data.startsWith("@")) {
-			Path file = Path.of(data.substring(1));
-			if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-				throw new CommandUsageException("Cannot read --data file " + file.toAbsolutePath()
-						+ ": no such readable file");
-			}
-			try {
-				text = Files.readString(file, StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				throw new CommandUsageException("Cannot read --data file " + file + ": " + ex.getMessage(), ex);
-			}
+		if (data.equals("-")) {
+			return;
 		}
 		try {
-			if (!JSON.readTree(text).isObject()) {
+			JsonNode first;
+			if (data.startsWith("@")) {
+				Path file = Path.of(data.substring(1));
+				if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+					throw new CommandUsageException("Cannot read --data file " + file.toAbsolutePath()
+							+ ": no such readable file");
+				}
+				// Only the first document: a JSON-lines file has more.
+				try (JsonParser parser = JSON.createParser(file.toFile())) {
+					first = JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(parser);
+				}
+			}
+			else {
+				first = JSON.readTree(data);
+			}
+			if (first == null || !first.isObject()) {
 				throw new CommandUsageException("--data must be a JSON object (the event's data), not '" + data + "'");
 			}
 		}
 		catch (JsonProcessingException ex) {
 			throw new CommandUsageException("--data is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw new CommandUsageException("Cannot read --data file " + data.substring(1) + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 

@@ -38,14 +38,16 @@ public enum EventBusCommand {
 			  --output             append each handled event as one JSON line to FILE, or - for stdout
 			"""),
 
-	/** Send one event to a topic, as {@code manage.py produce_event}. */
+	/** Send events to a topic, as {@code manage.py produce_event}; many at once from a JSON-lines file or stdin. */
 	PRODUCE_EVENT("produce-event", """
-			produce-event -s EVENT_TYPE -t TOPIC [-k KEY_FIELD] -d JSON|@FILE [--count N]
+			produce-event -s EVENT_TYPE -t TOPIC [-k KEY_FIELD] -d JSON|@FILE|- [--count N]
 			  -s, --event-type     event type, for example org.openedx.learning.auth.session.login.completed.v1
 			  -t, --topic          topic or stream, without prefix
 			  -k, --key-field      dotted path of the key in the data (required with kafka)
-			  -d, --data           the data as JSON ({"<data key>": {...}}), or @FILE to read it from a file
-			  --count              send it this many times, each with fresh metadata
+			  -d, --data           the data as JSON ({"<data key>": {...}}); or @FILE, or - for standard input:
+			                       one event per line, its data or {"metadata": {...}, "data": {...}} as
+			                       consume-events --output writes it (sent with that metadata)
+			  --count              send each event this many times (data alone: each with fresh metadata)
 			"""),
 
 	/** Publish dead letters back to their topic or stream, once each (no Python counterpart). */

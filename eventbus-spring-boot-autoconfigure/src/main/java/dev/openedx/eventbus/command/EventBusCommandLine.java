@@ -16,6 +16,7 @@
 
 package dev.openedx.eventbus.command;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,15 +35,29 @@ public final class EventBusCommandLine {
 
 	private final CommandArguments arguments;
 
+	private final InputStream in;
+
 	private final PrintStream out;
 
 	/**
-	 * Create a command line.
+	 * Create a command line reading {@link System#in}.
 	 * @param arguments the parsed arguments, must not be {@code null}
 	 * @param out where results (JSON lines) go, must not be {@code null}
 	 */
 	public EventBusCommandLine(CommandArguments arguments, PrintStream out) {
+		this(arguments, System.in, out);
+	}
+
+	/**
+	 * Create a command line.
+	 * @param arguments the parsed arguments, must not be {@code null}
+	 * @param in where {@code produce-event -d -} reads events, must not be {@code null}
+	 * @param out where results (JSON lines) go, must not be {@code null}
+	 * @since 0.2.0
+	 */
+	public EventBusCommandLine(CommandArguments arguments, InputStream in, PrintStream out) {
 		this.arguments = Objects.requireNonNull(arguments, "arguments must not be null");
+		this.in = Objects.requireNonNull(in, "in must not be null");
 		this.out = Objects.requireNonNull(out, "out must not be null");
 	}
 
@@ -54,11 +69,24 @@ public final class EventBusCommandLine {
 	 * @throws CommandUsageException when the first argument is a command but the rest is wrong
 	 */
 	public static Optional<EventBusCommandLine> parse(String[] args, PrintStream out) {
+		return parse(args, System.in, out);
+	}
+
+	/**
+	 * Parse program arguments whose first element names a command.
+	 * @param args the program arguments
+	 * @param in where {@code produce-event -d -} reads events
+	 * @param out where results go
+	 * @return the command line, or empty when the first argument is not a command
+	 * @throws CommandUsageException when the first argument is a command but the rest is wrong
+	 * @since 0.2.0
+	 */
+	public static Optional<EventBusCommandLine> parse(String[] args, InputStream in, PrintStream out) {
 		if (args.length == 0) {
 			return Optional.empty();
 		}
 		return EventBusCommand.find(args[0])
-			.map((command) -> new EventBusCommandLine(CommandLineParser.parse(command, args), out));
+			.map((command) -> new EventBusCommandLine(CommandLineParser.parse(command, args), in, out));
 	}
 
 	/**
@@ -75,6 +103,15 @@ public final class EventBusCommandLine {
 	 */
 	public CommandArguments arguments() {
 		return this.arguments;
+	}
+
+	/**
+	 * Where {@code produce-event -d -} reads events: standard input, or a test's stream.
+	 * @return the stream, never {@code null}
+	 * @since 0.2.0
+	 */
+	public InputStream in() {
+		return this.in;
 	}
 
 	/**

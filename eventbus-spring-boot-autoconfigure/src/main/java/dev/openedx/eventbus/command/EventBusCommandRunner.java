@@ -117,7 +117,7 @@ public final class EventBusCommandRunner implements ApplicationRunner, ExitCodeG
 				status = this.consumeEvents.run(consume, out);
 			}
 			else if (arguments instanceof CommandArguments.ProduceEvent produce) {
-				status = this.produceEvent.run(produce, out);
+				status = this.produceEvent.run(produce, this.commandLine.in(), out);
 			}
 			else if (arguments instanceof CommandArguments.ReplayDeadLetters replay) {
 				status = this.replayDeadLetters.run(replay, out);

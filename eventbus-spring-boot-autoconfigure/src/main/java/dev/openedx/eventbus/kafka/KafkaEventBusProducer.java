@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,14 +73,15 @@ import org.springframework.kafka.core.ProducerFactory;
  * given: an event that has none is stamped with {@link dev.openedx.eventbus.event.EventOrigin#local()} defaults.
  * Futures complete on the Kafka client's I/O thread: chain only quick work on them, or use an {@code *Async} stage.
  * <p>
- * {@code send} never blocks its caller on the network: registering a route's schemas and waiting for a topic's
- * metadata happen on a hand-over thread of the topic, in send order, within {@code maxBlock}; once a topic is
- * ready, sends go straight to the Kafka client's buffer (which blocks only when the buffer is full, the client's
- * back-pressure, up to {@code max.block.ms}, by default {@code maxBlock}). An event not handed over within
- * {@code maxBlock} fails its future with a {@link KafkaSendException} saying what it waited for. A failed schema
- * registration is remembered and retried with exponential backoff (1 second doubling to a minute) rather than on
- * every send. {@link #prepare} registers the schemas of the configured routes at startup, after checking them
- * against the registry's latest ({@link SchemaWireCheck}).
+ * {@code send} never blocks its caller on the network: registering a route's schemas and waiting for a topic's metadata
+ * happen on a hand-over thread of the topic, in send order, within {@code maxBlock}; the first event of a topic is
+ * acknowledged before the ones behind it are handed over (a topic just auto-created can otherwise stall an idempotent
+ * producer's bulk sends); once a topic is ready, sends go straight to the Kafka client's buffer (which blocks only when
+ * the buffer is full, the client's back-pressure, up to {@code max.block.ms}, by default {@code maxBlock}). An event
+ * not handed over within {@code maxBlock} fails its future with a {@link KafkaSendException} saying what it waited for.
+ * A failed schema registration is remembered and retried with exponential backoff (1 second doubling to a minute)
+ * rather than on every send. {@link #prepare} registers the schemas of the configured routes at startup, after checking
+ * them against the registry's latest ({@link SchemaWireCheck}).
  *
  * @since 0.1.0
  */
@@ -91,6 +93,15 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 
 	/** How long an event may wait to be handed over by default ({@code eventbus.producer.max-block}). */
 	public static final Duration DEFAULT_MAX_BLOCK = Duration.ofSeconds(10);
+
+	/**
+	 * The event bus's {@code linger.ms} unless one is configured ({@code spring.kafka.producer.properties.linger.ms}).
+	 * Kafka 4's default of 5 ms puts every event of a quiet service 5 ms late; with 0 an event leaves at once, and at
+	 * high rates events still batch while earlier requests are in flight (up to 5 per connection), so bulk throughput
+	 * stays that of the client. Measured in docs/benchmarks.md ("Linger").
+	 * @since 0.2.0
+	 */
+	public static final int DEFAULT_LINGER_MS = 0;
 
 	private static final Duration REGISTRATION_BACKOFF = Duration.ofSeconds(1);
 
@@ -327,6 +338,17 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 	}
 
 	/**
+	 * The settings of the Kafka client this producer sends with: the factory's, with what the event bus enforces
+	 * ({@code acks=all}, idempotence, serializers) and its defaults ({@code linger.ms}, partitioner) where none was
+	 * set.
+	 * @return an unmodifiable view, never {@code null}
+	 * @since 0.2.0
+	 */
+	public Map<String, Object> clientConfiguration() {
+		return Collections.unmodifiableMap(this.producerFactory.getConfigurationProperties());
+	}
+
+	/**
 	 * Send everything buffered now and wait until the broker acknowledged it (or it failed), including the events
 	 * still waiting on a topic's hand-over lane.
 	 */
@@ -462,7 +484,11 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 					if (!result.isDone()) {
 						route.register();
 						handedOver = true;
+						boolean first = !this.ready;
 						sendNow(route, event, metadata, eventKeyField, result, this, observation);
+						if (first) {
+							awaitAcknowledgement(result);
+						}
 					}
 				}
 				catch (RuntimeException ex) {
@@ -498,6 +524,25 @@ public final class KafkaEventBusProducer implements EventBusProducer, SendObserv
 					}
 				}
 				task.run();
+			}
+		}
+
+		/**
+		 * The first event of a topic (or the first after a failure) is acknowledged before the events behind it go:
+		 * a topic just created (auto-creation) answers its first batch with NOT_LEADER_OR_FOLLOWER, and with several
+		 * batches in flight (linger.ms 0 or 1 in bulk) the broker can append later batches of the idempotent producer
+		 * before the first one's retry, which it then refuses as out of order until delivery.timeout.ms ends (seen
+		 * with Kafka 4.2). Bounded by half of max-block; the event's own future reports its outcome.
+		 */
+		private void awaitAcknowledgement(CompletableFuture<SendReceipt> result) {
+			try {
+				result.get(KafkaEventBusProducer.this.maxBlock.toMillis() / 2, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// Reported through the event's future; the events behind it go on.
 			}
 		}
 

@@ -101,6 +101,9 @@ final class ProducerFactories {
 		if (maxBlock != null && config.get(ProducerConfig.MAX_BLOCK_MS_CONFIG) == null) {
 			overrides.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis());
 		}
+		if (config.get(ProducerConfig.LINGER_MS_CONFIG) == null) {
+			overrides.put(ProducerConfig.LINGER_MS_CONFIG, KafkaEventBusProducer.DEFAULT_LINGER_MS);
+		}
 		overrides.put(ProducerConfig.ACKS_CONFIG, "all");
 		overrides.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		overrides.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

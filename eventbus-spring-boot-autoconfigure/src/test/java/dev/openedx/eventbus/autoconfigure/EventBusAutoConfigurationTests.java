@@ -259,6 +259,26 @@ class EventBusAutoConfigurationTests {
 	}
 
 	@Test
+	void consumerAuditLogIsSwitchedOffPerWorkerOrForAllWorkers() {
+		this.contextRunner
+			.withPropertyValues("eventbus.consumer.workers.quiet.topic=t",
+					"eventbus.consumer.workers.quiet.audit-log=false", "eventbus.consumer.workers.loud.topic=t")
+			.run((context) -> {
+				ConsumerAuditLogger audit = context.getBean(ConsumerAuditLogger.class);
+				assertThat(audit.isEnabled("quiet")).isFalse();
+				assertThat(audit.isEnabled("loud")).isTrue();
+			});
+		this.contextRunner
+			.withPropertyValues("eventbus.consumer.audit-log=false", "eventbus.consumer.workers.loud.topic=t",
+					"eventbus.consumer.workers.loud.audit-log=true")
+			.run((context) -> {
+				ConsumerAuditLogger audit = context.getBean(ConsumerAuditLogger.class);
+				assertThat(audit.isEnabled("loud")).isTrue();
+				assertThat(audit.isEnabled("other")).isFalse();
+			});
+	}
+
+	@Test
 	void auditLoggingCanBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("eventbus.audit-logging.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ProducerAuditLogger.class)

@@ -70,6 +70,21 @@ class EventBusKafkaAutoConfigurationTests {
 	}
 
 	@Test
+	void theEventBusProducerLingersAsTheEventBusChose() {
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean(KafkaEventBusProducer.class).clientConfiguration().get(ProducerConfig.LINGER_MS_CONFIG))
+			.hasToString(String.valueOf(KafkaEventBusProducer.DEFAULT_LINGER_MS)));
+	}
+
+	@Test
+	void springKafkasLingerWinsOverTheEventBusDefault() {
+		this.contextRunner.withPropertyValues("spring.kafka.producer.properties.linger.ms=20")
+			.run((context) -> assertThat(context.getBean(KafkaEventBusProducer.class)
+				.clientConfiguration()
+				.get(ProducerConfig.LINGER_MS_CONFIG)).hasToString("20"));
+	}
+
+	@Test
 	void applicationsOwnKafkaSetupIsLeftAlone() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(KafkaTemplate.class)
 			.getBean(KafkaTemplate.class)

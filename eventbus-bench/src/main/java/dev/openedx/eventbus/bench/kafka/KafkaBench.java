@@ -73,6 +73,27 @@ final class KafkaBench {
 		return data;
 	}
 
+	/**
+	 * A JSON-lines file of {@code count} data objects (the 100 course keys in turn), as {@code produce-event -d @FILE}
+	 * reads it.
+	 */
+	static java.nio.file.Path dataFile(int count) throws java.io.IOException {
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("eventbus-bench-", ".jsonl");
+		file.toFile().deleteOnExit();
+		try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(file)) {
+			for (int i = 0; i < count; i++) {
+				out.write(DATA.replace("COURSE", Integer.toString(i % 100)));
+				out.write('\n');
+			}
+		}
+		return file;
+	}
+
+	/** The event bus's linger.ms, or {@code -Dlinger.ms}: both sides of a Kafka benchmark use it. */
+	static int lingerMs() {
+		return Integer.getInteger("linger.ms", dev.openedx.eventbus.kafka.KafkaEventBusProducer.DEFAULT_LINGER_MS);
+	}
+
 	/** Fresh events with their metadata stamped, as an application hands them to the bus. */
 	static List<OpenEdxEvent<CourseEnrollmentData>> events(List<CourseEnrollmentData> data, int count) {
 		List<OpenEdxEvent<CourseEnrollmentData>> events = new ArrayList<>(count);
@@ -105,6 +126,7 @@ final class KafkaBench {
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, Crc32Partitioner.class);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs());
 		return config;
 	}
 
