@@ -147,6 +147,21 @@ final class ConsumerSettingsBinder {
 		return consumers;
 	}
 
+	/**
+	 * The names of the consumers a configured worker runs as (its own name, or {@code <name>-1} to {@code <name>-N}).
+	 */
+	static List<String> consumerNames(EventBusProperties properties, String name, EventBusProperties.Worker worker) {
+		int concurrency = concurrency(properties, name, worker);
+		if (concurrency == 1) {
+			return List.of(name);
+		}
+		List<String> names = new ArrayList<>(concurrency);
+		for (int i = 1; i <= concurrency; i++) {
+			names.add(name + "-" + i);
+		}
+		return names;
+	}
+
 	private static int concurrency(EventBusProperties properties, String name, EventBusProperties.Worker worker) {
 		boolean own = worker.getConcurrency() != null;
 		int concurrency = own ? worker.getConcurrency() : properties.getConsumer().getConcurrency();

@@ -176,7 +176,10 @@ public final class EventBusAutoConfiguration {
 			Map<String, Boolean> workers = new LinkedHashMap<>();
 			consumer.getWorkers().forEach((name, worker) -> {
 				if (worker.getAuditLog() != null) {
-					workers.put(name, worker.getAuditLog());
+					// A worker with concurrency runs as <name>-1..N: each of them is logged as the worker says.
+					for (String consumerName : ConsumerSettingsBinder.consumerNames(properties, name, worker)) {
+						workers.put(consumerName, worker.getAuditLog());
+					}
 				}
 			});
 			return new ConsumerAuditLogger(consumer.isAuditLog(), workers);
@@ -284,8 +287,8 @@ public final class EventBusAutoConfiguration {
 			String transport = (factory != null) ? factory.transport() : properties.getTransport().id();
 			ConsumeEventsCommand consumeEvents = new ConsumeEventsCommand(factory, eventBusDispatcher,
 					ConsumerObserver.composite(consumerObservers.orderedStream().toList()),
-					ConsumerSettingsBinder.template(properties, transport), properties.getTopicPrefix(), eventCatalog, eventJson,
-					transport, consumer.isEnabled(), consumer.getShutdownTimeout(),
+					ConsumerSettingsBinder.template(properties, transport), properties.getTopicPrefix(), eventCatalog,
+					eventJson, transport, consumer.isEnabled(), consumer.getShutdownTimeout(),
 					dispatchInterceptors.orderedStream().toList());
 			ProduceEventCommand produceEvent = new ProduceEventCommand(publisher.getIfAvailable(), eventCatalog,
 					eventJson, eventCodec, properties.getTransport() == EventBusProperties.Transport.KAFKA);

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * {@code DefaultErrorHandler} classifies exceptions. The engine's own exceptions decide first, anywhere in the cause
  * chain ({@link WorkerFailureException} is fatal, {@link MessageDeferredException} transient,
  * {@link ConsumeFailureException} permanent: our code already decided); then the transports'
- * {@link FailureRule rules} are asked, in order, about their clients' exceptions; a {@link VirtualMachineError} is fatal and {@linkplain #endsProcess ends the process}, except a
+ * {@link FailureRule rules} are asked, in order, about their clients' exceptions; a {@link VirtualMachineError} is
+ * fatal and {@linkplain #endsProcess ends the process}, except a
  * {@link StackOverflowError}: the stack has unwound by the time it is caught, so it is a failure like any other (a
  * listener's recursion bug must not kill every worker of the process); anything else gets the caller's default for
  * the phase it failed in (a failed poll is transient, a failed decode or listener permanent).

@@ -68,8 +68,8 @@ public final class KafkaEventBusConsumer extends WorkerBackedConsumer {
 	/**
 	 * Create a consumer worker from a Spring Kafka consumer factory (for example Spring Boot's, configured with
 	 * {@code spring.kafka.consumer.*}). Each start creates one client from it with the group id of the settings and
-	 * these overrides: {@code enable.auto.commit=false}, {@code auto.offset.reset} from the start position of the settings (earliest when it has none), byte-array
-	 * deserializers, and {@code isolation.level=read_committed} (librdkafka's default) unless the factory sets one.
+	 * these overrides: {@code enable.auto.commit=false}, {@code auto.offset.reset} from the start position of the
+	 * settings (earliest when it has none), byte-array deserializers, and {@code isolation.level=read_committed} (librdkafka's default) unless the factory sets one.
 	 * @param settings the worker settings; {@code destination} is the full topic, {@code group} the group id; its
 	 * start position and replay time are where the worker starts
 	 * @param consumerFactory creates the Kafka client
@@ -78,8 +78,8 @@ public final class KafkaEventBusConsumer extends WorkerBackedConsumer {
 	 * @param recoverer the failure policy
 	 * @param observer metrics and audit hooks
 	 */
-	public KafkaEventBusConsumer(ConsumerSettings settings, ConsumerFactory<byte[], byte[]> consumerFactory, KafkaMessageDecoder decoder, EventDispatcher dispatcher,
-			FailureRecoverer<KafkaInboundMessage> recoverer, ConsumerObserver observer) {
+	public KafkaEventBusConsumer(ConsumerSettings settings, ConsumerFactory<byte[], byte[]> consumerFactory,
+			KafkaMessageDecoder decoder, EventDispatcher dispatcher, FailureRecoverer<KafkaInboundMessage> recoverer, ConsumerObserver observer) {
 		Objects.requireNonNull(settings, "settings must not be null");
 		Objects.requireNonNull(consumerFactory, "consumerFactory must not be null");
 		Properties overrides = new Properties();

@@ -71,7 +71,8 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
  * ERROR with their ids: those trimmed while pending (the ids {@code XAUTOCLAIM} reports deleted, the empty entries
  * of a re-read), acknowledged so they leave the pending list, and those trimmed before the group read them at all
  * ({@link StreamLossDetector}, at start and on every sweep). Nothing is read before this worker holds the lease of its
- * consumer name ({@link ConsumerNameLease}), so two live workers never share one. A refused password or a missing permission fails the
+ * consumer name ({@link ConsumerNameLease}), so two live workers never share one. A refused password or a missing
+ * permission fails the
  * worker ({@link WorkerFailureException}) naming the settings and the ACL rule to check.
  */
 final class RedisStreamMessageSource implements MessageSource<RedisStreamMessage> {

@@ -279,6 +279,18 @@ class EventBusAutoConfigurationTests {
 	}
 
 	@Test
+	void consumerAuditLogOfAWorkerHoldsForEachOfItsConcurrentConsumers() {
+		this.contextRunner
+			.withPropertyValues("eventbus.consumer.workers.quiet.topic=t", "eventbus.consumer.workers.quiet.concurrency=2",
+					"eventbus.consumer.workers.quiet.audit-log=false")
+			.run((context) -> {
+				ConsumerAuditLogger audit = context.getBean(ConsumerAuditLogger.class);
+				assertThat(audit.isEnabled("quiet-1")).isFalse();
+				assertThat(audit.isEnabled("quiet-2")).isFalse();
+			});
+	}
+
+	@Test
 	void auditLoggingCanBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("eventbus.audit-logging.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ProducerAuditLogger.class)
