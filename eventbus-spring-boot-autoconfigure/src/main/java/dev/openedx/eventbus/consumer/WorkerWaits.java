@@ -90,10 +90,12 @@ final class WorkerWaits {
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
 		boolean keepAliveFailed = false;
 		while (this.state.active()) {
-			long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-			if (remaining <= 0) {
+			long remainingNanos = deadline - System.nanoTime();
+			if (remainingNanos <= 0) {
 				return true;
 			}
+			// Rounded up: a wait must not end before its time (a truncated 0.9 ms would end it at once).
+			long remaining = TimeUnit.NANOSECONDS.toMillis(remainingNanos + 999_999);
 			synchronized (this.monitor) {
 				if (!this.state.active()) {
 					break;
