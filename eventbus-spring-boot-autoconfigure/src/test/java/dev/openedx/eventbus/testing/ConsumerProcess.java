@@ -27,8 +27,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,6 +131,34 @@ public final class ConsumerProcess implements AutoCloseable {
 	 * Whether the process still runs.
 	 * @return {@code true} until it exits or is killed
 	 */
+	/**
+	 * What several processes handled between them.
+	 * @param processes the processes
+	 * @return the sequences handled by at least one of them
+	 */
+	public static Set<Long> handledByAny(List<ConsumerProcess> processes) {
+		Set<Long> handled = new TreeSet<>();
+		processes.forEach((process) -> handled.addAll(process.handled().keySet()));
+		return handled;
+	}
+
+	/**
+	 * What several processes handled more than once between them.
+	 * @param processes the processes
+	 * @return the sequences handled twice or more, by one of them or by several
+	 */
+	public static Set<Long> handledMoreThanOnce(List<ConsumerProcess> processes) {
+		Map<Long, Integer> times = new HashMap<>();
+		processes.forEach((process) -> process.handled().forEach((n, k) -> times.merge(n, k, Integer::sum)));
+		Set<Long> twice = new TreeSet<>();
+		times.forEach((n, k) -> {
+			if (k > 1) {
+				twice.add(n);
+			}
+		});
+		return twice;
+	}
+
 	public boolean isAlive() {
 		return this.process.isAlive();
 	}
