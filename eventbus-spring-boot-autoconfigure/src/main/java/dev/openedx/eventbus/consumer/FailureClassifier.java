@@ -20,14 +20,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one place that decides what a failure on the consume path means ({@link FailureClass}), as spring-kafka's
  * {@code DefaultErrorHandler} classifies exceptions. The engine's own exceptions decide first, anywhere in the cause
  * chain ({@link WorkerFailureException} is fatal, {@link MessageDeferredException} transient,
  * {@link ConsumeFailureException} permanent: our code already decided); then the transports'
- * {@link FailureRule rules} are asked, in order, about their clients' exceptions; a {@link VirtualMachineError} is
- * fatal and {@linkplain #endsProcess ends the process}, except a
- * {@link StackOverflowError}: the stack has unwound by the time it is caught, so it is a failure like any other (a
+ * {@link FailureRule rules} are asked, in order, about their clients' exceptions (not about a listener's: those go
+ * through {@link #classifyOwn}); a {@link VirtualMachineError} is fatal and {@linkplain #endsProcess ends the process},
+ * except a {@link StackOverflowError}: the stack has unwound by the time it is caught, so it is a failure like any other (a
  * listener's recursion bug must not kill every worker of the process); anything else gets the caller's default for
  * the phase it failed in (a failed poll is transient, a failed decode or listener permanent).
  * <p>
@@ -72,6 +74,34 @@ public final class FailureClassifier {
 	 * @return the class, never {@code null}
 	 */
 	public FailureClass classify(Throwable failure, FailureClass otherwise) {
+		FailureClass own = own(failure);
+		if (own != null) {
+			return own;
+		}
+		for (FailureRule rule : this.rules) {
+			FailureClass decided = rule.classify(failure);
+			if (decided != null) {
+				return decided;
+			}
+		}
+		return Objects.requireNonNull(otherwise, "otherwise must not be null");
+	}
+
+	/**
+	 * Classify a failure of code that is not the transport's (a listener): the engine's own exceptions decide, the
+	 * transports' rules are not asked. A listener's {@code IOException} or database outage is
+	 * no lost connection of the bus, and gets the same class on every transport.
+	 * @param failure what was thrown
+	 * @param otherwise the class of a failure the engine's exceptions do not decide
+	 * @return the class, never {@code null}
+	 * @since 0.2.0
+	 */
+	public FailureClass classifyOwn(Throwable failure, FailureClass otherwise) {
+		FailureClass own = own(failure);
+		return (own != null) ? own : Objects.requireNonNull(otherwise, "otherwise must not be null");
+	}
+
+	private static @Nullable FailureClass own(Throwable failure) {
 		Objects.requireNonNull(failure, "failure must not be null");
 		// The engine's own exceptions first: they are a decision our code already made (a decoder's
 		// ConsumeFailureException caused by an EOFException is permanent, whatever a rule thinks of I/O errors).
@@ -86,13 +116,7 @@ public final class FailureClassifier {
 				return FailureClass.PERMANENT;
 			}
 		}
-		for (FailureRule rule : this.rules) {
-			FailureClass decided = rule.classify(failure);
-			if (decided != null) {
-				return decided;
-			}
-		}
-		return Objects.requireNonNull(otherwise, "otherwise must not be null");
+		return null;
 	}
 
 	/**

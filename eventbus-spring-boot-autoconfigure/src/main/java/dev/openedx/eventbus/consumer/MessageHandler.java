@@ -166,7 +166,7 @@ final class MessageHandler<M extends InboundMessage> {
 						+ " failed meanwhile and is left unacknowledged to be delivered again: " + cause);
 				return Outcome.INTERRUPTED;
 			}
-			FailureClass what = this.classifier.classify(failure, FailureClass.PERMANENT);
+			FailureClass what = this.classifier.classifyOwn(failure, FailureClass.PERMANENT);
 			if (what == FailureClass.FATAL) {
 				return fatal(message, "dispatching", failure);
 			}

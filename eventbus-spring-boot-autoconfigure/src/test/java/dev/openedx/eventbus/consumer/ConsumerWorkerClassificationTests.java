@@ -199,7 +199,7 @@ class ConsumerWorkerClassificationTests {
 		this.source.batch("a");
 		ConsumerWorker<Msg> worker = worker((event) -> {
 			if (calls.incrementAndGet() < 3) {
-				throw new RegistryTimeout();
+				throw new MessageDeferredException("the course service does not answer", new IOException("timeout"));
 			}
 			dispatch(event);
 		});
@@ -209,6 +209,22 @@ class ConsumerWorkerClassificationTests {
 		assertThat(this.dispatched).containsExactly("a");
 		assertThat(this.recovered).isEmpty();
 		assertThat(worker.status().handled()).isEqualTo(1);
+	}
+
+	@Test
+	void aListenerFailureTheTransportRuleWouldCallTransientIsAHandlerErrorAsOnEveryTransport() throws Exception {
+		this.source.batch("a", "b");
+		ConsumerWorker<Msg> worker = worker((event) -> {
+			if (text(event).equals("a")) {
+				throw new RegistryTimeout();
+			}
+			dispatch(event);
+		});
+		worker.start();
+		awaitAcknowledged(2);
+		worker.stop(WAIT);
+		assertThat(this.recovered).containsExactly("a:HANDLER_ERROR");
+		assertThat(this.dispatched).containsExactly("b");
 	}
 
 	@Test
