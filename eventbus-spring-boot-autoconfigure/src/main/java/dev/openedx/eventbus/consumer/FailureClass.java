@@ -25,7 +25,8 @@ package dev.openedx.eventbus.consumer;
 public enum FailureClass {
 
 	/**
-	 * Something outside the message is unavailable for now (broker, Redis, schema registry, a listener's database):
+	 * Something outside the message is unavailable for now (broker, Redis, schema registry, or a listener's
+	 * dependency when the listener throws {@link MessageDeferredException}):
 	 * the message is kept, the worker backs off and tries again, up to {@code eventbus.consumer.max-transient-wait};
 	 * past it the message is treated as {@link #PERMANENT}.
 	 */
